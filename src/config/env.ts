@@ -1,0 +1,180 @@
+// The environment, parsed once by one zod schema. Nothing else in wowbot reads process.env.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+import { isValidTimeZone } from "../domain/timezone.js";
+import { VARIABLES } from "./variables.js";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Unset and blank are the same thing: an empty line in .env must not count as a value. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const text = optional(z.string());
+
+const envSchema = z.object({
+  PORT: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535))),
+  DATABASE_URL: optional(z.string().refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v))),
+  DATA_DIR: text,
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  DEFAULT_TIMEZONE: optional(z.string().refine(isValidTimeZone)),
+  WOWBOT_ADMINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id) || UUID.test(id))),
+  ),
+  SLACK_SIGNING_SECRET: text,
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-")),
+  SLACK_API_URL: optional(z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v))),
+  SLACK_CLIENT_ID: text,
+  SLACK_CLIENT_SECRET: text,
+  SLACK_STATE_SECRET: optional(z.string().min(16)),
+  MICROSOFT_APP_ID: optional(z.string().regex(UUID)),
+  MICROSOFT_APP_PASSWORD: text,
+  MICROSOFT_APP_TENANT_ID: optional(z.string().regex(UUID)),
+  MICROSOFT_APP_TYPE: optional(z.enum(APP_TYPES)),
+});
+
+export type SlackMode = "disabled" | "single-workspace" | "oauth";
+
+export interface Config {
+  port: number;
+  /** Unset: embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  nodeEnv: "development" | "production" | "test";
+  production: boolean;
+  defaultTimezone: string;
+  admins: string[];
+  slack: {
+    mode: SlackMode;
+    signingSecret?: string;
+    botToken?: string;
+    /** Always ends with "/", as the Slack Web API client expects. */
+    apiUrl?: string;
+    clientId?: string;
+    clientSecret?: string;
+    stateSecret?: string;
+  };
+  teams: {
+    configured: boolean;
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: (typeof APP_TYPES)[number];
+  };
+  /** Platform problems that are warnings outside production (and errors inside it). */
+  warnings: string[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export const SLACK_DISABLED = "Slack disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or the OAuth variables";
+
+function shown(name: string, value: unknown): string {
+  const spec = VARIABLES.find((v) => v.name === name);
+  if (spec?.secret) return `a value of ${String(value).length} characters`;
+  return JSON.stringify(value);
+}
+
+/** Parses an environment (process.env merged over .env). Returns every problem, one line each, never throws. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    const problems = names.map((name) => {
+      const spec = VARIABLES.find((v) => v.name === name);
+      return `${name} must be ${spec?.expected ?? "valid"}, got ${shown(name, env[name])}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  const nodeEnv = e.NODE_ENV ?? "development";
+  const production = nodeEnv === "production";
+  const problems: string[] = [];
+  const warnings: string[] = [];
+
+  const single = Boolean(e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN);
+  const oauthVars = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  const oauthSet = Object.values(oauthVars).filter(Boolean).length;
+  const oauth = Boolean(e.SLACK_SIGNING_SECRET) && oauthSet === 3;
+  let slackMode: SlackMode = oauth ? "oauth" : single ? "single-workspace" : "disabled";
+  const anySlack = Boolean(e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN || oauthSet);
+  if (oauthSet > 0 && oauthSet < 3) {
+    const missing = Object.entries(oauthVars)
+      .filter(([, v]) => !v)
+      .map(([k]) => k);
+    warnings.push(`Slack OAuth is half-configured: also set ${missing.join(" and ")}`);
+    if (!single) slackMode = "disabled";
+  } else if (anySlack && slackMode === "disabled") {
+    warnings.push(
+      e.SLACK_SIGNING_SECRET
+        ? "Slack is half-configured: SLACK_SIGNING_SECRET is set but neither SLACK_BOT_TOKEN nor the OAuth variables are"
+        : "Slack is half-configured: SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN or the OAuth variables",
+    );
+  }
+
+  const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  const teamsConfigured = Boolean(e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD);
+  if (Boolean(e.MICROSOFT_APP_ID) !== Boolean(e.MICROSOFT_APP_PASSWORD)) {
+    warnings.push(`Teams is half-configured: set both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD`);
+  } else if (teamsConfigured && appType === "SingleTenant" && !e.MICROSOFT_APP_TENANT_ID) {
+    warnings.push("Teams is half-configured: MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID");
+  }
+
+  if (production) problems.push(...warnings.map((w) => `${w} (NODE_ENV=production refuses half-configured platforms)`));
+  if (problems.length) return { ok: false, problems };
+
+  const apiUrl = e.SLACK_API_URL ? (e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`) : undefined;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT ?? 3000,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: path.resolve(e.DATA_DIR ?? "./data"),
+      logLevel: e.LOG_LEVEL ?? "info",
+      nodeEnv,
+      production,
+      defaultTimezone: e.DEFAULT_TIMEZONE ?? "UTC",
+      admins: e.WOWBOT_ADMINS ?? [],
+      slack: {
+        mode: slackMode,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        botToken: e.SLACK_BOT_TOKEN,
+        apiUrl,
+        clientId: e.SLACK_CLIENT_ID,
+        clientSecret: e.SLACK_CLIENT_SECRET,
+        stateSecret: e.SLACK_STATE_SECRET,
+      },
+      teams: {
+        configured: teamsConfigured && !(appType === "SingleTenant" && !e.MICROSOFT_APP_TENANT_ID),
+        appId: e.MICROSOFT_APP_ID,
+        appPassword: e.MICROSOFT_APP_PASSWORD,
+        tenantId: e.MICROSOFT_APP_TENANT_ID,
+        appType,
+      },
+      warnings,
+    },
+  };
+}
+
+/** Reads `.env` in the working directory when present; real environment variables win over it. */
+export function readEnvironment(processEnv: NodeJS.ProcessEnv = process.env, envFile = path.resolve(".env")): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
+  return { ...fromFile, ...processEnv };
+}
+
+/** The single place that reads process.env. */
+export function loadConfig(): ConfigResult {
+  return parseConfig(readEnvironment());
+}

@@ -1,0 +1,101 @@
+// Every environment variable wowbot reads: name, default, what a good value looks like, and whether it is secret.
+// The README table, .env.example and `wowbot doctor` are all derived from this list.
+
+export interface VariableSpec {
+  name: string;
+  /** Shown in docs and in error lines: "PORT must be <expected>". */
+  expected: string;
+  description: string;
+  default?: string;
+  secret?: boolean;
+  group: "service" | "slack" | "teams";
+}
+
+export const VARIABLES: readonly VariableSpec[] = [
+  {
+    name: "PORT",
+    group: "service",
+    default: "3000",
+    expected: "an integer 1-65535",
+    description: "HTTP port for Slack, Teams, the ingest API, health and metrics.",
+  },
+  {
+    name: "DATABASE_URL",
+    group: "service",
+    secret: true,
+    expected: "a postgres:// or postgresql:// URL",
+    description: "PostgreSQL connection URL. Unset: an embedded PGlite database under DATA_DIR.",
+  },
+  {
+    name: "DATA_DIR",
+    group: "service",
+    default: "./data",
+    expected: "a directory path",
+    description: "Where the embedded PGlite database lives when DATABASE_URL is unset.",
+  },
+  {
+    name: "LOG_LEVEL",
+    group: "service",
+    default: "info",
+    expected: "one of fatal, error, warn, info, debug, trace, silent",
+    description: "Log verbosity (JSON lines on stdout).",
+  },
+  {
+    name: "NODE_ENV",
+    group: "service",
+    default: "development",
+    expected: "one of development, production, test",
+    description: "production refuses to start with a half-configured platform.",
+  },
+  {
+    name: "DEFAULT_TIMEZONE",
+    group: "service",
+    default: "UTC",
+    expected: 'an IANA time zone such as "Europe/Berlin"',
+    description: "Time zone of a new workspace when the installer's is unknown.",
+  },
+  {
+    name: "WOWBOT_ADMINS",
+    group: "service",
+    expected: "comma-separated Slack user ids (U..., W...) or Teams AAD object ids (UUIDs)",
+    description: "Platform user ids who are admins in every workspace they appear in.",
+  },
+  { name: "SLACK_SIGNING_SECRET", group: "slack", secret: true, expected: "the app's signing secret (hex)", description: "Verifies every request from Slack." },
+  {
+    name: "SLACK_BOT_TOKEN",
+    group: "slack",
+    secret: true,
+    expected: 'a bot token starting with "xoxb-"',
+    description: "Single-workspace installs: the bot token from OAuth & Permissions.",
+  },
+  {
+    name: "SLACK_API_URL",
+    group: "slack",
+    expected: "an http(s) URL such as https://slack.com/api/",
+    description: "Base URL of the Slack Web API (proxies, tests). Unset: Slack's own.",
+  },
+  {
+    name: "SLACK_CLIENT_ID",
+    group: "slack",
+    expected: "the app's client id",
+    description: "OAuth distribution: client id (with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET).",
+  },
+  { name: "SLACK_CLIENT_SECRET", group: "slack", secret: true, expected: "the app's client secret", description: "OAuth distribution: client secret." },
+  {
+    name: "SLACK_STATE_SECRET",
+    group: "slack",
+    secret: true,
+    expected: "a random string of at least 16 characters",
+    description: "OAuth distribution: signs the install state cookie.",
+  },
+  { name: "MICROSOFT_APP_ID", group: "teams", expected: "the bot's Microsoft app id (a UUID)", description: "Teams bot registration app id." },
+  { name: "MICROSOFT_APP_PASSWORD", group: "teams", secret: true, expected: "the bot's client secret", description: "Teams bot registration client secret." },
+  { name: "MICROSOFT_APP_TENANT_ID", group: "teams", expected: "a tenant id (UUID)", description: "Required for SingleTenant bots." },
+  {
+    name: "MICROSOFT_APP_TYPE",
+    group: "teams",
+    default: "MultiTenant",
+    expected: "one of MultiTenant, SingleTenant, UserAssignedMSI",
+    description: "Bot registration type.",
+  },
+];

@@ -1,0 +1,117 @@
+// Opens the database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. Above the driver adapter
+// everything (Prisma client, repositories, migration runner) is the same code.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { lockDataDir } from "./data-dir-lock.js";
+import { DatabaseUnavailableError, describeDriverError } from "./errors.js";
+
+/** Raw SQL on one connection: what the migration runner and readiness checks need below Prisma. */
+export interface SqlSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement script (simple query protocol). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  /** Where the data lives, with any password masked. */
+  description: string;
+  prisma: PrismaClient;
+  /** Runs `fn` on a single connection, so session state such as advisory locks holds throughout. */
+  withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite directory parent (DATA_DIR); the database itself lives in DATA_DIR/pglite. */
+  dataDir?: string;
+  /** A ready PGlite instance (tests use in-memory ones); takes precedence over dataDir. */
+  pglite?: PGlite;
+}
+
+export function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const description = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000, max: 10 });
+  // An idle client losing its server (a restart, a cut connection) must not crash the process.
+  pool.on("error", () => {});
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailableError(`cannot reach ${description}: ${describeDriverError(error)}`);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    description,
+    prisma,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (text, params) => (await client.query(text, params)).rows,
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  let db = options.pglite;
+  let release = () => {};
+  let description = "PGlite in memory";
+  if (!db) {
+    const dataDir = path.resolve(options.dataDir ?? "./data");
+    const dir = path.join(dataDir, "pglite");
+    release = lockDataDir(dataDir);
+    description = `PGlite at ${dir}`;
+    try {
+      db = await PGlite.create(dir);
+    } catch (error) {
+      release();
+      throw new DatabaseUnavailableError(`cannot open ${description}: ${describeDriverError(error)}`);
+    }
+  }
+  const pglite = db;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const session: SqlSession = {
+    query: async (text, params) => (await pglite.query(text, params)).rows as never[],
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+  };
+  return {
+    kind: "pglite",
+    description,
+    prisma,
+    withSession: (fn) => fn(session),
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+      release();
+    },
+  };
+}

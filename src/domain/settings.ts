@@ -1,0 +1,82 @@
+// Workspace settings: one zod schema with the defaults of PRODUCT.md. Stored as JSON; missing keys take defaults.
+import { z } from "zod";
+
+/** ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
+const weekday = z.number().int().min(1).max(7);
+const hours = z.number().min(0).max(1000).multipleOf(0.01);
+const slackOrTeamsChannel = z.string().min(1).max(200);
+
+export const ATTENDANCE_PERIODS = ["week", "two-week", "month"] as const;
+
+export const scoreWeightsSchema = z
+  .object({
+    connection: z.number().int().min(0).max(100),
+    rapport: z.number().int().min(0).max(100),
+    unstatedNeeds: z.number().int().min(0).max(100),
+    wow: z.number().int().min(0).max(100),
+  })
+  .refine((w) => w.connection + w.rapport + w.unstatedNeeds + w.wow === 100, {
+    message: "question weights must add up to 100",
+  });
+
+export const settingsSchema = z.object({
+  /** Where recognition posts go; null: the channel where the command was used. */
+  recognitionChannel: slackOrTeamsChannel.nullable().default(null),
+  /** Where digests and paid-day requests go; null: each lead by DM. */
+  leadsChannel: slackOrTeamsChannel.nullable().default(null),
+  /** Local time of the daily digest and attendance post, HH:MM (24 h). */
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "digest time must be HH:MM, 24-hour")
+    .default("09:00"),
+  workdays: z
+    .array(weekday)
+    .min(1, "at least one workday")
+    .refine((d) => new Set(d).size === d.length, "workdays must not repeat")
+    .default([1, 2, 3, 4, 5]),
+  attendancePeriod: z.enum(ATTENDANCE_PERIODS).default("week"),
+  pointsPerType: z
+    .object({
+      absence: z.number().min(0).max(10),
+      late: z.number().min(0).max(10),
+      excused: z.number().min(0).max(10),
+    })
+    .default({ absence: 1, late: 1, excused: 0 }),
+  /** Hours credited for the 1st, 2nd, ... consecutive clean period; the last tier repeats. */
+  rewardTiers: z.array(hours.positive()).min(1).max(12).default([2, 3, 4]),
+  hoursPerPaidDay: hours.positive().default(8),
+  /** Balance above which credits stop; null: no cap. */
+  accrualCapHours: hours.positive().nullable().default(null),
+  scoreGoal: z.number().int().min(0).max(100).default(80),
+  scoreWeights: scoreWeightsSchema.default({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 }),
+  /** Personal service level target, percent of available time in customer-facing communication. */
+  serviceLevelTarget: z.number().min(0).max(100).default(80),
+  idleChatThresholdSeconds: z.number().int().min(1).max(86_400).default(120),
+  nominationsPerDay: z.number().int().min(1).max(100).default(5),
+  /** Attendance points at or above which the digest lists a member as at risk. */
+  riskThresholdPoints: z.number().min(0).max(100).default(3),
+});
+
+export type WorkspaceSettings = z.infer<typeof settingsSchema>;
+
+/** Settings with every default filled: what a new workspace starts with. */
+export const defaultSettings: WorkspaceSettings = settingsSchema.parse({});
+
+/**
+ * Reads stored settings. A stored value that no longer validates (an older release, a hand edit) falls back to its
+ * default rather than taking the workspace down; `invalid` lists those keys so callers can report them.
+ */
+export function readSettings(stored: unknown): { settings: WorkspaceSettings; invalid: string[] } {
+  const input = stored && typeof stored === "object" && !Array.isArray(stored) ? { ...(stored as Record<string, unknown>) } : {};
+  const invalid: string[] = [];
+  for (;;) {
+    const parsed = settingsSchema.safeParse(input);
+    if (parsed.success) return { settings: parsed.data, invalid };
+    const keys = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")));
+    for (const key of keys) {
+      if (!(key in input)) return { settings: defaultSettings, invalid: [...invalid, ...keys] };
+      delete input[key];
+      invalid.push(key);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// Prometheus metrics: requests and latency by route, outbox depth, job runs, plus Node process metrics.
+import type { NextFunction, Request, Response } from "express";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  /** Counts every request once it has finished, labelled by the route that matched (never the raw URL). */
+  middleware(req: Request, res: Response, next: NextFunction): void;
+  jobRuns: Counter<"job" | "outcome">;
+}
+
+export function createMetrics(outboxDepth: () => Promise<number>): Metrics {
+  // One registry per service instance: tests run several in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "wowbot_" });
+  const requests = new Counter({
+    name: "wowbot_http_requests_total",
+    help: "HTTP requests by method, route and status code",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: "wowbot_http_request_duration_seconds",
+    help: "HTTP request latency by method and route",
+    labelNames: ["method", "route"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "wowbot_outbox_depth",
+    help: "Chat messages waiting for delivery",
+    registers: [registry],
+    async collect() {
+      this.set(await outboxDepth().catch(() => Number.NaN));
+    },
+  });
+  const jobRuns = new Counter({
+    name: "wowbot_job_runs_total",
+    help: "Scheduled job runs by job and outcome (done, skipped, failed)",
+    labelNames: ["job", "outcome"] as const,
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    jobRuns,
+    middleware(req, res, next) {
+      const stop = latency.startTimer();
+      res.on("finish", () => {
+        const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
+        requests.inc({ method: req.method, route, status: String(res.statusCode) });
+        stop({ method: req.method, route });
+      });
+      next();
+    },
+  };
+}

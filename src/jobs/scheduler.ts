@@ -1,0 +1,57 @@
+// Runs scheduled jobs on a node-cron tick. Each job calls one use case; stop() waits for the step in flight so a
+// shutdown never cuts a job in half.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Clock } from "../domain/clock.js";
+import type { Logger } from "../logger.js";
+
+export interface Job {
+  name: string;
+  /** Cron expression; most jobs tick every minute and decide per workspace whether their local time has come. */
+  schedule: string;
+  run(now: Date): Promise<void>;
+}
+
+export type JobObserver = (job: string, outcome: "done" | "failed") => void;
+
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly jobs: readonly Job[],
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly observe: JobObserver = () => {},
+  ) {}
+
+  start(): void {
+    for (const job of this.jobs) {
+      this.tasks.push(cron.schedule(job.schedule, () => void this.runNow(job), { name: job.name, noOverlap: true }));
+    }
+  }
+
+  /** Runs one job now (the cron tick, and tests). Refused once stopping has begun. */
+  runNow(job: Job): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const run = job
+      .run(this.clock.now())
+      .then(
+        () => this.observe(job.name, "done"),
+        (error: unknown) => {
+          this.observe(job.name, "failed");
+          this.logger.error({ err: error, job: job.name }, "job failed");
+        },
+      )
+      .finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+    return run;
+  }
+
+  /** Stops ticking and waits for the runs in flight to finish their current step. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.tasks.map((t) => t.stop()));
+    await Promise.all([...this.inFlight]);
+  }
+}

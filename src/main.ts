@@ -1,0 +1,120 @@
+// Composition root: config -> database -> migrations -> repositories -> adapters -> HTTP server -> scheduler.
+// `wowbot serve` calls startService; tests call it too, in-process, on a random port and a fresh database.
+
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
+import { type Config, SLACK_DISABLED } from "./config/env.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { applyMigrations } from "./db/migrate.js";
+import { OutboxRepository } from "./db/outbox.repository.js";
+import { type Clock, systemClock } from "./domain/clock.js";
+import { createMetrics } from "./http/metrics.js";
+import { type Job, Scheduler } from "./jobs/scheduler.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createHttpApp, finishHttpApp } from "./server.js";
+
+export interface ServiceOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  /** A ready PGlite instance instead of DATA_DIR (tests use in-memory ones). */
+  pglite?: PGlite;
+  /** Slack: hold the HTTP response until listeners finish (tests). */
+  slackProcessBeforeResponse?: boolean;
+  /** Extra scheduled jobs (tests); features register theirs here. */
+  jobs?: Job[];
+  /** How long stop() lets in-flight requests finish before cutting them. */
+  shutdownGraceMs?: number;
+}
+
+export interface Service {
+  port: number;
+  url: string;
+  db: Database;
+  slack?: SlackAdapter;
+  scheduler: Scheduler;
+  /** Stop accepting, finish in-flight requests and the current job step, close the database. */
+  stop(): Promise<void>;
+}
+
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const started = performance.now();
+  for (const warning of config.warnings) logger.warn(warning);
+
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pglite: options.pglite });
+  let server: Server | undefined;
+  try {
+    const applied = await applyMigrations(db);
+    logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
+
+    let stopping = false;
+    const outbox = new OutboxRepository(db.prisma);
+    const metrics = createMetrics(() => outbox.depth());
+    const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
+
+    let slack: SlackAdapter | undefined;
+    if (config.slack.mode === "single-workspace") {
+      slack = createSlackAdapter({ config, logger, http, processBeforeResponse: options.slackProcessBeforeResponse });
+      logger.info("Slack enabled (single workspace) at POST /slack/events");
+    } else {
+      logger.info(
+        config.slack.mode === "oauth" ? "Slack disabled: OAuth distribution is not available in this release yet; set SLACK_BOT_TOKEN" : SLACK_DISABLED,
+      );
+    }
+    logger.info("Teams disabled: Microsoft Teams support is not available in this release yet");
+    finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: false });
+
+    server = createServer(http);
+    // Node's defaults close idle keep-alive sockets after 5 s; load balancers expect a longer idle window.
+    server.keepAliveTimeout = 65_000;
+    await listen(server, config.port);
+    const port = (server.address() as AddressInfo).port;
+
+    const scheduler = new Scheduler(options.jobs ?? [], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
+    scheduler.start();
+    logger.info({ port, readyMs: Math.round(performance.now() - started) }, `wowbot listening on port ${port}`);
+
+    const httpServer = server;
+    let stopped: Promise<void> | undefined;
+    const stop = () => {
+      stopped ??= (async () => {
+        stopping = true;
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        const grace = setTimeout(() => {
+          logger.warn("shutdown grace period over: closing connections still open");
+          httpServer.closeAllConnections();
+        }, options.shutdownGraceMs ?? 7_000);
+        await closed;
+        clearTimeout(grace);
+        await scheduler.stop();
+        await db.close();
+        logger.info("wowbot stopped");
+      })();
+      return stopped;
+    };
+    return { port, url: `http://127.0.0.1:${port}`, db, slack, scheduler, stop };
+  } catch (error) {
+    server?.close();
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
+
+export class PortInUseError extends Error {
+  override name = "PortInUseError";
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(`PORT ${port} is already in use: stop the other process or set PORT`) : error);
+    });
+    server.listen(port, () => resolve());
+  });
+}

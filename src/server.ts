@@ -1,0 +1,63 @@
+// Builds the HTTP app (Slack receiver, /api/messages, /api/v1, health, metrics) without listening, so tests and
+// main.ts share it. JSON parsing is mounted per route: Slack signatures are checked on the raw body.
+import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import type { Database } from "./db/database.js";
+import { healthRouter } from "./http/health.js";
+import type { Metrics } from "./http/metrics.js";
+import type { Logger } from "./logger.js";
+
+export interface HttpAppOptions {
+  db: Database;
+  metrics: Metrics;
+  logger: Logger;
+  isStopping: () => boolean;
+}
+
+/** The parts that come before platform receivers: metrics, health and metrics endpoints. */
+export function createHttpApp({ db, metrics, isStopping }: HttpAppOptions): Application {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(metrics.middleware);
+  app.use(healthRouter(db, isStopping));
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return app;
+}
+
+/** Routes after the platform receivers: reserved prefixes, JSON 404s and the one error handler. */
+export function finishHttpApp(
+  app: Application,
+  { logger, slackEnabled, teamsEnabled }: { logger: Logger; slackEnabled: boolean; teamsEnabled: boolean },
+): void {
+  const json = express.json({ limit: "5mb" });
+  if (!slackEnabled) {
+    app.post("/slack/events", (_req, res) => {
+      res.status(404).json({ error: "slack_disabled", message: "Slack is not configured on this wowbot." });
+    });
+  }
+  if (!teamsEnabled) {
+    app.post("/api/messages", (_req, res) => {
+      res.status(404).json({ error: "teams_disabled", message: "Microsoft Teams is not configured on this wowbot." });
+    });
+  }
+  // Reserved for the ingest API; its routes arrive with that feature.
+  app.use("/api/v1", json, (_req, res) => {
+    res.status(404).json({ error: "not_found", message: "No such ingest endpoint." });
+  });
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not_found" });
+  });
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === "entity.too.large") {
+      res.status(413).json({ error: "payload_too_large" });
+      return;
+    }
+    if (error.type === "entity.parse.failed") {
+      res.status(400).json({ error: "invalid_json" });
+      return;
+    }
+    logger.error({ err: error }, "request failed");
+    res.status(500).json({ error: "internal_error" });
+  });
+}

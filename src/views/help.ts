@@ -1,0 +1,21 @@
+// The help view: every command a member can use, platform-neutral (Slack and Teams render it their own way).
+
+export interface CommandHelp {
+  usage: string;
+  description: string;
+}
+
+export interface HelpView {
+  kind: "help";
+  title: string;
+  /** Set when the person typed something wowbot does not understand. */
+  unknownInput?: string;
+  commands: CommandHelp[];
+}
+
+/** Commands available in this release; each feature adds its own lines. */
+export const COMMANDS: readonly CommandHelp[] = [{ usage: "/wowbot help", description: "List every wowbot command." }];
+
+export function helpView(unknownInput?: string): HelpView {
+  return { kind: "help", title: "wowbot commands", unknownInput: unknownInput?.trim() || undefined, commands: [...COMMANDS] };
+}
