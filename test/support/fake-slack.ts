@@ -1,0 +1,172 @@
+// A local stand-in for the Slack Web API: records every call the bot makes and answers as Slack does, including
+// scripted failures (HTTP 500s, `ratelimited` with Retry-After, any Slack error code).
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  /** Form or JSON body, with JSON-string fields (blocks, view) decoded. */
+  args: Record<string, unknown>;
+  token?: string;
+}
+
+export interface FakeUser {
+  id: string;
+  name?: string;
+  realName?: string;
+  tz?: string;
+  isBot?: boolean;
+  deleted?: boolean;
+  email?: string;
+}
+
+export interface ScriptedFailure {
+  /** HTTP status: 500 for a Slack outage, 429 for rate limiting (then `retryAfter` seconds). */
+  status?: number;
+  /** Slack error code in an `ok: false` body, e.g. "channel_not_found". */
+  error?: string;
+  retryAfter?: number;
+  /** How many calls fail before the method recovers. */
+  times?: number;
+}
+
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly teamId = "T0TEST";
+  readonly botUserId = "U0BOT";
+  private readonly users = new Map<string, FakeUser>();
+  private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
+  private server?: Server;
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  fail(method: string, failure: ScriptedFailure): void {
+    this.failures.set(method, { times: 1, ...failure });
+  }
+
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = "";
+      req.on("data", (c) => (data += c));
+      req.on("end", () => resolve(data));
+    });
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    const args = parseBody(raw, req.headers["content-type"] ?? "");
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
+    this.calls.push({ method, args, token });
+
+    const failure = this.failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      if (failure.status === 429)
+        return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(failure.retryAfter ?? 1) } };
+      if (failure.status) return { status: failure.status, body: { ok: false, error: "internal_error" } };
+      return { status: 200, body: { ok: false, error: failure.error ?? "unknown_error" } };
+    }
+    return { status: 200, body: this.answer(method, args) };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://wowbot-test.slack.com/",
+          team: "Test Team",
+          user: "wowbot",
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: "B0BOT",
+        };
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, ts, bot_id: "B0BOT" } };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts };
+      case "chat.getPermalink":
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://wowbot-test.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}`,
+        };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } };
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: slackUser(user, this.teamId) };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function slackUser(u: FakeUser, teamId: string) {
+  const realName = u.realName ?? u.name ?? u.id;
+  return {
+    id: u.id,
+    team_id: teamId,
+    name: u.name ?? u.id.toLowerCase(),
+    real_name: realName,
+    deleted: Boolean(u.deleted),
+    is_bot: Boolean(u.isBot),
+    tz: u.tz ?? "America/New_York",
+    profile: { real_name: realName, display_name: u.name ?? "", email: u.email },
+  };
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  const parsed: Record<string, unknown> = contentType.includes("application/json") ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
+  for (const field of JSON_FIELDS) {
+    if (typeof parsed[field] === "string") {
+      try {
+        parsed[field] = JSON.parse(parsed[field] as string);
+      } catch {
+        // keep the raw string: some callers send plain text
+      }
+    }
+  }
+  return parsed;
+}

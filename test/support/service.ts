@@ -1,0 +1,84 @@
+// Starts the real service in-process on a random port and a fresh database, with a fake Slack Web API, an
+// injectable clock and captured logs. Every end-to-end test goes through here.
+import { Writable } from "node:stream";
+import { type Config, parseConfig } from "../../src/config/env.js";
+import { createLogger } from "../../src/logger.js";
+import { type Service, type ServiceOptions, startService } from "../../src/main.js";
+import { ManualClock } from "./clock.js";
+import { type FreshDatabase, freshDatabase } from "./databases.js";
+import { FakeSlack } from "./fake-slack.js";
+import { SlackRequests, TEST_SIGNING_SECRET } from "./slack-requests.js";
+
+export interface TestServiceOptions {
+  /** Environment variables on top of the test defaults (values as an operator would set them). */
+  env?: Record<string, string>;
+  /** Start with Slack configured against a fake Web API (default true). */
+  slack?: boolean;
+  clock?: ManualClock;
+  database?: FreshDatabase;
+  /** Slack listeners finish before the HTTP response (default true, as tests need no sleeps). */
+  processBeforeResponse?: boolean;
+  jobs?: ServiceOptions["jobs"];
+}
+
+export interface TestService {
+  service: Service;
+  url: string;
+  config: Config;
+  clock: ManualClock;
+  database: FreshDatabase;
+  fakeSlack: FakeSlack;
+  slack: SlackRequests;
+  /** Every JSON log line the service wrote. */
+  logs: Array<Record<string, unknown>>;
+  prisma: Service["db"]["prisma"];
+  stop(): Promise<void>;
+}
+
+export const TEST_BOT_TOKEN = "xoxb-1234-5678-testtokenvalue";
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  const result = parseConfig({ LOG_LEVEL: "debug", NODE_ENV: "test", ...env });
+  if (!result.ok) throw new Error(`bad test configuration: ${result.problems.join("; ")}`);
+  return { ...result.config, port: 0 };
+}
+
+export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
+  const fakeSlack = await new FakeSlack().start();
+  const database = options.database ?? (await freshDatabase());
+  const slackEnv = options.slack === false ? {} : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
+  const config = testConfig({ ...slackEnv, ...options.env });
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const clock = options.clock ?? new ManualClock();
+  const service = await startService({
+    config: { ...config, databaseUrl: database.options.databaseUrl },
+    pglite: database.options.pglite,
+    logger: createLogger(config.logLevel, sink),
+    clock,
+    slackProcessBeforeResponse: options.processBeforeResponse ?? true,
+    jobs: options.jobs,
+    shutdownGraceMs: 2_000,
+  });
+  return {
+    service,
+    url: service.url,
+    config,
+    clock,
+    database,
+    fakeSlack,
+    slack: new SlackRequests(service.url),
+    logs,
+    prisma: service.db.prisma,
+    async stop() {
+      await service.stop();
+      await fakeSlack.stop();
+      if (!options.database) await database.drop();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The core (domain rules, use cases, views) never imports a chat platform SDK or the Prisma client, so Slack, Teams
+// and the database stay replaceable adapters around it.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CORE = ["src/domain", "src/app", "src/views"];
+const FORBIDDEN = [/^@slack\//, /^botbuilder/, /^botframework-/, /^@prisma\//, /generated\/prisma/, /^pg$/, /^@electric-sql\//, /\/(adapters|db)\//];
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const p = path.join(dir, e);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.[cm]?tsx?$/.test(e) ? [p] : [];
+  });
+}
+
+/** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
+export function importsOf(source: string): string[] {
+  const patterns = [
+    /\bimport\s+(?:type\s+)?[^'"]*?from\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bexport\s+[^'"]*?from\s*["']([^"']+)["']/g,
+    /\b(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  return patterns.flatMap((re) => [...source.matchAll(re)].map((m) => m[1] as string));
+}
+
+export function violations(files: Array<{ file: string; source: string }>): string[] {
+  return files.flatMap(({ file, source }) =>
+    importsOf(source)
+      .filter((spec) => FORBIDDEN.some((re) => re.test(spec)))
+      .map((spec) => `${file} imports ${spec}`),
+  );
+}
+
+describe("architecture", () => {
+  it("the core imports no Slack, Teams, Prisma or database driver code", () => {
+    const files = CORE.flatMap(sourceFiles).map((file) => ({ file, source: readFileSync(file, "utf8") }));
+    expect(files.length).toBeGreaterThan(0);
+    expect(violations(files)).toEqual([]);
+  });
+
+  it("the checker catches every kind of import it guards against", () => {
+    const bad = [
+      'import { App } from "@slack/bolt";',
+      "import type { TurnContext } from 'botbuilder';",
+      'import { PrismaClient } from "../generated/prisma/client.js";',
+      'export { x } from "@prisma/client";',
+      'const m = await import("botbuilder-core");',
+      'import "../adapters/slack/render/help.js";',
+      'import { MemberRepository } from "../db/member.repository.js";',
+    ];
+    const found = violations(bad.map((source, i) => ({ file: `f${i}.ts`, source })));
+    expect(found).toHaveLength(bad.length);
+    expect(violations([{ file: "ok.ts", source: 'import { z } from "zod";\nimport type { Clock } from "./clock.js";' }])).toEqual([]);
+  });
+});
