@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service.js";
 import { signSlackRequest } from "../support/slack-requests.js";
 
+interface SlackReply {
+  response_type: string;
+  text: string;
+  blocks: Array<{ type: string }>;
+}
+
 describe("Slack receiver", () => {
   let t: TestService;
   beforeAll(async () => {
@@ -14,15 +20,15 @@ describe("Slack receiver", () => {
   it("answers /wowbot help privately with the command list", async () => {
     const res = await t.slack.slashCommand({ command: "/wowbot", text: "help" });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as SlackReply;
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toContain("/wowbot help");
-    expect(body.blocks[0].type).toBe("section");
+    expect(body.blocks[0]?.type).toBe("section");
   });
 
   it("answers unknown input with usage, without echoing mentions", async () => {
     const res = await t.slack.slashCommand({ command: "/wowbot", text: "frobnicate <!channel>" });
-    const body = await res.json();
+    const body = (await res.json()) as SlackReply;
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toContain("I don't know `frobnicate &lt;!channel&gt;`");
     expect(body.text).not.toContain("<!channel>");

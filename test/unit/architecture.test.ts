@@ -21,7 +21,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const patterns = [
     /\bimport\s+(?:type\s+)?[^'"]*?from\s*["']([^"']+)["']/g,
     /\bimport\s*["']([^"']+)["']/g,
@@ -31,7 +31,7 @@ export function importsOf(source: string): string[] {
   return patterns.flatMap((re) => [...source.matchAll(re)].map((m) => m[1] as string));
 }
 
-export function violations(files: Array<{ file: string; source: string }>): string[] {
+function violations(files: Array<{ file: string; source: string }>): string[] {
   return files.flatMap(({ file, source }) =>
     importsOf(source)
       .filter((spec) => FORBIDDEN.some((re) => re.test(spec)))
