@@ -46,7 +46,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const fakeSlack = await new FakeSlack().start();
   const database = options.database ?? (await freshDatabase());
-  const slackEnv: Record<string, string> = options.slack === false ? {} : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
+  const slackEnv: Record<string, string> =
+    options.slack === false ? {} : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
   const config = testConfig({ ...slackEnv, ...options.env });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
