@@ -85,12 +85,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       stopped ??= (async () => {
         stopping = true;
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Keep-alive sockets go idle as their last response ends; close each one as soon as it does.
+        const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
         httpServer.closeIdleConnections();
         const grace = setTimeout(() => {
           logger.warn("shutdown grace period over: closing connections still open");
           httpServer.closeAllConnections();
         }, options.shutdownGraceMs ?? 7_000);
         await closed;
+        clearInterval(sweep);
         clearTimeout(grace);
         await scheduler.stop();
         await db.close();

@@ -1,4 +1,4 @@
-// .env.example documents every variable wowbot reads, so operators never have to read the code.
+// .env.example and the README document every variable wowbot reads, so operators never have to read the code.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { VARIABLES } from "../../../src/config/variables.js";
@@ -12,5 +12,12 @@ describe(".env.example", () => {
     for (const v of VARIABLES.filter((s) => s.secret)) {
       expect(example).toMatch(new RegExp(`^#? ?${v.name}=$`, "m"));
     }
+  });
+});
+
+describe("README configuration table", () => {
+  const readme = readFileSync("README.md", "utf8");
+  it.each(VARIABLES.map((v) => v.name))("lists %s", (name) => {
+    expect(readme).toMatch(new RegExp(`^\\| \`${name}\` \\|`, "m"));
   });
 });
