@@ -71,3 +71,17 @@ describe("Slack receiver", () => {
     expect(all).not.toContain("8f742231b10e8888abcd99yyyzzz85a5");
   });
 });
+
+describe("Slack receiver in production mode (acknowledge before processing)", () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService({ processBeforeResponse: false });
+  });
+  afterAll(() => t.stop());
+
+  it("still answers /wowbot help in the HTTP response", async () => {
+    const res = await t.slack.slashCommand({ command: "/wowbot", text: "help" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as SlackReply).text).toContain("/wowbot help");
+  });
+});
