@@ -41,6 +41,13 @@ describe("Slack receiver", () => {
     expect(authTests[0]?.token).toBe("xoxb-1234-5678-testtokenvalue");
   });
 
+  it("answers Slack's URL verification challenge, so the Events URL can be saved in the app settings", async () => {
+    const body = JSON.stringify({ token: "x", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const res = await t.slack.post(body, "application/json");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  });
+
   it("refuses a request with a wrong signature (401) and runs no listener", async () => {
     const before = t.fakeSlack.calls.length;
     const res = await t.slack.slashCommand({ command: "/wowbot", text: "help" }, { "x-slack-signature": "v0=deadbeef" });
