@@ -45,7 +45,14 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   if (config.slack.mode !== "single-workspace" || !signingSecret || !botToken) {
     throw new Error(`createSlackAdapter called with Slack mode ${config.slack.mode}`);
   }
-  const clientOptions = { slackApiUrl: apiUrl, logger: boltLogger(logger) };
+  // Calls made while handling a request must answer within Slack's 3-second window, so they retry briefly and
+  // never sleep through a rate limit; messages that must arrive go through the outbox, which retries durably.
+  const clientOptions = {
+    slackApiUrl: apiUrl,
+    logger: boltLogger(logger),
+    retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1_000 },
+    rejectRateLimitedCalls: true,
+  };
   const client = new webApi.WebClient(undefined, clientOptions);
   const receiver = new ExpressReceiver({
     signingSecret,
