@@ -34,8 +34,4 @@ export class JobRunRepository {
   async finish(id: string, at: Date): Promise<void> {
     await this.prisma.jobRun.update({ where: { id }, data: { finishedAt: at } });
   }
-
-  countFinished(job?: string) {
-    return this.prisma.jobRun.count({ where: { job, finishedAt: { not: null } } });
-  }
 }
