@@ -1,0 +1,47 @@
+// Local days in a workspace time zone, including the days daylight-saving time makes 23 or 25 hours long.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, humanDuration, localDate, localDayBounds, zonedInstant } from "../../../src/domain/local-time.js";
+
+describe("local time", () => {
+  it("finds the local date of an instant", () => {
+    expect(localDate(new Date("2026-03-02T23:30:00Z"), "Europe/Berlin")).toBe("2026-03-03");
+    expect(localDate(new Date("2026-03-02T23:30:00Z"), "America/Los_Angeles")).toBe("2026-03-02");
+  });
+
+  it("maps local wall-clock times to instants across DST changes", () => {
+    expect(zonedInstant("2026-03-29", "00:00", "Europe/Berlin").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(zonedInstant("2026-03-30", "00:00", "Europe/Berlin").toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(zonedInstant("2026-11-01", "09:00", "America/Los_Angeles").toISOString()).toBe("2026-11-01T17:00:00.000Z");
+    expect(zonedInstant("2026-03-08", "09:00", "America/Los_Angeles").toISOString()).toBe("2026-03-08T16:00:00.000Z");
+  });
+
+  it("gives 23- and 25-hour days when the clocks change", () => {
+    const spring = localDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin");
+    expect(spring.end.getTime() - spring.start.getTime()).toBe(23 * 3_600_000);
+    const autumn = localDayBounds(new Date("2026-11-01T12:00:00Z"), "America/Los_Angeles");
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
+  });
+
+  it("always places an instant inside its own local day", () => {
+    const zones = fc.constantFrom("UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham");
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2020-01-01"), max: new Date("2035-01-01"), noInvalidDate: true }), zones, (instant, zone) => {
+        const { start, end } = localDayBounds(instant, zone);
+        return (
+          start <= instant &&
+          instant < end &&
+          localDate(start, zone) === localDate(instant, zone) &&
+          localDate(end, zone) === addDays(localDate(instant, zone), 1)
+        );
+      }),
+    );
+  });
+
+  it("says durations the way people do", () => {
+    expect(humanDuration(3 * 3_600_000 + 12 * 60_000)).toBe("3 h 12 min");
+    expect(humanDuration(45 * 60_000)).toBe("45 min");
+    expect(humanDuration(2 * 3_600_000)).toBe("2 h");
+    expect(humanDuration(0)).toBe("under a minute");
+  });
+});
