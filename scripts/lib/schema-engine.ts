@@ -126,6 +126,8 @@ export async function diffMigrationsToSchema(): Promise<string> {
 export async function createMigration(name: string): Promise<{ directory: string; script: string } | null> {
   return withSchemaEngine(async (engine, schema) => {
     const migrationsList = readMigrationsList();
+    // As `prisma migrate dev` does: bring the (in-memory) dev database up to date, then diagnose, then create.
+    await engine.applyMigrations({ migrationsList, filters });
     await engine.devDiagnostic({ migrationsList, filters });
     const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList, schema: { files: [schema] }, filters });
     if (!out.migrationScript) return null;
