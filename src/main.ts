@@ -5,10 +5,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
+import { deliverOutbox } from "./app/deliver-outbox.js";
+import type { Ports } from "./app/ports.js";
+import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
+import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
 import { OutboxRepository } from "./db/outbox.repository.js";
+import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { createMetrics } from "./http/metrics.js";
 import { type Job, Scheduler } from "./jobs/scheduler.js";
@@ -23,8 +29,10 @@ export interface ServiceOptions {
   pglite?: PGlite;
   /** Slack: hold the HTTP response until listeners finish (tests). */
   slackProcessBeforeResponse?: boolean;
-  /** Extra scheduled jobs (tests); features register theirs here. */
+  /** Extra scheduled jobs (tests). */
   jobs?: Job[];
+  /** Run jobs on their schedules (default). Tests turn this off and run them with scheduler.runNow. */
+  scheduleJobs?: boolean;
   /** How long stop() lets in-flight requests finish before cutting them. */
   shutdownGraceMs?: number;
 }
@@ -35,6 +43,8 @@ export interface Service {
   db: Database;
   slack?: SlackAdapter;
   scheduler: Scheduler;
+  /** The service's own jobs, by name, for scheduler.runNow. */
+  jobs: { outbox: Job };
   /** Stop accepting, finish in-flight requests and the current job step, close the database. */
   stop(): Promise<void>;
 }
@@ -54,12 +64,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
     let stopping = false;
     const outbox = new OutboxRepository(db.prisma);
+    const workspaces = new WorkspaceRepository(db.prisma);
+    const ports: Ports = { clock, nominations: new NominationRepository(db.prisma), members: new MemberRepository(db.prisma), admins: config.admins };
     const metrics = createMetrics(() => outbox.depth());
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 
     let slack: SlackAdapter | undefined;
     if (config.slack.mode === "single-workspace") {
-      slack = createSlackAdapter({ config, logger, http, processBeforeResponse: options.slackProcessBeforeResponse });
+      slack = createSlackAdapter({
+        config,
+        logger,
+        http,
+        processBeforeResponse: options.slackProcessBeforeResponse,
+        deps: { ports, workspaces, defaultTimezone: config.defaultTimezone, logger },
+      });
       logger.info("Slack enabled (single workspace) at POST /slack/events");
     } else {
       logger.info(
@@ -75,8 +93,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await listen(server, config.port);
     const port = (server.address() as AddressInfo).port;
 
-    const scheduler = new Scheduler(options.jobs ?? [], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
-    scheduler.start();
+    const views = createViewSource({ nomination: (id) => nominationFacts(db.prisma, id) });
+    const outboxJob: Job = {
+      name: "outbox",
+      // Every second: a recognition post should appear while the person who sent it is still looking.
+      schedule: "* * * * * *",
+      run: async (now) => {
+        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender }, workspaces }, now);
+      },
+    };
+    const scheduler = new Scheduler([outboxJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
+    if (options.scheduleJobs ?? true) scheduler.start();
     logger.info({ port, readyMs: Math.round(performance.now() - started) }, `wowbot listening on port ${port}`);
 
     const httpServer = server;
@@ -101,7 +128,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, slack, scheduler, stop };
+    return { port, url: `http://127.0.0.1:${port}`, db, slack, scheduler, jobs: { outbox: outboxJob }, stop };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});

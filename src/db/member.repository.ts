@@ -1,8 +1,9 @@
 // Members of a workspace, keyed by platform user id, with their role.
+import type { MemberRecord, MemberStore, PlatformUser } from "../app/ports.js";
 import type { Role } from "../domain/roles.js";
-import type { Member } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { Db, PrismaClient } from "./prisma.js";
+import { toMemberRecord } from "./records.js";
 
 export interface MemberProfile {
   workspaceId: string;
@@ -11,31 +12,50 @@ export interface MemberProfile {
   email?: string | null;
   timezone?: string | null;
   active?: boolean;
+  isBot?: boolean;
 }
 
-export class MemberRepository {
+export class MemberRepository implements MemberStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Creates the member with `initialRole`, or refreshes the profile of a known one (its role is kept). */
-  upsert(profile: MemberProfile, initialRole: Role = "agent", tx: Db = this.prisma): Promise<Member> {
+  async upsert(profile: MemberProfile, initialRole: Role = "agent", tx: Db = this.prisma): Promise<MemberRecord> {
     const { workspaceId, platformUserId, ...rest } = profile;
-    return tx.member.upsert({
+    const m = await tx.member.upsert({
       where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
       create: { workspaceId, platformUserId, ...rest, role: initialRole },
       update: rest,
     });
+    return toMemberRecord(m);
   }
 
-  find(workspaceId: string, platformUserId: string) {
-    return this.prisma.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
+  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role): Promise<MemberRecord> {
+    return this.upsert(
+      {
+        workspaceId,
+        platformUserId: user.platformUserId,
+        displayName: user.displayName,
+        email: user.email,
+        timezone: user.timezone,
+        active: !user.deleted,
+        isBot: user.isBot,
+      },
+      initialRole,
+    );
   }
 
-  listByRole(workspaceId: string, roles: Role[]) {
-    return this.prisma.member.findMany({ where: { workspaceId, role: { in: roles }, active: true }, orderBy: { displayName: "asc" } });
+  async find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null> {
+    const m = await this.prisma.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
+    return m && toMemberRecord(m);
+  }
+
+  async listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]> {
+    const rows = await this.prisma.member.findMany({ where: { workspaceId, role: { in: roles }, active: true }, orderBy: { displayName: "asc" } });
+    return rows.map(toMemberRecord);
   }
 
   /** Changes a role and audit-logs it in one transaction. Returns null when the member is unknown. */
-  async setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<Member | null> {
+  async setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null> {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
       if (!before) return null;
@@ -48,7 +68,7 @@ export class MemberRepository {
         before: { role: before.role },
         after: { role },
       });
-      return after;
+      return toMemberRecord(after);
     });
   }
 }

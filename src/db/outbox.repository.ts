@@ -1,24 +1,24 @@
 // The outbox: chat messages owed to a platform, enqueued in the transaction of the change that caused them and
 // claimed by delivery workers with row locks (SKIP LOCKED), so replicas never send the same message twice.
+import type { OutboxEntry, OutboxQueue, PendingMessage } from "../app/ports.js";
 import type { Outbox } from "../generated/prisma/client.js";
 import type { Db, Prisma, PrismaClient } from "./prisma.js";
 
-export interface OutboxMessage {
-  workspaceId: string;
-  /** Where it goes, e.g. { kind: "channel", id: "C123" } or { kind: "dm", userId: "U123" }. */
-  target: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  /** Same key, same message: enqueueing it again is a no-op (Slack retries, double clicks). */
-  dedupeKey: string;
-}
-
-export class OutboxRepository {
+export class OutboxRepository implements OutboxQueue {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Returns false when a message with this dedupe key already exists. */
-  async enqueue(message: OutboxMessage, tx: Db = this.prisma): Promise<boolean> {
+  /** Returns false when a message with this dedupe key already exists (Slack retries, double clicks). */
+  async enqueue(message: OutboxEntry, tx: Db = this.prisma, at: Date = new Date()): Promise<boolean> {
     const { count } = await tx.outbox.createMany({
-      data: [{ ...message, target: message.target as Prisma.InputJsonValue, payload: message.payload as Prisma.InputJsonValue }],
+      data: [
+        {
+          ...message,
+          target: message.target as Prisma.InputJsonValue,
+          payload: message.payload as Prisma.InputJsonValue,
+          createdAt: at,
+          nextAttemptAt: at,
+        },
+      ],
       skipDuplicates: true,
     });
     return count === 1;
@@ -33,9 +33,9 @@ export class OutboxRepository {
    * Claims up to `limit` due messages by pushing their next attempt `leaseMs` into the future: a worker that dies
    * mid-delivery releases them when the lease runs out, and concurrent workers skip rows another one holds.
    */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<Outbox[]> {
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<Array<Outbox & PendingMessage>> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    return this.prisma.$queryRaw<Outbox[]>`
+    return this.prisma.$queryRaw<Array<Outbox & PendingMessage>>`
       UPDATE "Outbox" SET "nextAttemptAt" = ${leaseUntil}, "attempts" = "attempts" + 1
       WHERE id IN (
         SELECT id FROM "Outbox" WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
@@ -44,8 +44,16 @@ export class OutboxRepository {
       RETURNING *`;
   }
 
-  async markSent(id: string, at: Date): Promise<void> {
-    await this.prisma.outbox.update({ where: { id }, data: { status: "sent", sentAt: at, lastError: null } });
+  async deliveredRef(dedupeKey: string) {
+    const row = await this.prisma.outbox.findUnique({ where: { dedupeKey }, select: { status: true, result: true } });
+    return row && { status: row.status, ref: (row.result as Record<string, unknown> | null) ?? null };
+  }
+
+  async markSent(id: string, at: Date, ref: Record<string, unknown> | null = null): Promise<void> {
+    await this.prisma.outbox.update({
+      where: { id },
+      data: { status: "sent", sentAt: at, lastError: null, result: ref ? (ref as Prisma.InputJsonValue) : undefined },
+    });
   }
 
   async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {

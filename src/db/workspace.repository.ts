@@ -1,8 +1,10 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import { readSettings, settingsSchema, type WorkspaceSettings } from "../domain/settings.js";
-import type { Platform, Workspace } from "../generated/prisma/client.js";
+import type { WorkspaceRecord } from "../app/ports.js";
+import { settingsSchema, type WorkspaceSettings } from "../domain/settings.js";
+import type { Platform } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { Db, Prisma, PrismaClient } from "./prisma.js";
+import { toWorkspaceRecord } from "./records.js";
 
 export interface WorkspaceIdentity {
   platform: Platform;
@@ -17,36 +19,33 @@ export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: f
 export class WorkspaceRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Finds or creates the workspace; a renamed team gets its new name. */
-  ensure(identity: WorkspaceIdentity, tx: Db = this.prisma): Promise<Workspace> {
-    return tx.workspace.upsert({
-      where: { platform_externalId: { platform: identity.platform, externalId: identity.externalId } },
+  /** Finds or creates the workspace; a renamed team gets its new name. Reads only, in the common case. */
+  async ensure(identity: WorkspaceIdentity, tx: Db = this.prisma): Promise<WorkspaceRecord> {
+    const where = { platform_externalId: { platform: identity.platform, externalId: identity.externalId } };
+    const existing = await tx.workspace.findUnique({ where });
+    if (existing && existing.name === identity.name) return toWorkspaceRecord(existing);
+    const w = await tx.workspace.upsert({
+      where,
       create: { ...identity },
       update: { name: identity.name },
     });
+    return toWorkspaceRecord(w);
   }
 
-  find(platform: Platform, externalId: string) {
-    return this.prisma.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+  async find(platform: Platform, externalId: string): Promise<WorkspaceRecord | null> {
+    const w = await this.prisma.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    return w && toWorkspaceRecord(w);
   }
 
-  findById(id: string) {
-    return this.prisma.workspace.findUnique({ where: { id } });
-  }
-
-  count() {
-    return this.prisma.workspace.count();
-  }
-
-  settingsOf(workspace: Pick<Workspace, "settings">): WorkspaceSettings {
-    return readSettings(workspace.settings).settings;
+  async findById(id: string): Promise<WorkspaceRecord | null> {
+    const w = await this.prisma.workspace.findUnique({ where: { id } });
+    return w && toWorkspaceRecord(w);
   }
 
   /** Validates the whole result before writing; an invalid change stores nothing and lists every problem. */
   async updateSettings(id: string, patch: Partial<WorkspaceSettings>, actor: string): Promise<SettingsUpdate> {
     return this.prisma.$transaction(async (tx) => {
-      const current = await tx.workspace.findUniqueOrThrow({ where: { id } });
-      const before = this.settingsOf(current);
+      const before = toWorkspaceRecord(await tx.workspace.findUniqueOrThrow({ where: { id } })).settings;
       const parsed = settingsSchema.safeParse({ ...before, ...patch });
       if (!parsed.success) {
         return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "settings"}: ${i.message}`) };

@@ -6,6 +6,8 @@ export type Result<T, E extends DomainError = DomainError> = { ok: true; value: 
 export interface DomainError {
   code: string;
   message: string;
+  /** The form field the problem is about, so a modal can show it next to that input. */
+  field?: string;
 }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

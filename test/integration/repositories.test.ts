@@ -1,6 +1,7 @@
 // Repositories on a real database: workspaces and settings, members and roles (audit-logged), the outbox and
 // job-run claims that later features rely on for "nothing lost, nothing twice".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutboxEntry } from "../../src/app/ports.js";
 import { AuditLogRepository } from "../../src/db/audit-log.repository.js";
 import { openDatabase } from "../../src/db/database.js";
 import { JobRunRepository } from "../../src/db/job-run.repository.js";
@@ -43,7 +44,7 @@ describe("WorkspaceRepository", () => {
 
   it("starts with PRODUCT.md's default settings", async () => {
     const ws = await workspaces.ensure(identity("T_DEFAULTS"));
-    expect(workspaces.settingsOf(ws)).toEqual(defaultSettings);
+    expect(ws.settings).toEqual(defaultSettings);
   });
 
   it("saves a valid settings change and audit-logs it with before and after", async () => {
@@ -51,7 +52,7 @@ describe("WorkspaceRepository", () => {
     const r = await workspaces.updateSettings(ws.id, { scoreGoal: 85, digestTime: "08:30" }, "U_ADMIN");
     expect(r.ok).toBe(true);
     const stored = await workspaces.findById(ws.id);
-    expect(stored && workspaces.settingsOf(stored)).toMatchObject({ scoreGoal: 85, digestTime: "08:30", nominationsPerDay: 5 });
+    expect(stored?.settings).toMatchObject({ scoreGoal: 85, digestTime: "08:30", nominationsPerDay: 5 });
     const [entry] = await audit.list(ws.id);
     expect(entry).toMatchObject({ actor: "U_ADMIN", action: "settings.update", subject: `workspace:${ws.id}` });
     expect(entry?.before).toMatchObject({ scoreGoal: 80 });
@@ -67,7 +68,7 @@ describe("WorkspaceRepository", () => {
     );
     expect(r).toEqual({ ok: false, problems: ["digestTime: digest time must be HH:MM, 24-hour", "scoreWeights: question weights must add up to 100"] });
     const stored = await workspaces.findById(ws.id);
-    expect(stored && workspaces.settingsOf(stored).scoreGoal).toBe(80);
+    expect(stored?.settings.scoreGoal).toBe(80);
     expect(await audit.list(ws.id)).toEqual([]);
   });
 });
@@ -96,7 +97,7 @@ describe("MemberRepository", () => {
 describe("OutboxRepository", () => {
   it("enqueues a message once per dedupe key, inside the caller's transaction", async () => {
     const ws = await workspaces.ensure(identity("T_OUTBOX"));
-    const message = { workspaceId: ws.id, target: { kind: "channel", id: "C1" }, payload: { text: "wow" }, dedupeKey: "nomination:1:post" };
+    const message: OutboxEntry = { workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: { view: "test" }, dedupeKey: "nomination:1:post" };
     expect(await outbox.enqueue(message)).toBe(true);
     expect(await outbox.enqueue(message)).toBe(false);
     // A rolled-back transaction leaves no message behind.
@@ -112,7 +113,8 @@ describe("OutboxRepository", () => {
   it("claims due messages under a lease, retries later, and stops counting sent or dead ones", async () => {
     await t.db.prisma.outbox.updateMany({ data: { status: "sent" } }); // earlier tests' messages are not this test's
     const ws = await workspaces.ensure(identity("T_CLAIM"));
-    for (const i of [1, 2, 3]) await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", userId: "U1" }, payload: { i }, dedupeKey: `claim:${i}` });
+    for (const i of [1, 2, 3])
+      await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `claim:${i}` });
     const now = new Date(Date.now() + 1000);
     const claimed = await outbox.claimDue(now, 2, 60_000);
     expect(claimed).toHaveLength(2);
@@ -132,7 +134,8 @@ describe("OutboxRepository", () => {
 
   it.runIf(usingPostgres())("never hands one message to two concurrent workers (SKIP LOCKED)", async () => {
     const ws = await workspaces.ensure(identity("T_CONCURRENT"));
-    for (let i = 0; i < 40; i++) await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", userId: "U1" }, payload: { i }, dedupeKey: `conc:${i}` });
+    for (let i = 0; i < 40; i++)
+      await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `conc:${i}` });
     const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase(t.fresh.options)));
     try {
       const now = new Date(Date.now() + 1000);

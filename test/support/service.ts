@@ -32,6 +32,8 @@ export interface TestService {
   /** Every JSON log line the service wrote. */
   logs: Array<Record<string, unknown>>;
   prisma: Service["db"]["prisma"];
+  /** Runs the outbox delivery job once, as the scheduler would every second. */
+  deliver(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     clock,
     slackProcessBeforeResponse: options.processBeforeResponse ?? true,
     jobs: options.jobs,
+    scheduleJobs: false,
     shutdownGraceMs: 2_000,
   });
   return {
@@ -76,6 +79,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     slack: new SlackRequests(service.url),
     logs,
     prisma: service.db.prisma,
+    deliver: () => service.scheduler.runNow(service.jobs.outbox),
     async stop() {
       await service.stop();
       await fakeSlack.stop();

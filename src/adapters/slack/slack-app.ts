@@ -5,7 +5,10 @@ import type { Application } from "express";
 import type { Config } from "../../config/env.js";
 import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
+import type { SlackDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
+import { provisionMiddleware } from "./provision.js";
+import { SlackSender } from "./slack-sender.js";
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -13,11 +16,14 @@ export interface SlackAdapterOptions {
   http: Application;
   /** Hold the HTTP response until the listener finishes (tests); production acknowledges first. */
   processBeforeResponse?: boolean;
+  deps: SlackDeps;
 }
 
 export interface SlackAdapter {
   app: App;
   client: webApi.WebClient;
+  /** Delivers outbox messages of Slack workspaces. */
+  sender: SlackSender;
 }
 
 /**
@@ -25,10 +31,10 @@ export interface SlackAdapter {
  * again on the next request when it failed (a Slack hiccup at start-up must not disable the bot until restart).
  */
 function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, logger: Logger): Authorize<boolean> {
-  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
+  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string; teamName?: string }> | undefined;
   const lookUp = () => {
     identity ??= client.auth.test({ token: botToken }).then(
-      (r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }),
+      (r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id, teamName: r.team }),
       (error: unknown) => {
         identity = undefined;
         logger.error({ err: error }, "Slack auth.test failed for SLACK_BOT_TOKEN");
@@ -40,7 +46,7 @@ function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, lo
   return async () => ({ botToken, ...(await lookUp()) });
 }
 
-export function createSlackAdapter({ config, logger, http, processBeforeResponse = false }: SlackAdapterOptions): SlackAdapter {
+export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps }: SlackAdapterOptions): SlackAdapter {
   const { signingSecret, botToken, apiUrl } = config.slack;
   if (config.slack.mode !== "single-workspace" || !signingSecret || !botToken) {
     throw new Error(`createSlackAdapter called with Slack mode ${config.slack.mode}`);
@@ -70,6 +76,9 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
-  registerListeners(app);
-  return { app, client };
+  app.use(provisionMiddleware(deps));
+  registerListeners(app, deps);
+  // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit.
+  const deliveryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 } });
+  return { app, client, sender: new SlackSender(deliveryClient, async () => botToken) };
 }

@@ -1,0 +1,32 @@
+// Reading what people typed in Slack: command text arrives with Slack's own escapes and link markup.
+
+/** Slack's markup in typed text back to what the person wrote: "<@U1|ann>" -> "@ann", "&lt;" -> "<". */
+export function plainFromSlack(text: string): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `@${name || id}`)
+    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || id}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? "@group")
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, "$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+export type WowText = { kind: "modal"; nominee?: string } | { kind: "direct"; nominee: string; story: string } | { kind: "usage"; reason: string };
+
+/** `/wow`, `/wow @someone`, `/wow @someone what they did`. */
+export function parseWowText(text: string): WowText {
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: "modal" };
+  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(trimmed);
+  if (!m) {
+    return {
+      kind: "usage",
+      reason: "Start with who it's for, as a mention: `/wow @teammate what they did and why it mattered`. Or type `/wow` alone to open the form.",
+    };
+  }
+  const [, nominee = "", rest = ""] = m;
+  const story = plainFromSlack(rest).trim();
+  return story ? { kind: "direct", nominee, story } : { kind: "modal", nominee };
+}

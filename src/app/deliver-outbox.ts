@@ -1,0 +1,70 @@
+// Delivers owed chat messages: claims due outbox rows, renders each view from current state, sends it through the
+// workspace's platform, and records the outcome. Failures are retried with backoff (or the platform's Retry-After)
+// until the platform accepts; only messages it will never accept are given up.
+import type { ChatSender, DeliveryTarget, OutboxQueue, PendingMessage, Platform, ViewSource, WorkspaceRecord } from "./ports.js";
+
+export interface DeliveryPorts {
+  outbox: OutboxQueue;
+  views: ViewSource;
+  senders: Partial<Record<Platform, ChatSender>>;
+  workspaces: { findById(id: string): Promise<WorkspaceRecord | null> };
+}
+
+export const DELIVERY_BATCH = 20;
+/** A worker that dies mid-send releases its messages after this long. */
+export const DELIVERY_LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** 1 s, 2 s, 4 s ... capped at 15 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export async function deliverOutbox(ports: DeliveryPorts, now: Date): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  // Claimed in creation order and sent one by one, so a post goes out before the updates that follow it.
+  for (const message of await ports.outbox.claimDue(now, DELIVERY_BATCH, DELIVERY_LEASE_MS)) {
+    // A bug in one message's view must not hold up the others: it is retried with backoff and its error recorded.
+    const outcome = await deliverOne(ports, message).catch((error: unknown) => ({
+      status: "retry" as const,
+      error: error instanceof Error ? error.message : String(error),
+      retryAfterMs: undefined,
+    }));
+    if (outcome.status === "sent") {
+      await ports.outbox.markSent(message.id, now, outcome.ref);
+      report.sent++;
+    } else if (outcome.status === "retry") {
+      await ports.outbox.markRetry(message.id, outcome.error, new Date(now.getTime() + (outcome.retryAfterMs ?? backoffMs(message.attempts))));
+      report.retried++;
+    } else {
+      await ports.outbox.markDead(message.id, outcome.error);
+      report.failed++;
+    }
+  }
+  return report;
+}
+
+async function deliverOne(ports: DeliveryPorts, message: PendingMessage) {
+  const workspace = await ports.workspaces.findById(message.workspaceId);
+  const sender = workspace && ports.senders[workspace.platform];
+  if (!workspace || !sender) return { status: "retry" as const, error: `no ${workspace?.platform ?? "platform"} sender configured` };
+  const view = await ports.views.build(message.payload);
+  if (!view) return { status: "sent" as const, ref: null }; // nothing left to say (e.g. the subject was deleted)
+  let target: DeliveryTarget;
+  if (message.target.kind === "update") {
+    const earlier = await ports.outbox.deliveredRef(message.target.of);
+    if (!earlier || earlier.status === "dead") return { status: "failed" as const, error: `the message to update (${message.target.of}) was never delivered` };
+    // The original is still on its way: an update can only follow it.
+    if (earlier.status === "pending" || !earlier.ref) return { status: "retry" as const, error: "waiting for the original message", retryAfterMs: 2_000 };
+    target = { kind: "update", ref: earlier.ref };
+  } else {
+    target = message.target;
+  }
+  return sender.send(workspace, target, view);
+}

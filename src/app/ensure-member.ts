@@ -1,0 +1,22 @@
+// Members are provisioned on first sight: looked up on the platform, stored with their initial role, and refreshed
+// when a rule depends on their current state (a nominee who was deactivated yesterday).
+import { initialRole } from "../domain/roles.js";
+import type { Directory, MemberRecord, Ports } from "./ports.js";
+
+export interface EnsureMemberInput {
+  workspaceId: string;
+  platformUserId: string;
+  directory: Directory;
+  /** Ask the platform even when the member is known: for rules about bots and deactivated accounts. */
+  refresh?: boolean;
+}
+
+/** The member, or null when the platform does not know the user either. */
+export async function ensureMember(ports: Pick<Ports, "members" | "admins">, input: EnsureMemberInput): Promise<MemberRecord | null> {
+  const known = await ports.members.find(input.workspaceId, input.platformUserId);
+  if (known && !input.refresh) return known;
+  const user = await input.directory.lookUp(input.platformUserId);
+  if (!user) return known;
+  // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.
+  return ports.members.saveFromPlatform(input.workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin));
+}

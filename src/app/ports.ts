@@ -1,0 +1,160 @@
+// What use cases need from the outside world, as interfaces the database and platform adapters implement.
+// Nothing here knows Slack, Teams or Prisma.
+import type { Clock } from "../domain/clock.js";
+import type { BehaviourId } from "../domain/nomination.js";
+import type { Role } from "../domain/roles.js";
+import type { WorkspaceSettings } from "../domain/settings.js";
+import type { View } from "../views/index.js";
+
+export type Platform = "slack" | "teams";
+
+export interface WorkspaceRecord {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+  timezone: string;
+  settings: WorkspaceSettings;
+}
+
+export interface MemberRecord {
+  id: string;
+  workspaceId: string;
+  platformUserId: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  active: boolean;
+  isBot: boolean;
+  timezone: string | null;
+}
+
+/** A person as the chat platform describes them (Slack users.info, Teams roster). */
+export interface PlatformUser {
+  platformUserId: string;
+  displayName: string;
+  email: string | null;
+  timezone: string | null;
+  isBot: boolean;
+  deleted: boolean;
+  /** Workspace owner or admin on the platform itself. */
+  isPlatformAdmin: boolean;
+}
+
+/** Where an outbox message goes. */
+export type OutboxTarget =
+  | { kind: "channel"; channel: string }
+  | { kind: "dm"; platformUserId: string }
+  | { kind: "ephemeral"; channel: string; platformUserId: string }
+  /** Replace a message sent earlier, identified by that message's dedupe key. */
+  | { kind: "update"; of: string };
+
+/** What to show: a view name and the ids to build it from, rendered when delivered so it shows current state. */
+export interface OutboxPayload {
+  view: string;
+  [key: string]: unknown;
+}
+
+export interface OutboxEntry {
+  workspaceId: string;
+  target: OutboxTarget;
+  payload: OutboxPayload;
+  dedupeKey: string;
+}
+
+export interface NominationRecord {
+  id: string;
+  workspaceId: string;
+  nomineeId: string;
+  nominatorId: string;
+  reference: string | null;
+  story: string;
+  behaviours: BehaviourId[];
+  status: "active" | "retracted" | "removed";
+  sourceChannel: string | null;
+  createdAt: Date;
+}
+
+export interface NewNomination {
+  workspaceId: string;
+  nomineeId: string;
+  nominatorId: string;
+  reference: string | null;
+  story: string;
+  behaviours: BehaviourId[];
+  sourceChannel: string | null;
+  requestKey: string | null;
+  createdAt: Date;
+}
+
+/** Reads and writes of one nomination transaction, serialised per nominator so limits hold under concurrency. */
+export interface NominationTx {
+  countSince(nominatorId: string, since: Date): Promise<number>;
+  findDuplicate(input: { nominatorId: string; nomineeId: string; reference: string | null; story: string; since: Date }): Promise<NominationRecord | null>;
+  create(data: NewNomination): Promise<NominationRecord>;
+  /** Queues messages due from `at`. */
+  enqueue(entries: OutboxEntry[], at: Date): Promise<void>;
+}
+
+export interface NominationStore {
+  find(id: string): Promise<NominationRecord | null>;
+  findByRequestKey(requestKey: string): Promise<NominationRecord | null>;
+  /** Records the member's second and the post update in one transaction; "exists" when they had seconded it. */
+  second(nominationId: string, memberId: string, update: OutboxEntry, at: Date): Promise<"created" | "exists">;
+  countSeconds(nominationId: string): Promise<number>;
+  inNominatorLock<T>(workspaceId: string, nominatorId: string, fn: (tx: NominationTx) => Promise<T>): Promise<T>;
+}
+
+export interface MemberStore {
+  find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
+  /** Creates the member with `initialRole` or refreshes a known member's profile, keeping their role. */
+  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role): Promise<MemberRecord>;
+}
+
+/** Looks people up on the chat platform. */
+export interface Directory {
+  lookUp(platformUserId: string): Promise<PlatformUser | null>;
+}
+
+/** A message owed to a platform, as the delivery worker sees it. */
+export interface PendingMessage extends OutboxEntry {
+  id: string;
+  attempts: number;
+}
+
+export interface OutboxQueue {
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<PendingMessage[]>;
+  /** What the platform answered for the message with this dedupe key, once it was sent; undefined while not sent. */
+  deliveredRef(dedupeKey: string): Promise<{ status: "pending" | "sent" | "dead"; ref: Record<string, unknown> | null } | null>;
+  markSent(id: string, at: Date, ref: Record<string, unknown> | null): Promise<void>;
+  markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  markDead(id: string, error: string): Promise<void>;
+}
+
+/** A target with any earlier message it refers to already looked up. */
+export type DeliveryTarget = Exclude<OutboxTarget, { kind: "update" }> | { kind: "update"; ref: Record<string, unknown> };
+
+export type SendOutcome =
+  | { status: "sent"; ref: Record<string, unknown> | null }
+  /** Worth trying again: rate limits (with the platform's Retry-After), outages, timeouts. */
+  | { status: "retry"; error: string; retryAfterMs?: number }
+  /** The platform will never accept it (channel gone, user deactivated): stop trying. */
+  | { status: "failed"; error: string };
+
+/** One per chat platform: renders a neutral view and sends it. */
+export interface ChatSender {
+  send(workspace: WorkspaceRecord, target: DeliveryTarget, view: View): Promise<SendOutcome>;
+}
+
+/** Builds the view an outbox payload names, from the current state; null when there is nothing to show any more. */
+export interface ViewSource {
+  build(payload: OutboxPayload): Promise<View | null>;
+}
+
+export interface Ports {
+  clock: Clock;
+  nominations: NominationStore;
+  members: MemberStore;
+  /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
+  admins: readonly string[];
+}

@@ -1,0 +1,84 @@
+// Nominations on Prisma: the transactional store behind submit-nomination, and the reads views need.
+import type { NewNomination, NominationStore, NominationTx, OutboxEntry } from "../app/ports.js";
+import type { BehaviourId } from "../domain/nomination.js";
+import type { NominationFacts } from "../views/nomination.js";
+import { OutboxRepository } from "./outbox.repository.js";
+import type { Prisma, PrismaClient } from "./prisma.js";
+import { toNominationRecord } from "./records.js";
+
+export class NominationRepository implements NominationStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(id: string) {
+    const n = await this.prisma.nomination.findUnique({ where: { id } });
+    return n && toNominationRecord(n);
+  }
+
+  async second(nominationId: string, memberId: string, update: OutboxEntry, at: Date): Promise<"created" | "exists"> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.endorsement.createMany({ data: [{ nominationId, memberId, createdAt: at }], skipDuplicates: true });
+      if (count === 0) return "exists";
+      await new OutboxRepository(tx as PrismaClient).enqueue(update, tx, at);
+      return "created";
+    });
+  }
+
+  countSeconds(nominationId: string) {
+    return this.prisma.endorsement.count({ where: { nominationId } });
+  }
+
+  async findByRequestKey(requestKey: string) {
+    const n = await this.prisma.nomination.findUnique({ where: { requestKey } });
+    return n && toNominationRecord(n);
+  }
+
+  inNominatorLock<T>(workspaceId: string, nominatorId: string, fn: (tx: NominationTx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      // The nominator's row lock serialises their concurrent submissions, so the daily limit and the duplicate
+      // rule cannot both pass for two requests at once.
+      await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${nominatorId}::uuid AND "workspaceId" = ${workspaceId}::uuid FOR UPDATE`;
+      return fn(nominationTx(tx));
+    });
+  }
+}
+
+function nominationTx(tx: Prisma.TransactionClient): NominationTx {
+  // The repository only needs the outbox table, which a transaction client has like the full client.
+  const outbox = new OutboxRepository(tx as PrismaClient);
+  return {
+    countSince: (nominatorId, since) => tx.nomination.count({ where: { nominatorId, createdAt: { gte: since }, status: { not: "retracted" } } }),
+    async findDuplicate({ nominatorId, nomineeId, reference, story, since }) {
+      const n = await tx.nomination.findFirst({
+        where: { nominatorId, nomineeId, createdAt: { gte: since }, status: "active", ...(reference ? { reference } : { reference: null, story }) },
+        orderBy: { createdAt: "desc" },
+      });
+      return n && toNominationRecord(n);
+    },
+    async create(data: NewNomination) {
+      return toNominationRecord(await tx.nomination.create({ data }));
+    },
+    async enqueue(entries: OutboxEntry[], at: Date) {
+      for (const entry of entries) await outbox.enqueue(entry, tx, at);
+    },
+  };
+}
+
+/** Everything the nomination views show, in one query. */
+export async function nominationFacts(prisma: PrismaClient, id: string): Promise<NominationFacts | null> {
+  const n = await prisma.nomination.findUnique({
+    where: { id },
+    include: { nominee: true, nominator: true, _count: { select: { endorsements: true } } },
+  });
+  if (!n) return null;
+  const person = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
+  return {
+    id: n.id,
+    nominee: person(n.nominee),
+    nominator: person(n.nominator),
+    story: n.story,
+    reference: n.reference,
+    behaviours: n.behaviours as BehaviourId[],
+    status: n.status,
+    seconds: n._count.endorsements,
+  };
+}

@@ -1,0 +1,38 @@
+// Prisma rows to the plain records use cases work with (src/app/ports.ts): the core never sees Prisma types.
+import type { MemberRecord, NominationRecord, WorkspaceRecord } from "../app/ports.js";
+import type { BehaviourId } from "../domain/nomination.js";
+import { readSettings } from "../domain/settings.js";
+import type { Member, Nomination, Workspace } from "../generated/prisma/client.js";
+
+export function toWorkspaceRecord(w: Workspace): WorkspaceRecord {
+  return { id: w.id, platform: w.platform, externalId: w.externalId, name: w.name, timezone: w.timezone, settings: readSettings(w.settings).settings };
+}
+
+export function toMemberRecord(m: Member): MemberRecord {
+  return {
+    id: m.id,
+    workspaceId: m.workspaceId,
+    platformUserId: m.platformUserId,
+    displayName: m.displayName,
+    email: m.email,
+    role: m.role,
+    active: m.active,
+    isBot: m.isBot,
+    timezone: m.timezone,
+  };
+}
+
+export function toNominationRecord(n: Nomination): NominationRecord {
+  return {
+    id: n.id,
+    workspaceId: n.workspaceId,
+    nomineeId: n.nomineeId,
+    nominatorId: n.nominatorId,
+    reference: n.reference,
+    story: n.story,
+    behaviours: n.behaviours as BehaviourId[],
+    status: n.status,
+    sourceChannel: n.sourceChannel,
+    createdAt: n.createdAt,
+  };
+}
