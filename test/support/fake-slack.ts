@@ -8,6 +8,8 @@ export interface SlackCall {
   /** Form or JSON body, with JSON-string fields (blocks, view) decoded. */
   args: Record<string, unknown>;
   token?: string;
+  /** Set when a scripted failure answered this call. */
+  failed?: boolean;
 }
 
 export interface FakeUser {
@@ -71,6 +73,11 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Calls Slack accepted (no scripted failure). */
+  acceptedCallsOf(method: string): SlackCall[] {
+    return this.callsOf(method).filter((c) => !c.failed);
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
@@ -86,11 +93,13 @@ export class FakeSlack {
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
-    this.calls.push({ method, args, token });
+    const call: SlackCall = { method, args, token };
+    this.calls.push(call);
 
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
+      call.failed = true;
       if (failure.status === 429)
         return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(failure.retryAfter ?? 1) } };
       if (failure.status) return { status: failure.status, body: { ok: false, error: "internal_error" } };

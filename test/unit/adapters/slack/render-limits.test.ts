@@ -1,0 +1,69 @@
+// Every Slack view, rendered from the worst inputs people can produce, stays inside Block Kit's limits, and user
+// text never becomes a mention or a link it did not write.
+import { describe, expect, it } from "vitest";
+import { renderMessage } from "../../../../src/adapters/slack/render/index.js";
+import { confirmationText } from "../../../../src/adapters/slack/render/nomination.js";
+import { nominationModal, nominationSentModal } from "../../../../src/adapters/slack/render/nomination-modal.js";
+import { helpView } from "../../../../src/views/help.js";
+import type { View } from "../../../../src/views/index.js";
+import { type NominationFacts, nominationPostView, nomineeDmView } from "../../../../src/views/nomination.js";
+import { notice } from "../../../../src/views/notice.js";
+import { blockKitProblems } from "../../../support/block-kit-limits.js";
+
+const longName = "Maximiliane-Alexandrina von Hohenzollern-Sigmaringen ".repeat(4).trim();
+const worst: NominationFacts = {
+  id: "00000000-0000-4000-8000-000000000000",
+  nominee: { platformUserId: "U0NOMINEE", displayName: longName },
+  nominator: { platformUserId: "U0AGENT", displayName: longName },
+  story: "&<>".repeat(666) + "&&",
+  reference: `https://support.example.com/${"x".repeat(200 - 29)}`,
+  behaviours: ["connection", "rapport", "unstated_need", "wow"],
+  status: "active",
+  seconds: 999,
+};
+
+const views: Array<[string, View]> = [
+  ["post, worst case", nominationPostView(worst)],
+  ["post, plain 200-character reference", nominationPostView({ ...worst, reference: "<!channel> ".repeat(20).slice(0, 200) })],
+  ["post, retracted", nominationPostView({ ...worst, status: "retracted" })],
+  ["nominee DM", nomineeDmView(worst)],
+  ["confirmation", { kind: "nomination.confirmation", nominationId: worst.id, nominee: worst.nominee, postChannel: "C0TEAM", replayed: true }],
+  ["notice", notice("error", `${longName} <!everyone> `.repeat(60))],
+  ["help", helpView("x".repeat(5000))],
+];
+
+describe("Slack rendering within Block Kit limits", () => {
+  it.each(views)("%s", (_name, view) => {
+    const message = renderMessage(view);
+    expect(blockKitProblems(message)).toEqual([]);
+    const json = JSON.stringify(message);
+    expect(json).not.toMatch(/<!(channel|here|everyone)/);
+  });
+
+  it("keeps the whole of a 2000-character story, escaped, and marks one that escaping made too long as cut", () => {
+    const story = `${"a".repeat(1990)} the end`;
+    expect(JSON.stringify(renderMessage(nominationPostView({ ...worst, story })))).toContain("the end");
+    expect(JSON.stringify(renderMessage(nominationPostView(worst)))).toContain("&amp;&lt;&gt;");
+    const ampersands = renderMessage(nominationPostView({ ...worst, story: "&".repeat(2000) }));
+    expect(blockKitProblems(ampersands)).toEqual([]);
+    expect(JSON.stringify(ampersands)).toContain("…");
+  });
+
+  it("renders the nomination modals within limits, prefilled to the maximum", () => {
+    const modal = nominationModal({ channel: "C0TEAM", nominee: "U0NOMINEE", reference: "r".repeat(500), story: "s".repeat(5000) });
+    expect(blockKitProblems(modal)).toEqual([]);
+    expect(
+      blockKitProblems(
+        nominationSentModal(
+          confirmationText({ kind: "nomination.confirmation", nominationId: "x", nominee: worst.nominee, postChannel: null, replayed: false }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("the checker itself catches what Slack would reject", () => {
+    expect(blockKitProblems({ blocks: [{ type: "section", text: { type: "mrkdwn", text: "x".repeat(3001) } }] })).toHaveLength(1);
+    expect(blockKitProblems({ blocks: Array.from({ length: 51 }, () => ({ type: "divider" })) })).toHaveLength(1);
+    expect(blockKitProblems({ type: "modal", title: { text: "A title that is far too long" }, blocks: [] })).toHaveLength(1);
+  });
+});
