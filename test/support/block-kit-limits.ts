@@ -4,8 +4,9 @@ import { LIMITS } from "../../src/adapters/slack/render/limits.js";
 type Block = Record<string, unknown>;
 
 function texts(value: unknown, path: string, out: Array<{ path: string; text: string; type?: string }>): void {
-  if (Array.isArray(value)) value.forEach((v, i) => texts(v, `${path}[${i}]`, out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) texts(v, `${path}[${i}]`, out);
+  } else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
     if (typeof o.text === "string" && (o.type === "mrkdwn" || o.type === "plain_text")) out.push({ path, text: o.text, type: o.type });
     for (const [k, v] of Object.entries(o)) texts(v, `${path}.${k}`, out);
