@@ -107,6 +107,10 @@ export interface NominationStore {
 
 export interface MemberStore {
   find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
+  findById(id: string): Promise<MemberRecord | null>;
+  countByRole(workspaceId: string, role: Role): Promise<number>;
+  /** Changes a role and audit-logs it (actor, before, after) in one transaction. */
+  setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null>;
   /** Creates the member with `initialRole` or refreshes a known member's profile, keeping their role. */
   saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role): Promise<MemberRecord>;
 }

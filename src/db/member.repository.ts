@@ -49,6 +49,15 @@ export class MemberRepository implements MemberStore {
     return m && toMemberRecord(m);
   }
 
+  async findById(id: string): Promise<MemberRecord | null> {
+    const m = await this.prisma.member.findUnique({ where: { id } });
+    return m && toMemberRecord(m);
+  }
+
+  countByRole(workspaceId: string, role: Role): Promise<number> {
+    return this.prisma.member.count({ where: { workspaceId, role, active: true } });
+  }
+
   async listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]> {
     const rows = await this.prisma.member.findMany({ where: { workspaceId, role: { in: roles }, active: true }, orderBy: { displayName: "asc" } });
     return rows.map(toMemberRecord);

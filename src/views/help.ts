@@ -14,7 +14,12 @@ export interface HelpView {
 }
 
 /** Commands available in this release; each feature adds its own lines. */
-export const COMMANDS: readonly CommandHelp[] = [{ usage: "/wowbot help", description: "List every wowbot command." }];
+export const COMMANDS: readonly CommandHelp[] = [
+  { usage: "/wow", description: "Nominate a teammate for a wow moment (opens a form)." },
+  { usage: "/wow @teammate what they did", description: "Nominate directly, with the story in one line." },
+  { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
+  { usage: "/wowbot help", description: "List every wowbot command." },
+];
 
 export function helpView(unknownInput?: string): HelpView {
   return { kind: "help", title: "wowbot commands", unknownInput: unknownInput?.trim() || undefined, commands: [...COMMANDS] };

@@ -20,6 +20,8 @@ export interface FakeUser {
   isBot?: boolean;
   deleted?: boolean;
   email?: string;
+  /** Slack workspace admin or owner. */
+  isAdmin?: boolean;
 }
 
 export interface ScriptedFailure {
@@ -160,6 +162,7 @@ function slackUser(u: FakeUser, teamId: string) {
     real_name: realName,
     deleted: Boolean(u.deleted),
     is_bot: Boolean(u.isBot),
+    is_admin: Boolean(u.isAdmin),
     tz: u.tz ?? "America/New_York",
     profile: { real_name: realName, display_name: u.name ?? "", email: u.email },
   };

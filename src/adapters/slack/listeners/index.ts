@@ -9,7 +9,7 @@ import { wowbotCommand } from "./commands/wowbot.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  app.command("/wowbot", wowbotCommand);
+  app.command("/wowbot", wowbotCommand(deps));
   app.command("/wow", wowCommand(deps));
   app.view(NOMINATION_MODAL, nominationSubmit(deps));
   app.action(ACTIONS.second, secondAction(deps));

@@ -1,10 +1,46 @@
-// `/wowbot <subcommand>`: help now; settings, roles, digest, stats and exports join as their features land.
+// `/wowbot <subcommand>`: help and roles; settings, digest, stats and exports join as their features land.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { changeRole } from "../../../../app/change-role.js";
+import { ensureMember } from "../../../../app/ensure-member.js";
+import { ROLES, type Role } from "../../../../domain/roles.js";
 import { helpView } from "../../../../views/help.js";
-import { renderHelp } from "../../render/help.js";
+import type { View } from "../../../../views/index.js";
+import { notice } from "../../../../views/notice.js";
+import type { SlackDeps, WowContext } from "../../deps.js";
+import { renderMessage } from "../../render/index.js";
+import { slackDirectory } from "../../slack-directory.js";
 
-export async function wowbotCommand({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-  const [sub = "help"] = command.text.trim().split(/\s+/).filter(Boolean);
-  const view = sub.toLowerCase() === "help" ? helpView() : helpView(command.text);
-  await ack({ response_type: "ephemeral", ...renderHelp(view) });
+const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
+
+export function wowbotCommand(deps: SlackDeps) {
+  return async ({ command, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const reply = (view: View) => ack({ response_type: "ephemeral", ...renderMessage(view) });
+    const [sub = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const { workspace, member } = context as WowContext;
+    switch (sub.toLowerCase()) {
+      case "help":
+        return reply(helpView());
+      case "role": {
+        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
+        const target = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(args[0] ?? "")?.[1];
+        const role = args[1]?.toLowerCase();
+        if (!target || !role || !ROLES.includes(role as Role) || args.length > 2) return reply(notice("info", ROLE_USAGE));
+        const person = await ensureMember(deps.ports, {
+          workspaceId: workspace.id,
+          platformUserId: target,
+          directory: slackDirectory(client, context.botToken ?? ""),
+        });
+        if (!person) return reply(notice("error", "I can't find that person in this workspace."));
+        const result = await changeRole(deps.ports, { workspace, actor: member, target: person, role: role as Role });
+        if (!result.ok) return reply(notice("error", result.error.message));
+        const { member: changed } = result.value;
+        const aRole = `${changed.role === "lead" ? "a" : "an"} ${changed.role}`;
+        return reply(
+          result.value.changed ? notice("success", `${changed.displayName} is now ${aRole}.`) : notice("info", `${changed.displayName} is already ${aRole}.`),
+        );
+      }
+      default:
+        return reply(helpView(command.text));
+    }
+  };
 }
