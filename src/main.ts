@@ -14,6 +14,7 @@ import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
 import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
 import { OutboxRepository } from "./db/outbox.repository.js";
+import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { createMetrics } from "./http/metrics.js";
@@ -65,7 +66,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     let stopping = false;
     const outbox = new OutboxRepository(db.prisma);
     const workspaces = new WorkspaceRepository(db.prisma);
-    const ports: Ports = { clock, nominations: new NominationRepository(db.prisma), members: new MemberRepository(db.prisma), admins: config.admins };
+    const ports: Ports = {
+      clock,
+      nominations: new NominationRepository(db.prisma),
+      scores: new ScoreRepository(db.prisma),
+      members: new MemberRepository(db.prisma),
+      admins: config.admins,
+    };
     const metrics = createMetrics(() => outbox.depth());
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 
@@ -93,7 +100,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await listen(server, config.port);
     const port = (server.address() as AddressInfo).port;
 
-    const views = createViewSource({ nomination: (id) => nominationFacts(db.prisma, id) });
+    const views = createViewSource({ nomination: (id) => nominationFacts(db.prisma, id), score: (id) => scoreFacts(db.prisma, id) });
     const outboxJob: Job = {
       name: "outbox",
       // Every second: a recognition post should appear while the person who sent it is still looking.

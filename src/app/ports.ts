@@ -3,6 +3,7 @@
 import type { Clock } from "../domain/clock.js";
 import type { BehaviourId } from "../domain/nomination.js";
 import type { Role } from "../domain/roles.js";
+import type { InteractionChannel, ScoreAnswers, ScoreWeights } from "../domain/scorecard.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
 import type { View } from "../views/index.js";
 
@@ -105,6 +106,35 @@ export interface NominationStore {
   inNominatorLock<T>(workspaceId: string, nominatorId: string, fn: (tx: NominationTx) => Promise<T>): Promise<T>;
 }
 
+export interface QuickScoreRecord {
+  id: string;
+  workspaceId: string;
+  agentId: string;
+  scorerId: string;
+  reference: string;
+  channel: InteractionChannel;
+  answers: ScoreAnswers;
+  weights: ScoreWeights;
+  score: number;
+  note: string | null;
+  createdAt: Date;
+}
+
+export type NewQuickScore = Omit<QuickScoreRecord, "id"> & { requestKey: string | null };
+
+export interface ScoreStore {
+  findByRequestKey(requestKey: string): Promise<QuickScoreRecord | null>;
+  /**
+   * Stores the score in one transaction with its messages and audit entry; an earlier current score of the same
+   * agent and reference is superseded (kept, pointing at this one). Returns the score and the one it replaced.
+   */
+  record(
+    data: NewQuickScore,
+    messagesFor: (score: QuickScoreRecord) => OutboxEntry[],
+    actor: string,
+  ): Promise<{ score: QuickScoreRecord; superseded: QuickScoreRecord | null }>;
+}
+
 export interface MemberStore {
   find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
   findById(id: string): Promise<MemberRecord | null>;
@@ -158,6 +188,7 @@ export interface ViewSource {
 export interface Ports {
   clock: Clock;
   nominations: NominationStore;
+  scores: ScoreStore;
   members: MemberStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];

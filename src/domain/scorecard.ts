@@ -57,3 +57,63 @@ export function answerLabel(answer: Answer): string {
 export function attemptsLabel(attempts: Attempts): string {
   return attempts === 2 ? "2 or more" : String(attempts);
 }
+
+export const NOTE_MAX = 1000;
+export const SCORE_REFERENCE_MAX = 200;
+
+export interface ScoreDraft {
+  reference: string;
+  channel: string;
+  answers: { connection: number; rapport: string; unstatedNeeds: string; wow: string };
+  note?: string | null;
+}
+
+export interface ValidScore {
+  reference: string;
+  channel: InteractionChannel;
+  answers: ScoreAnswers;
+  note: string | null;
+}
+
+/** Checks a quick-score form; returns the typed score or every problem, each tied to its field. */
+export function validateScoreDraft(
+  draft: ScoreDraft,
+): { ok: true; value: ValidScore } | { ok: false; errors: Array<{ code: string; field: string; message: string }> } {
+  const errors: Array<{ code: string; field: string; message: string }> = [];
+  const reference = draft.reference.trim();
+  if (!reference) errors.push({ code: "SCORE.REFERENCE_MISSING", field: "reference", message: "Say which interaction: a ticket, call or chat id, or a link." });
+  if (reference.length > SCORE_REFERENCE_MAX) {
+    errors.push({
+      code: "SCORE.REFERENCE_TOO_LONG",
+      field: "reference",
+      message: `The reference can be at most ${SCORE_REFERENCE_MAX} characters (it has ${reference.length}).`,
+    });
+  }
+  if (!INTERACTION_CHANNELS.includes(draft.channel as InteractionChannel)) {
+    errors.push({ code: "SCORE.CHANNEL", field: "channel", message: "Choose the channel: phone, chat, email or social." });
+  }
+  if (!ATTEMPTS.includes(draft.answers.connection as Attempts)) {
+    errors.push({ code: "SCORE.CONNECTION", field: "connection", message: "Question 1 needs an answer: 0, 1, or 2 or more (it can't be n.a.)." });
+  }
+  for (const key of ["rapport", "unstatedNeeds", "wow"] as const) {
+    if (!ANSWERS.includes(draft.answers[key] as Answer)) errors.push({ code: "SCORE.ANSWER", field: key, message: "Answer yes, partly, no or n.a." });
+  }
+  const note = draft.note?.trim() || null;
+  if (note && note.length > NOTE_MAX)
+    errors.push({ code: "SCORE.NOTE_TOO_LONG", field: "note", message: `The coaching note can be at most ${NOTE_MAX} characters (it has ${note.length}).` });
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      reference,
+      channel: draft.channel as InteractionChannel,
+      answers: {
+        connection: draft.answers.connection as Attempts,
+        rapport: draft.answers.rapport as Answer,
+        unstatedNeeds: draft.answers.unstatedNeeds as Answer,
+        wow: draft.answers.wow as Answer,
+      },
+      note,
+    },
+  };
+}

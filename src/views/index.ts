@@ -2,5 +2,6 @@
 import type { HelpView } from "./help.js";
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "./nomination.js";
 import type { NoticeView } from "./notice.js";
+import type { ScoreDmView } from "./score.js";
 
-export type View = HelpView | NoticeView | NominationPostView | NomineeDmView | NominationConfirmationView;
+export type View = HelpView | NoticeView | NominationPostView | NomineeDmView | NominationConfirmationView | ScoreDmView;

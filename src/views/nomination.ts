@@ -63,8 +63,8 @@ export function nominationPostView(n: NominationFacts): NominationPostView {
     behaviours: active ? n.behaviours.map(behaviourLabel) : [],
     status: n.status,
     seconds: n.seconds,
-    // "Score this interaction" joins once quick scores can be recorded.
-    actions: { second: active, score: false },
+    // Everyone sees "Score this interaction"; only leads can use it (checked when clicked).
+    actions: { second: active, score: active },
   };
 }
 

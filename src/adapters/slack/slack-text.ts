@@ -30,3 +30,10 @@ export function parseWowText(text: string): WowText {
   const story = plainFromSlack(rest).trim();
   return story ? { kind: "direct", nominee, story } : { kind: "modal", nominee };
 }
+
+/** `/score [@agent] [reference]`. */
+export function parseScoreText(text: string): { agent?: string; reference?: string } {
+  const m = /^\s*(?:<@([UW][A-Z0-9]+)(?:\|[^>]*)?>)?\s*([\s\S]*)$/.exec(text);
+  const reference = plainFromSlack(m?.[2] ?? "").trim();
+  return { agent: m?.[1], reference: reference || undefined };
+}

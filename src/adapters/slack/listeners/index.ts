@@ -3,14 +3,21 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
 import { ACTIONS } from "../render/nomination.js";
 import { NOMINATION_MODAL } from "../render/nomination-modal.js";
+import { SCORE_MODAL } from "../render/score.js";
+import { scoreNominationAction } from "./actions/score-nomination.js";
 import { secondAction } from "./actions/second.js";
+import { scoreCommand } from "./commands/score.js";
 import { wowCommand } from "./commands/wow.js";
 import { wowbotCommand } from "./commands/wowbot.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
+import { scoreSubmit } from "./views/score-submit.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.command("/wowbot", wowbotCommand(deps));
   app.command("/wow", wowCommand(deps));
   app.view(NOMINATION_MODAL, nominationSubmit(deps));
   app.action(ACTIONS.second, secondAction(deps));
+  app.command("/score", scoreCommand);
+  app.view(SCORE_MODAL, scoreSubmit(deps));
+  app.action(ACTIONS.score, scoreNominationAction(deps));
 }

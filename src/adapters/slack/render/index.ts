@@ -3,6 +3,7 @@ import type { View } from "../../../views/index.js";
 import { renderHelp } from "./help.js";
 import { LIMITS, truncate } from "./limits.js";
 import { confirmationText, renderNominationPost, renderNomineeDm } from "./nomination.js";
+import { renderScoreDm } from "./score.js";
 import { escapeText } from "./text.js";
 
 export interface SlackMessage {
@@ -24,6 +25,8 @@ export function renderMessage(view: View): SlackMessage {
       return renderNominationPost(view);
     case "nomination.nominee_dm":
       return renderNomineeDm(view);
+    case "score.agent_dm":
+      return renderScoreDm(view);
     case "nomination.confirmation": {
       const text = confirmationText(view);
       return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };

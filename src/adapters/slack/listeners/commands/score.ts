@@ -1,0 +1,19 @@
+// `/score [@agent] [reference]`: opens the Happiness Experience Form for leads; others are told why not.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { mayScore } from "../../../../app/record-quick-score.js";
+import { notice } from "../../../../views/notice.js";
+import type { WowContext } from "../../deps.js";
+import { renderMessage } from "../../render/index.js";
+import { scoreModal } from "../../render/score.js";
+import { parseScoreText } from "../../slack-text.js";
+
+export async function scoreCommand({ command, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  const { member } = context as WowContext;
+  const refused = member ? mayScore(member) : { message: "I couldn't look you up in this workspace. Try again in a moment." };
+  if (refused) {
+    await ack({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
+    return;
+  }
+  await ack();
+  await client.views.open({ trigger_id: command.trigger_id, view: scoreModal(parseScoreText(command.text)) });
+}

@@ -1,0 +1,78 @@
+// A lead's quick score on the Happiness Experience Form (PRODUCT.md §2): leads only, nobody scores themselves,
+// re-scoring the same agent and interaction supersedes the earlier score, and the agent gets a DM.
+
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { hasRole } from "../domain/roles.js";
+import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/scorecard.js";
+import type { MemberRecord, Ports, QuickScoreRecord, WorkspaceRecord } from "./ports.js";
+
+export interface RecordQuickScoreInput {
+  workspace: WorkspaceRecord;
+  scorer: MemberRecord;
+  agent: MemberRecord;
+  draft: ScoreDraft;
+  requestKey: string | null;
+}
+
+export interface RecordedScore {
+  score: QuickScoreRecord;
+  superseded: QuickScoreRecord | null;
+  metGoal: boolean;
+  replayed: boolean;
+}
+
+export function mayScore(member: MemberRecord): DomainError | null {
+  return hasRole(member.role, "lead") ? null : { code: "SCORE.NOT_LEAD", message: "Only leads and admins can score interactions." };
+}
+
+export async function recordQuickScore(ports: Pick<Ports, "scores" | "clock">, input: RecordQuickScoreInput): Promise<Result<RecordedScore, DomainError>> {
+  const { workspace, scorer, agent } = input;
+  const goal = workspace.settings.scoreGoal;
+  const notLead = mayScore(scorer);
+  if (notLead) return fail(notLead);
+  if (input.requestKey) {
+    const existing = await ports.scores.findByRequestKey(input.requestKey);
+    if (existing) return ok({ score: existing, superseded: null, metGoal: existing.score >= goal, replayed: true });
+  }
+  if (agent.id === scorer.id) return fail({ code: "SCORE.SELF", field: "agent", message: "You can't score your own interactions." });
+  if (agent.isBot || !agent.active) {
+    return fail({
+      code: "SCORE.AGENT_UNAVAILABLE",
+      field: "agent",
+      message: `${agent.displayName} is ${agent.isBot ? "a bot" : "deactivated"}, so there's nothing to score.`,
+    });
+  }
+  const valid = validateScoreDraft(input.draft);
+  if (!valid.ok) return fail(valid.errors[0] as DomainError);
+  const weights = workspace.settings.scoreWeights;
+  const score = computeScore(valid.value.answers, weights);
+  if (score === null) {
+    return fail({
+      code: "SCORE.NOTHING_ANSWERED",
+      field: "rapport",
+      message: "Every weighted question is n.a., so there's nothing to score. Answer at least one.",
+    });
+  }
+  const { score: stored, superseded } = await ports.scores.record(
+    {
+      workspaceId: workspace.id,
+      agentId: agent.id,
+      scorerId: scorer.id,
+      ...valid.value,
+      weights,
+      score,
+      createdAt: ports.clock.now(),
+      requestKey: input.requestKey,
+    },
+    (s) => [
+      {
+        workspaceId: workspace.id,
+        target: { kind: "dm", platformUserId: agent.platformUserId },
+        payload: { view: "score.agent_dm", scoreId: s.id },
+        dedupeKey: `score:${s.id}:agent_dm`,
+      },
+    ],
+    scorer.platformUserId,
+  );
+  return ok({ score: stored, superseded, metGoal: score >= goal, replayed: false });
+}
