@@ -103,6 +103,11 @@ export interface NominationStore {
   /** Records the member's second and the post update in one transaction; "exists" when they had seconded it. */
   second(nominationId: string, memberId: string, update: OutboxEntry, at: Date): Promise<"created" | "exists">;
   countSeconds(nominationId: string): Promise<number>;
+  /**
+   * Moves an active nomination to "retracted" or "removed" with the post update (and, for removals, the audit
+   * entry) in one transaction. Returns false when it was no longer active (a concurrent retract or removal).
+   */
+  close(input: { id: string; status: "retracted" | "removed"; by: MemberRecord; at: Date; update: OutboxEntry }): Promise<boolean>;
   inNominatorLock<T>(workspaceId: string, nominatorId: string, fn: (tx: NominationTx) => Promise<T>): Promise<T>;
 }
 

@@ -1,7 +1,8 @@
 // Nominations on Prisma: the transactional store behind submit-nomination, and the reads views need.
-import type { NewNomination, NominationStore, NominationTx, OutboxEntry } from "../app/ports.js";
+import type { MemberRecord, NewNomination, NominationStore, NominationTx, OutboxEntry } from "../app/ports.js";
 import type { BehaviourId } from "../domain/nomination.js";
 import type { NominationFacts } from "../views/nomination.js";
+import { AuditLogRepository } from "./audit-log.repository.js";
 import { OutboxRepository } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
 import { toNominationRecord } from "./records.js";
@@ -20,6 +21,27 @@ export class NominationRepository implements NominationStore {
       if (count === 0) return "exists";
       await new OutboxRepository(tx as PrismaClient).enqueue(update, tx, at);
       return "created";
+    });
+  }
+
+  close(input: { id: string; status: "retracted" | "removed"; by: MemberRecord; at: Date; update: OutboxEntry }): Promise<boolean> {
+    const { id, status, by, at, update } = input;
+    return this.prisma.$transaction(async (tx) => {
+      const data = status === "retracted" ? { status, retractedAt: at } : { status, removedAt: at, removedById: by.id };
+      const { count } = await tx.nomination.updateMany({ where: { id, status: "active" }, data });
+      if (count === 0) return false;
+      await new OutboxRepository(tx as PrismaClient).enqueue(update, tx, at);
+      if (status === "removed") {
+        await new AuditLogRepository(tx).record({
+          workspaceId: update.workspaceId,
+          actor: by.platformUserId,
+          action: "nomination.remove",
+          subject: `nomination:${id}`,
+          before: { status: "active" },
+          after: { status },
+        });
+      }
+      return true;
     });
   }
 

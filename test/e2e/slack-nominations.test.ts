@@ -26,7 +26,8 @@ describe("wow nominations on Slack", () => {
   const nominations = () => t.prisma.nomination.findMany({ orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
-    t = await startTestService();
+    t = await startTestService({ env: { WOWBOT_ADMINS: "U0BOSS" } });
+    t.fakeSlack.addUser({ id: "U0BOSS", name: "boss" });
     t.fakeSlack.addUser({ id: "U0AGENT", name: "ada", tz: "Europe/Berlin" });
     t.fakeSlack.addUser({ id: "U0NOMINEE", name: "grace", tz: "Europe/London" });
     t.fakeSlack.addUser({ id: "U0THIRD", name: "linus" });
@@ -218,6 +219,73 @@ describe("wow nominations on Slack", () => {
       await click("U0THIRD", foreign.id);
       expect(lastResponse("U0THIRD")).toContain("That nomination doesn't exist any more.");
       expect(await t.prisma.endorsement.count()).toBe(0);
+    });
+  });
+
+  describe("retract and remove", () => {
+    const choose = (user: string, value: string) =>
+      t.slack.interaction({
+        type: "block_actions",
+        team: { id: "T0TEST", domain: "wowbot-test" },
+        user: { id: user, team_id: "T0TEST" },
+        api_app_id: "A0WOWBOT",
+        trigger_id: `trig.manage.${++trigger}`,
+        response_url: `${t.fakeSlack.url}response/${user}`,
+        container: { type: "message", channel_id: "C0TEAM", message_ts: "1.1" },
+        actions: [
+          {
+            type: "overflow",
+            action_id: "nomination.manage",
+            block_id: "b",
+            selected_option: { value, text: { type: "plain_text", text: "x" } },
+            action_ts: "1.2",
+          },
+        ],
+      });
+    const lastResponse = (user: string) => String(t.fakeSlack.callsOf(`response/${user}`).at(-1)?.args.text ?? "");
+    const posted = async () => {
+      await wow(`<@U0NOMINEE> ${STORY}`);
+      const [n] = await nominations();
+      await t.deliver();
+      return n?.id ?? "";
+    };
+
+    it("lets the nominator retract within an hour, updating the post instead of deleting it", async () => {
+      const id = await posted();
+      await choose("U0THIRD", `retract:${id}`);
+      expect(lastResponse("U0THIRD")).toContain("Only the person who made a nomination can retract it.");
+      t.clock.advance(59 * 60_000);
+      await choose("U0AGENT", `retract:${id}`);
+      expect(lastResponse("U0AGENT")).toContain("You retracted your nomination");
+      expect((await t.prisma.nomination.findUnique({ where: { id } }))?.status).toBe("retracted");
+      await t.deliver();
+      const update = t.fakeSlack.callsOf("chat.update").at(-1);
+      expect(JSON.stringify(update?.args.blocks)).toContain("was retracted by the nominator");
+      expect(JSON.stringify(update?.args.blocks)).not.toContain("rebook");
+      expect(t.fakeSlack.callsOf("chat.delete")).toHaveLength(0);
+    });
+
+    it("refuses a retraction after an hour, pointing to an admin", async () => {
+      const id = await posted();
+      t.clock.advance(61 * 60_000);
+      await choose("U0AGENT", `retract:${id}`);
+      expect(lastResponse("U0AGENT")).toContain("Nominations can be retracted within an hour; this one is 1 h 1 min old.");
+      expect((await t.prisma.nomination.findUnique({ where: { id } }))?.status).toBe("active");
+    });
+
+    it("lets only admins remove a nomination, audit-logged", async () => {
+      const id = await posted();
+      await choose("U0THIRD", `remove:${id}`);
+      expect(lastResponse("U0THIRD")).toContain("Only admins can remove a nomination.");
+      await choose("U0BOSS", `remove:${id}`);
+      expect(lastResponse("U0BOSS")).toContain("Nomination removed");
+      const n = await t.prisma.nomination.findUnique({ where: { id } });
+      expect(n?.status).toBe("removed");
+      expect(await t.prisma.auditLog.findFirst({ where: { action: "nomination.remove", subject: `nomination:${id}` } })).toMatchObject({ actor: "U0BOSS" });
+      await t.deliver();
+      expect(JSON.stringify(t.fakeSlack.callsOf("chat.update").at(-1)?.args.blocks)).toContain("was removed by an admin");
+      await choose("U0BOSS", `remove:${id}`);
+      expect(lastResponse("U0BOSS")).toContain("That nomination was already removed.");
     });
   });
 });

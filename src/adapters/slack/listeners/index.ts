@@ -4,6 +4,7 @@ import type { SlackDeps } from "../deps.js";
 import { ACTIONS } from "../render/nomination.js";
 import { NOMINATION_MODAL } from "../render/nomination-modal.js";
 import { SCORE_MODAL } from "../render/score.js";
+import { manageNominationAction } from "./actions/manage-nomination.js";
 import { scoreNominationAction } from "./actions/score-nomination.js";
 import { secondAction } from "./actions/second.js";
 import { scoreCommand } from "./commands/score.js";
@@ -20,4 +21,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.command("/score", scoreCommand);
   app.view(SCORE_MODAL, scoreSubmit(deps));
   app.action(ACTIONS.score, scoreNominationAction(deps));
+  app.action(ACTIONS.manage, manageNominationAction(deps));
 }

@@ -3,7 +3,7 @@ import type { NominationConfirmationView, NominationPostView, NomineeDmView } fr
 import { chunks, LIMITS, truncate } from "./limits.js";
 import { escapeText, mention, quote, referenceText } from "./text.js";
 
-export const ACTIONS = { second: "nomination.second", score: "nomination.score" } as const;
+export const ACTIONS = { second: "nomination.second", score: "nomination.score", manage: "nomination.manage" } as const;
 
 /** The story as quoted sections: a 2000-character story of "&" escapes to 10000 characters, so it may need several. */
 function storyBlocks(story: string) {
@@ -38,6 +38,17 @@ export function renderNominationPost(view: NominationPostView) {
   }
   if (view.actions.score) {
     buttons.push({ type: "button", action_id: ACTIONS.score, value: view.nominationId, text: { type: "plain_text", text: "Score this interaction (leads)" } });
+  }
+  if (buttons.length) {
+    // Retracting (the nominator, within an hour) and removing (admins) are checked when chosen.
+    buttons.push({
+      type: "overflow",
+      action_id: ACTIONS.manage,
+      options: [
+        { text: { type: "plain_text", text: "Retract my nomination" }, value: `retract:${view.nominationId}` },
+        { text: { type: "plain_text", text: "Remove (admins)" }, value: `remove:${view.nominationId}` },
+      ],
+    });
   }
   return {
     text: `Wow moment for ${view.nominee.displayName}`.slice(0, LIMITS.messageText),
