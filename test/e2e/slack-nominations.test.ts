@@ -171,6 +171,31 @@ describe("wow nominations on Slack", () => {
     expect(stored[0]).toMatchObject({ reference: "https://support.example.com/tickets/4711", behaviours: ["unstated_need", "wow"], sourceChannel: "C0TEAM" });
   });
 
+  it("opens the form from the message shortcut, prefilled with author, permalink and the quoted message", async () => {
+    const res = await t.slack.interaction({
+      type: "message_action",
+      callback_id: "nominate_for_wow",
+      team: { id: "T0TEST", domain: "wowbot-test" },
+      user: { id: "U0AGENT", team_id: "T0TEST" },
+      channel: { id: "C0SUPPORT", name: "support" },
+      api_app_id: "A0WOWBOT",
+      trigger_id: `trig.shortcut.${++trigger}`,
+      response_url: `${t.fakeSlack.url}response/shortcut`,
+      message_ts: "1700000000.000100",
+      message: { type: "message", user: "U0NOMINEE", ts: "1700000000.000100", text: "Customer said: you &amp; your team saved my holiday <!here>" },
+    });
+    expect(res.status).toBe(200);
+    expect(t.fakeSlack.callsOf("chat.getPermalink")[0]?.args).toMatchObject({ channel: "C0SUPPORT", message_ts: "1700000000.000100" });
+    const view = t.fakeSlack.callsOf("views.open")[0]?.args.view as {
+      private_metadata: string;
+      blocks: Array<{ element?: { initial_user?: string; initial_value?: string } }>;
+    };
+    expect(view.blocks[0]?.element?.initial_user).toBe("U0NOMINEE");
+    expect(view.blocks[1]?.element?.initial_value).toBe("https://wowbot-test.slack.com/archives/C0SUPPORT/p1700000000000100");
+    expect(view.blocks[2]?.element?.initial_value).toBe("> Customer said: you & your team saved my holiday @here\n\n");
+    expect(JSON.parse(view.private_metadata)).toEqual({ channel: "C0SUPPORT" });
+  });
+
   describe("Second this", () => {
     const click = (user: string, nominationId: string) =>
       t.slack.interaction({

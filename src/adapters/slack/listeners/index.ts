@@ -10,6 +10,7 @@ import { secondAction } from "./actions/second.js";
 import { scoreCommand } from "./commands/score.js";
 import { wowCommand } from "./commands/wow.js";
 import { wowbotCommand } from "./commands/wowbot.js";
+import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
 import { scoreSubmit } from "./views/score-submit.js";
 
@@ -17,6 +18,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.command("/wowbot", wowbotCommand(deps));
   app.command("/wow", wowCommand(deps));
   app.view(NOMINATION_MODAL, nominationSubmit(deps));
+  app.shortcut(NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut);
   app.action(ACTIONS.second, secondAction(deps));
   app.command("/score", scoreCommand);
   app.view(SCORE_MODAL, scoreSubmit(deps));
