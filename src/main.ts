@@ -10,6 +10,7 @@ import type { Ports } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { HomeRepository } from "./db/home.repository.js";
 import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
 import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
@@ -71,6 +72,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       nominations: new NominationRepository(db.prisma),
       scores: new ScoreRepository(db.prisma),
       members: new MemberRepository(db.prisma),
+      home: new HomeRepository(db.prisma),
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());

@@ -5,6 +5,7 @@ import type { BehaviourId } from "../domain/nomination.js";
 import type { Role } from "../domain/roles.js";
 import type { InteractionChannel, ScoreAnswers, ScoreWeights } from "../domain/scorecard.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
+import type { HomeFacts } from "../views/home.js";
 import type { View } from "../views/index.js";
 
 export type Platform = "slack" | "teams";
@@ -190,11 +191,17 @@ export interface ViewSource {
   build(payload: OutboxPayload): Promise<View | null>;
 }
 
+/** Reads behind the member's own page. Superseded quick scores never count. */
+export interface HomeStore {
+  facts(workspace: WorkspaceRecord, member: MemberRecord, since: Date): Promise<HomeFacts>;
+}
+
 export interface Ports {
   clock: Clock;
   nominations: NominationStore;
   scores: ScoreStore;
   members: MemberStore;
+  home: HomeStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

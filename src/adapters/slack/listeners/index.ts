@@ -10,6 +10,7 @@ import { secondAction } from "./actions/second.js";
 import { scoreCommand } from "./commands/score.js";
 import { wowCommand } from "./commands/wow.js";
 import { wowbotCommand } from "./commands/wowbot.js";
+import { appHomeOpened } from "./events/app-home-opened.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
 import { scoreSubmit } from "./views/score-submit.js";
@@ -24,4 +25,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.view(SCORE_MODAL, scoreSubmit(deps));
   app.action(ACTIONS.score, scoreNominationAction(deps));
   app.action(ACTIONS.manage, manageNominationAction(deps));
+  app.event("app_home_opened", appHomeOpened(deps));
 }

@@ -1,0 +1,45 @@
+// The queries behind a member's own page, in a handful of indexed reads.
+import type { HomeStore, MemberRecord, WorkspaceRecord } from "../app/ports.js";
+import type { HomeFacts } from "../views/home.js";
+import type { PrismaClient } from "./prisma.js";
+
+const person = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
+
+export class HomeRepository implements HomeStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async facts(workspace: WorkspaceRecord, member: MemberRecord, since: Date): Promise<HomeFacts> {
+    const received = { nomineeId: member.id, status: "active" as const };
+    const current = { agentId: member.id, supersededById: null };
+    const goal = workspace.settings.scoreGoal;
+    const [recent, wows, seconds, scores, metGoal, notes] = await Promise.all([
+      this.prisma.nomination.findMany({
+        where: received,
+        orderBy: { createdAt: "desc" },
+        take: 5,
+        include: { nominator: true, _count: { select: { endorsements: true } } },
+      }),
+      this.prisma.nomination.count({ where: { ...received, createdAt: { gte: since } } }),
+      this.prisma.endorsement.count({ where: { nomination: received, createdAt: { gte: since } } }),
+      this.prisma.quickScore.aggregate({ where: { ...current, createdAt: { gte: since } }, _avg: { score: true }, _count: true }),
+      this.prisma.quickScore.count({ where: { ...current, createdAt: { gte: since }, score: { gte: goal } } }),
+      this.prisma.quickScore.findMany({ where: { ...current, note: { not: null } }, orderBy: { createdAt: "desc" }, take: 3, include: { scorer: true } }),
+    ]);
+    return {
+      member: person(member),
+      recentWows: recent.map((n) => ({
+        nominationId: n.id,
+        from: person(n.nominator),
+        story: n.story,
+        reference: n.reference,
+        seconds: n._count.endorsements,
+        at: n.createdAt,
+      })),
+      wowsLast30Days: wows,
+      secondsLast30Days: seconds,
+      scoresLast30Days: { count: scores._count, average: scores._avg.score === null ? null : Math.round(scores._avg.score), metGoal },
+      latestNotes: notes.map((s) => ({ scorer: person(s.scorer), reference: s.reference, score: s.score, note: s.note ?? "", at: s.createdAt })),
+      goal,
+    };
+  }
+}
