@@ -17,12 +17,7 @@ describe("Slack App Home", () => {
   beforeAll(async () => {
     t = await startTestService();
     t.clock.set(new Date());
-    for (const [id, name] of [
-      ["U0AGENT", "ada"],
-      ["U0PEER", "pat"],
-      ["U0LEAD", "lena"],
-    ])
-      t.fakeSlack.addUser({ id, name });
+    for (const [id, name] of Object.entries({ U0AGENT: "ada", U0PEER: "pat", U0LEAD: "lena" })) t.fakeSlack.addUser({ id, name });
   });
   afterAll(() => t.stop());
 
