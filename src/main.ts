@@ -73,6 +73,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       scores: new ScoreRepository(db.prisma),
       members: new MemberRepository(db.prisma),
       home: new HomeRepository(db.prisma),
+      settings: workspaces,
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());

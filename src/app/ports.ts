@@ -196,12 +196,20 @@ export interface HomeStore {
   facts(workspace: WorkspaceRecord, member: MemberRecord, since: Date): Promise<HomeFacts>;
 }
 
+export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: false; problems: Array<{ field: string; message: string }> };
+
+export interface SettingsStore {
+  /** Validates the whole result; an invalid change stores nothing. Valid changes are audit-logged. */
+  updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>, actor: string): Promise<SettingsUpdate>;
+}
+
 export interface Ports {
   clock: Clock;
   nominations: NominationStore;
   scores: ScoreStore;
   members: MemberStore;
   home: HomeStore;
+  settings: SettingsStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

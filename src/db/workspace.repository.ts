@@ -1,5 +1,5 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import type { WorkspaceRecord } from "../app/ports.js";
+import type { SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
 import { settingsSchema, type WorkspaceSettings } from "../domain/settings.js";
 import type { Platform } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
@@ -14,9 +14,7 @@ export interface WorkspaceIdentity {
   timezone: string;
 }
 
-export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: false; problems: string[] };
-
-export class WorkspaceRepository {
+export class WorkspaceRepository implements SettingsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Finds or creates the workspace; a renamed team gets its new name. Reads only, in the common case. */
@@ -48,7 +46,7 @@ export class WorkspaceRepository {
       const before = toWorkspaceRecord(await tx.workspace.findUniqueOrThrow({ where: { id } })).settings;
       const parsed = settingsSchema.safeParse({ ...before, ...patch });
       if (!parsed.success) {
-        return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "settings"}: ${i.message}`) };
+        return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join(".") || "settings", message: i.message })) };
       }
       await tx.workspace.update({ where: { id }, data: { settings: parsed.data as Prisma.InputJsonValue } });
       await new AuditLogRepository(tx).record({ workspaceId: id, actor, action: "settings.update", subject: `workspace:${id}`, before, after: parsed.data });

@@ -5,15 +5,20 @@ import { z } from "zod";
 const weekday = z.number().int().min(1).max(7);
 const hours = z.number().min(0).max(1000).multipleOf(0.01);
 const slackOrTeamsChannel = z.string().min(1).max(200);
+/** A whole number in a range, with a message a person can act on (NaN from an empty input included). */
+const whole = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+};
 
 export const ATTENDANCE_PERIODS = ["week", "two-week", "month"] as const;
 
 export const scoreWeightsSchema = z
   .object({
-    connection: z.number().int().min(0).max(100),
-    rapport: z.number().int().min(0).max(100),
-    unstatedNeeds: z.number().int().min(0).max(100),
-    wow: z.number().int().min(0).max(100),
+    connection: whole(0, 100),
+    rapport: whole(0, 100),
+    unstatedNeeds: whole(0, 100),
+    wow: whole(0, 100),
   })
   .refine((w) => w.connection + w.rapport + w.unstatedNeeds + w.wow === 100, {
     message: "question weights must add up to 100",
@@ -47,12 +52,12 @@ export const settingsSchema = z.object({
   hoursPerPaidDay: hours.positive().default(8),
   /** Balance above which credits stop; null: no cap. */
   accrualCapHours: hours.positive().nullable().default(null),
-  scoreGoal: z.number().int().min(0).max(100).default(80),
+  scoreGoal: whole(0, 100).default(80),
   scoreWeights: scoreWeightsSchema.default({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 }),
   /** Personal service level target, percent of available time in customer-facing communication. */
   serviceLevelTarget: z.number().min(0).max(100).default(80),
   idleChatThresholdSeconds: z.number().int().min(1).max(86_400).default(120),
-  nominationsPerDay: z.number().int().min(1).max(100).default(5),
+  nominationsPerDay: whole(1, 100).default(5),
   /** Attendance points at or above which the digest lists a member as at risk. */
   riskThresholdPoints: z.number().min(0).max(100).default(3),
 });

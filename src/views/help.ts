@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wow", description: "Nominate a teammate for a wow moment (opens a form)." },
   { usage: "/wow @teammate what they did", description: "Nominate directly, with the story in one line." },
   { usage: "/score [@agent] [reference]", description: "Quick-score an interaction on the Happiness Experience Form (leads)." },
+  { usage: "/wowbot settings", description: "Recognition channel, score goal, question weights, daily nomination limit (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
   { usage: "/wowbot help", description: "List every wowbot command." },
 ];

@@ -66,7 +66,13 @@ describe("WorkspaceRepository", () => {
       { scoreGoal: 85, digestTime: "9am", scoreWeights: { connection: 50, rapport: 25, unstatedNeeds: 25, wow: 25 } },
       "U_ADMIN",
     );
-    expect(r).toEqual({ ok: false, problems: ["digestTime: digest time must be HH:MM, 24-hour", "scoreWeights: question weights must add up to 100"] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { field: "digestTime", message: "digest time must be HH:MM, 24-hour" },
+        { field: "scoreWeights", message: "question weights must add up to 100" },
+      ],
+    });
     const stored = await workspaces.findById(ws.id);
     expect(stored?.settings.scoreGoal).toBe(80);
     expect(await audit.list(ws.id)).toEqual([]);

@@ -4,6 +4,7 @@ import type { SlackDeps } from "../deps.js";
 import { ACTIONS } from "../render/nomination.js";
 import { NOMINATION_MODAL } from "../render/nomination-modal.js";
 import { SCORE_MODAL } from "../render/score.js";
+import { SETTINGS_MODAL } from "../render/settings-modal.js";
 import { manageNominationAction } from "./actions/manage-nomination.js";
 import { scoreNominationAction } from "./actions/score-nomination.js";
 import { secondAction } from "./actions/second.js";
@@ -14,6 +15,7 @@ import { appHomeOpened } from "./events/app-home-opened.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
 import { scoreSubmit } from "./views/score-submit.js";
+import { settingsSubmit } from "./views/settings-submit.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.command("/wowbot", wowbotCommand(deps));
@@ -26,4 +28,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.score, scoreNominationAction(deps));
   app.action(ACTIONS.manage, manageNominationAction(deps));
   app.event("app_home_opened", appHomeOpened(deps));
+  app.view(SETTINGS_MODAL, settingsSubmit(deps));
 }

@@ -15,7 +15,7 @@ const worst: NominationFacts = {
   id: "00000000-0000-4000-8000-000000000000",
   nominee: { platformUserId: "U0NOMINEE", displayName: longName },
   nominator: { platformUserId: "U0AGENT", displayName: longName },
-  story: "&<>".repeat(666) + "&&",
+  story: `${"&<>".repeat(666)}&&`,
   reference: `https://support.example.com/${"x".repeat(200 - 29)}`,
   behaviours: ["connection", "rapport", "unstated_need", "wow"],
   status: "active",

@@ -1,13 +1,15 @@
-// `/wowbot <subcommand>`: help and roles; settings, digest, stats and exports join as their features land.
+// `/wowbot <subcommand>`: help, settings and roles; digest, stats and exports join as their features land.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { changeRole } from "../../../../app/change-role.js";
 import { ensureMember } from "../../../../app/ensure-member.js";
+import { mayChangeSettings } from "../../../../app/update-settings.js";
 import { ROLES, type Role } from "../../../../domain/roles.js";
 import { helpView } from "../../../../views/help.js";
 import type { View } from "../../../../views/index.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps, WowContext } from "../../deps.js";
 import { renderMessage } from "../../render/index.js";
+import { settingsModal } from "../../render/settings-modal.js";
 import { slackDirectory } from "../../slack-directory.js";
 
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
@@ -20,6 +22,14 @@ export function wowbotCommand(deps: SlackDeps) {
     switch (sub.toLowerCase()) {
       case "help":
         return reply(helpView());
+      case "settings": {
+        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
+        const refused = mayChangeSettings(member);
+        if (refused) return reply(notice("error", refused.message));
+        await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(workspace.settings) });
+        return;
+      }
       case "role": {
         if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
         const target = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(args[0] ?? "")?.[1];

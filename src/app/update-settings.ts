@@ -1,0 +1,23 @@
+// Workspace settings changes: admins only; the whole result is validated and stored (audit-logged) or refused whole.
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { hasRole } from "../domain/roles.js";
+import type { WorkspaceSettings } from "../domain/settings.js";
+import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+
+export function mayChangeSettings(member: MemberRecord): DomainError | null {
+  return hasRole(member.role, "admin") ? null : { code: "SETTINGS.NOT_ADMIN", message: "Only admins can change wowbot's settings." };
+}
+
+export async function updateSettings(
+  ports: Pick<Ports, "settings">,
+  input: { workspace: WorkspaceRecord; actor: MemberRecord; patch: Partial<WorkspaceSettings> },
+): Promise<Result<WorkspaceSettings, DomainError & { problems?: Array<{ field: string; message: string }> }>> {
+  const refused = mayChangeSettings(input.actor);
+  if (refused) return fail(refused);
+  const result = await ports.settings.updateSettings(input.workspace.id, input.patch, input.actor.platformUserId);
+  if (!result.ok) {
+    const [first] = result.problems;
+    return fail({ code: "SETTINGS.INVALID", field: first?.field, message: first?.message ?? "invalid settings", problems: result.problems });
+  }
+  return ok(result.settings);
+}
