@@ -16,6 +16,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
 import { OutboxRepository } from "./db/outbox.repository.js";
 import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
+import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { createMetrics } from "./http/metrics.js";
@@ -80,19 +81,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 
     let slack: SlackAdapter | undefined;
-    if (config.slack.mode === "single-workspace") {
+    if (config.slack.mode !== "disabled") {
       slack = createSlackAdapter({
+        installations: new SlackInstallationRepository(db.prisma),
         config,
         logger,
         http,
         processBeforeResponse: options.slackProcessBeforeResponse,
         deps: { ports, workspaces, defaultTimezone: config.defaultTimezone, logger },
       });
-      logger.info("Slack enabled (single workspace) at POST /slack/events");
-    } else {
       logger.info(
-        config.slack.mode === "oauth" ? "Slack disabled: OAuth distribution is not available in this release yet; set SLACK_BOT_TOKEN" : SLACK_DISABLED,
+        config.slack.mode === "oauth"
+          ? "Slack enabled (OAuth distribution) at POST /slack/events; install at GET /slack/install"
+          : "Slack enabled (single workspace) at POST /slack/events",
       );
+    } else {
+      logger.info(SLACK_DISABLED);
     }
     logger.info("Teams disabled: Microsoft Teams support is not available in this release yet");
     finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: false });

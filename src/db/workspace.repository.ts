@@ -9,7 +9,8 @@ import { toWorkspaceRecord } from "./records.js";
 export interface WorkspaceIdentity {
   platform: Platform;
   externalId: string;
-  name: string;
+  /** Unknown on some requests (OAuth installs): then the stored name stays. */
+  name?: string;
   /** Used only when the workspace is created; later changes go through settings. */
   timezone: string;
 }
@@ -21,10 +22,10 @@ export class WorkspaceRepository implements SettingsStore {
   async ensure(identity: WorkspaceIdentity, tx: Db = this.prisma): Promise<WorkspaceRecord> {
     const where = { platform_externalId: { platform: identity.platform, externalId: identity.externalId } };
     const existing = await tx.workspace.findUnique({ where });
-    if (existing && existing.name === identity.name) return toWorkspaceRecord(existing);
+    if (existing && (identity.name === undefined || existing.name === identity.name)) return toWorkspaceRecord(existing);
     const w = await tx.workspace.upsert({
       where,
-      create: { ...identity },
+      create: { ...identity, name: identity.name ?? identity.externalId },
       update: { name: identity.name },
     });
     return toWorkspaceRecord(w);

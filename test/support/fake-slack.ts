@@ -40,6 +40,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly teamId = "T0TEST";
   readonly botUserId = "U0BOT";
+  /** Who installs the app, and what oauth.v2.access answers, in OAuth tests. */
+  installer = { userId: "U0INSTALLER", teamId: "T0NEW", teamName: "New Team", botToken: "xoxb-new-team-installed-token" };
   private readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
   private server?: Server;
@@ -122,6 +124,19 @@ export class FakeSlack {
           team_id: this.teamId,
           user_id: this.botUserId,
           bot_id: "B0BOT",
+        };
+      case "oauth.v2.access":
+        return {
+          ok: true,
+          app_id: "A0WOWBOT",
+          authed_user: { id: this.installer.userId },
+          scope: "commands,chat:write,chat:write.public,users:read,users:read.email",
+          token_type: "bot",
+          access_token: this.installer.botToken,
+          bot_user_id: this.botUserId,
+          team: { id: this.installer.teamId, name: this.installer.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
         };
       case "chat.postMessage":
         return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, ts, bot_id: "B0BOT" } };

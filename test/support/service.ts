@@ -14,6 +14,8 @@ export interface TestServiceOptions {
   env?: Record<string, string>;
   /** Start with Slack configured against a fake Web API (default true). */
   slack?: boolean;
+  /** Slack as an OAuth-distributed app (client id, secret and state secret) instead of a single bot token. */
+  slackOAuth?: boolean;
   clock?: ManualClock;
   database?: FreshDatabase;
   /** Slack listeners finish before the HTTP response (default true, as tests need no sleeps). */
@@ -49,7 +51,17 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   const fakeSlack = await new FakeSlack().start();
   const database = options.database ?? (await freshDatabase());
   const slackEnv: Record<string, string> =
-    options.slack === false ? {} : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
+    options.slack === false
+      ? {}
+      : options.slackOAuth
+        ? {
+            SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+            SLACK_CLIENT_ID: "1234.5678",
+            SLACK_CLIENT_SECRET: "test-client-secret",
+            SLACK_STATE_SECRET: "test-state-secret-0123456789",
+            SLACK_API_URL: fakeSlack.url,
+          }
+        : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
   const config = testConfig({ ...slackEnv, ...options.env });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({

@@ -13,7 +13,7 @@ export function provisionMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareAr
       wow.workspace = await deps.workspaces.ensure({
         platform: "slack",
         externalId: teamId,
-        name: wow.teamName ?? teamId,
+        name: wow.teamName,
         timezone: deps.defaultTimezone,
       });
       wow.member =

@@ -1,14 +1,22 @@
 // Bolt wiring: one ExpressReceiver mounted on the service's HTTP app at POST /slack/events (commands,
-// interactivity and events), signature-checked by Bolt from the raw body.
-import { App, type Authorize, ExpressReceiver, webApi } from "@slack/bolt";
+// interactivity and events), signature-checked by Bolt from the raw body. Single-workspace installs use
+// SLACK_BOT_TOKEN; OAuth distribution serves /slack/install and /slack/oauth_redirect and keeps installations in
+// PostgreSQL.
+import { App, type Authorize, ExpressReceiver, type Installation, webApi } from "@slack/bolt";
 import type { Application } from "express";
 import type { Config } from "../../config/env.js";
+import type { SlackInstallationRepository } from "../../db/slack-installation.repository.js";
 import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
+import { botTokenFor, postgresInstallationStore } from "./installation-store.js";
 import { registerListeners } from "./listeners/index.js";
 import { provisionMiddleware } from "./provision.js";
+import { slackDirectory } from "./slack-directory.js";
 import { SlackSender } from "./slack-sender.js";
+
+/** What the app asks for at install time; keep in step with manifests/slack/manifest.yml. */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "users:read.email"];
 
 export interface SlackAdapterOptions {
   config: Config;
@@ -17,6 +25,7 @@ export interface SlackAdapterOptions {
   /** Hold the HTTP response until the listener finishes (tests); production acknowledges first. */
   processBeforeResponse?: boolean;
   deps: SlackDeps;
+  installations: SlackInstallationRepository;
 }
 
 export interface SlackAdapter {
@@ -46,11 +55,9 @@ function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, lo
   return async () => ({ botToken, ...(await lookUp()) });
 }
 
-export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps }: SlackAdapterOptions): SlackAdapter {
-  const { signingSecret, botToken, apiUrl } = config.slack;
-  if (config.slack.mode !== "single-workspace" || !signingSecret || !botToken) {
-    throw new Error(`createSlackAdapter called with Slack mode ${config.slack.mode}`);
-  }
+export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps, installations }: SlackAdapterOptions): SlackAdapter {
+  const { mode, signingSecret, botToken, apiUrl, clientId, clientSecret, stateSecret } = config.slack;
+  if (mode === "disabled" || !signingSecret) throw new Error(`createSlackAdapter called with Slack mode ${mode}`);
   // Calls made while handling a request must answer within Slack's 3-second window, so they retry briefly and
   // never sleep through a rate limit; messages that must arrive go through the outbox, which retries durably.
   const clientOptions = {
@@ -60,16 +67,45 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
     rejectRateLimitedCalls: true,
   };
   const client = new webApi.WebClient(undefined, clientOptions);
-  const receiver = new ExpressReceiver({
-    signingSecret,
-    app: http,
-    endpoints: "/slack/events",
-    processBeforeResponse,
-    logger: boltLogger(logger),
-  });
+
+  /** Installing provisions the workspace in the installer's time zone, with the installer as admin. */
+  const onInstalled = async (installation: Installation) => {
+    const token = installation.bot?.token;
+    const teamId = installation.team?.id;
+    if (!token || !teamId) return;
+    const installer = await slackDirectory(client, token).lookUp(installation.user.id);
+    const workspace = await deps.workspaces.ensure({
+      platform: "slack",
+      externalId: teamId,
+      name: installation.team?.name ?? teamId,
+      timezone: installer?.timezone ?? deps.defaultTimezone,
+    });
+    if (!installer) return;
+    const member = await deps.ports.members.saveFromPlatform(workspace.id, installer, "admin");
+    if (member.role !== "admin") await deps.ports.members.setRole(workspace.id, member.platformUserId, "admin", "slack-install");
+    logger.info({ teamId }, "Slack app installed");
+  };
+
+  const oauth =
+    mode === "oauth"
+      ? {
+          clientId,
+          clientSecret,
+          stateSecret,
+          scopes: BOT_SCOPES,
+          installationStore: postgresInstallationStore(installations, onInstalled),
+          installerOptions: {
+            directInstall: true,
+            installPath: "/slack/install",
+            redirectUriPath: "/slack/oauth_redirect",
+            clientOptions: { slackApiUrl: apiUrl },
+          },
+        }
+      : {};
+  const receiver = new ExpressReceiver({ signingSecret, app: http, endpoints: "/slack/events", processBeforeResponse, logger: boltLogger(logger), ...oauth });
   const app = new App({
     receiver,
-    authorize: singleWorkspaceAuthorize(client, botToken, logger),
+    ...(mode === "single-workspace" && botToken ? { authorize: singleWorkspaceAuthorize(client, botToken, logger) } : {}),
     clientOptions,
     logger: boltLogger(logger),
   });
@@ -80,5 +116,6 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   registerListeners(app, deps);
   // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit.
   const deliveryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 } });
-  return { app, client, sender: new SlackSender(deliveryClient, async () => botToken) };
+  const tokenFor = mode === "single-workspace" ? async () => botToken : async (w: { externalId: string }) => botTokenFor(installations, w.externalId);
+  return { app, client, sender: new SlackSender(deliveryClient, tokenFor) };
 }

@@ -49,9 +49,12 @@ export async function doctor(result: ConfigResult, env: Record<string, string | 
 
   output.out("");
   output.out("Platforms");
-  output.out(
-    `  Slack: ${config.slack.mode === "single-workspace" ? "enabled (single workspace)" : config.slack.mode === "oauth" ? "disabled (OAuth distribution is not available in this release yet)" : SLACK_DISABLED.replace(/^Slack disabled: /, "disabled: ")}`,
-  );
+  const slack = {
+    "single-workspace": "enabled (single workspace)",
+    oauth: "enabled (OAuth distribution, install at /slack/install)",
+    disabled: SLACK_DISABLED.replace(/^Slack disabled: /, "disabled: "),
+  };
+  output.out(`  Slack: ${slack[config.slack.mode]}`);
   output.out("  Teams: disabled (not available in this release yet)");
 
   output.out("");
