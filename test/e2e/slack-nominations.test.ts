@@ -86,10 +86,10 @@ describe("wow nominations on Slack", () => {
   });
 
   it("creates one nomination when Slack retries the same command", async () => {
-    const send = () =>
-      t.slack.slashCommand({ command: "/wow", text: `<@U0NOMINEE> ${STORY}`, user_id: "U0AGENT", channel_id: "C0TEAM", trigger_id: "trig.retried" });
+    const send = (headers?: Record<string, string>) =>
+      t.slack.slashCommand({ command: "/wow", text: `<@U0NOMINEE> ${STORY}`, user_id: "U0AGENT", channel_id: "C0TEAM", trigger_id: "trig.retried" }, headers);
     await send();
-    const again = (await (await send()).json()) as Reply;
+    const again = (await (await send({ "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })).json()) as Reply;
     expect(again.text).toContain("You had already sent this one");
     expect(await nominations()).toHaveLength(1);
     expect(await t.prisma.outbox.count()).toBe(2);
