@@ -77,17 +77,7 @@ export interface NominationRecord {
   createdAt: Date;
 }
 
-export interface NewNomination {
-  workspaceId: string;
-  nomineeId: string;
-  nominatorId: string;
-  reference: string | null;
-  story: string;
-  behaviours: BehaviourId[];
-  sourceChannel: string | null;
-  requestKey: string | null;
-  createdAt: Date;
-}
+export type NewNomination = Omit<NominationRecord, "id" | "status"> & { requestKey: string | null };
 
 /** Reads and writes of one nomination transaction, serialised per nominator so limits hold under concurrency. */
 export interface NominationTx {

@@ -2,8 +2,7 @@
 import type { HomeStore, MemberRecord, WorkspaceRecord } from "../app/ports.js";
 import type { HomeFacts } from "../views/home.js";
 import type { PrismaClient } from "./prisma.js";
-
-const person = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
+import { toPersonRef } from "./records.js";
 
 export class HomeRepository implements HomeStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -26,10 +25,10 @@ export class HomeRepository implements HomeStore {
       this.prisma.quickScore.findMany({ where: { ...current, note: { not: null } }, orderBy: { createdAt: "desc" }, take: 3, include: { scorer: true } }),
     ]);
     return {
-      member: person(member),
+      member: toPersonRef(member),
       recentWows: recent.map((n) => ({
         nominationId: n.id,
-        from: person(n.nominator),
+        from: toPersonRef(n.nominator),
         story: n.story,
         reference: n.reference,
         seconds: n._count.endorsements,
@@ -38,7 +37,7 @@ export class HomeRepository implements HomeStore {
       wowsLast30Days: wows,
       secondsLast30Days: seconds,
       scoresLast30Days: { count: scores._count, average: scores._avg.score === null ? null : Math.round(scores._avg.score), metGoal },
-      latestNotes: notes.map((s) => ({ scorer: person(s.scorer), reference: s.reference, score: s.score, note: s.note ?? "", at: s.createdAt })),
+      latestNotes: notes.map((s) => ({ scorer: toPersonRef(s.scorer), reference: s.reference, score: s.score, note: s.note ?? "", at: s.createdAt })),
       goal,
     };
   }

@@ -5,7 +5,7 @@ import type { NominationFacts } from "../views/nomination.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import { OutboxRepository } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
-import { toNominationRecord } from "./records.js";
+import { toNominationRecord, toPersonRef } from "./records.js";
 
 export class NominationRepository implements NominationStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -92,11 +92,10 @@ export async function nominationFacts(prisma: PrismaClient, id: string): Promise
     include: { nominee: true, nominator: true, _count: { select: { endorsements: true } } },
   });
   if (!n) return null;
-  const person = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
   return {
     id: n.id,
-    nominee: person(n.nominee),
-    nominator: person(n.nominator),
+    nominee: toPersonRef(n.nominee),
+    nominator: toPersonRef(n.nominator),
     story: n.story,
     reference: n.reference,
     behaviours: n.behaviours as BehaviourId[],

@@ -36,3 +36,6 @@ export function toNominationRecord(n: Nomination): NominationRecord {
     createdAt: n.createdAt,
   };
 }
+
+/** How views name a person: their platform id (for mentions) and display name. */
+export const toPersonRef = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });

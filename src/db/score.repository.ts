@@ -7,6 +7,7 @@ import type { ScoreFacts } from "../views/score.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import { OutboxRepository } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
+import { toPersonRef } from "./records.js";
 
 export function toScoreRecord(s: QuickScore): QuickScoreRecord {
   return {
@@ -79,11 +80,10 @@ export async function scoreFacts(prisma: PrismaClient, id: string): Promise<Scor
   const s = await prisma.quickScore.findUnique({ where: { id }, include: { agent: true, scorer: true, workspace: true } });
   if (!s) return null;
   const record = toScoreRecord(s);
-  const person = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
   return {
     id: s.id,
-    agent: person(s.agent),
-    scorer: person(s.scorer),
+    agent: toPersonRef(s.agent),
+    scorer: toPersonRef(s.scorer),
     reference: s.reference,
     channel: s.channel,
     answers: record.answers,

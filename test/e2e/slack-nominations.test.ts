@@ -135,15 +135,9 @@ describe("wow nominations on Slack", () => {
     expect(view.callback_id).toBe("nomination.submit");
     expect(view.blocks[0]?.element?.initial_user).toBe("U0NOMINEE");
 
-    const submission = (id: string, story: string) => ({
-      type: "view_submission",
-      team: { id: "T0TEST", domain: "wowbot-test" },
-      user: { id: "U0AGENT", team_id: "T0TEST" },
-      api_app_id: "A0WOWBOT",
-      view: {
+    const submission = (id: string, story: string) =>
+      t.slack.viewSubmission("U0AGENT", {
         id,
-        team_id: "T0TEST",
-        type: "modal",
         callback_id: "nomination.submit",
         private_metadata: view.private_metadata,
         state: {
@@ -154,17 +148,16 @@ describe("wow nominations on Slack", () => {
             behaviours: { behaviours: { type: "checkboxes", selected_options: [{ value: "unstated_need" }, { value: "wow" }] } },
           },
         },
-      },
-    });
-    const short = (await (await t.slack.interaction(submission("V1", "too short"))).json()) as Reply;
+      });
+    const short = (await (await submission("V1", "too short")).json()) as Reply;
     expect(short.response_action).toBe("errors");
     expect(short.errors?.story).toContain("at least 20 characters");
     expect(await nominations()).toEqual([]);
 
-    const ok = (await (await t.slack.interaction(submission("V2", STORY))).json()) as Reply;
+    const ok = (await (await submission("V2", STORY)).json()) as Reply;
     expect(ok.response_action).toBe("update");
     expect(JSON.stringify(ok.view)).toContain("Your wow nomination for <@U0NOMINEE> is in");
-    const again = (await (await t.slack.interaction(submission("V2", STORY))).json()) as Reply;
+    const again = (await (await submission("V2", STORY)).json()) as Reply;
     expect(again.response_action).toBe("update");
     const stored = await nominations();
     expect(stored).toHaveLength(1);
@@ -198,17 +191,7 @@ describe("wow nominations on Slack", () => {
 
   describe("Second this", () => {
     const click = (user: string, nominationId: string) =>
-      t.slack.interaction({
-        type: "block_actions",
-        team: { id: "T0TEST", domain: "wowbot-test" },
-        user: { id: user, team_id: "T0TEST" },
-        api_app_id: "A0WOWBOT",
-        trigger_id: `trig.click.${++trigger}`,
-        response_url: `${t.fakeSlack.url}response/${user}`,
-        channel: { id: "C0TEAM" },
-        container: { type: "message", channel_id: "C0TEAM", message_ts: "1.1" },
-        actions: [{ type: "button", action_id: "nomination.second", block_id: `nomination:${nominationId}`, value: nominationId, action_ts: "1.2" }],
-      });
+      t.slack.blockAction(user, { type: "button", action_id: "nomination.second", value: nominationId }, `${t.fakeSlack.url}response/${user}`);
     const lastResponse = (user: string) => String(t.fakeSlack.callsOf(`response/${user}`).at(-1)?.args.text ?? "");
 
     it("counts one second per member, updates the post in place, and refuses the nominee and nominator", async () => {
@@ -249,24 +232,11 @@ describe("wow nominations on Slack", () => {
 
   describe("retract and remove", () => {
     const choose = (user: string, value: string) =>
-      t.slack.interaction({
-        type: "block_actions",
-        team: { id: "T0TEST", domain: "wowbot-test" },
-        user: { id: user, team_id: "T0TEST" },
-        api_app_id: "A0WOWBOT",
-        trigger_id: `trig.manage.${++trigger}`,
-        response_url: `${t.fakeSlack.url}response/${user}`,
-        container: { type: "message", channel_id: "C0TEAM", message_ts: "1.1" },
-        actions: [
-          {
-            type: "overflow",
-            action_id: "nomination.manage",
-            block_id: "b",
-            selected_option: { value, text: { type: "plain_text", text: "x" } },
-            action_ts: "1.2",
-          },
-        ],
-      });
+      t.slack.blockAction(
+        user,
+        { type: "overflow", action_id: "nomination.manage", selected_option: { value, text: { type: "plain_text", text: "x" } } },
+        `${t.fakeSlack.url}response/${user}`,
+      );
     const lastResponse = (user: string) => String(t.fakeSlack.callsOf(`response/${user}`).at(-1)?.args.text ?? "");
     const posted = async () => {
       await wow(`<@U0NOMINEE> ${STORY}`);

@@ -22,28 +22,19 @@ describe("quick scores on Slack", () => {
   const submit = async (user: string, fields: Partial<Record<string, string>> = {}, viewId = `V${++seq}`) => {
     const f = { agent: "U0AGENT", reference: "CALL-1001", channel: "phone", ...answers, note: "Lovely opener; ask about the move next time.", ...fields };
     const radio = (v?: string) => ({ type: "radio_buttons", selected_option: v ? { value: v } : null });
-    const res = await t.slack.interaction({
-      type: "view_submission",
-      team: { id: "T0TEST", domain: "wowbot-test" },
-      user: { id: user, team_id: "T0TEST" },
-      api_app_id: "A0WOWBOT",
-      view: {
-        id: viewId,
-        team_id: "T0TEST",
-        type: "modal",
-        callback_id: "score.submit",
-        private_metadata: "",
-        state: {
-          values: {
-            agent: { agent: { type: "users_select", selected_user: f.agent } },
-            reference: { reference: { type: "plain_text_input", value: f.reference } },
-            channel: { channel: { type: "static_select", selected_option: f.channel ? { value: f.channel } : null } },
-            connection: { connection: radio(f.connection) },
-            rapport: { rapport: radio(f.rapport) },
-            unstatedNeeds: { unstatedNeeds: radio(f.unstatedNeeds) },
-            wow: { wow: radio(f.wow) },
-            note: { note: { type: "plain_text_input", value: f.note } },
-          },
+    const res = await t.slack.viewSubmission(user, {
+      id: viewId,
+      callback_id: "score.submit",
+      state: {
+        values: {
+          agent: { agent: { type: "users_select", selected_user: f.agent } },
+          reference: { reference: { type: "plain_text_input", value: f.reference } },
+          channel: { channel: { type: "static_select", selected_option: f.channel ? { value: f.channel } : null } },
+          connection: { connection: radio(f.connection) },
+          rapport: { rapport: radio(f.rapport) },
+          unstatedNeeds: { unstatedNeeds: radio(f.unstatedNeeds) },
+          wow: { wow: radio(f.wow) },
+          note: { note: { type: "plain_text_input", value: f.note } },
         },
       },
     });
@@ -152,16 +143,7 @@ describe("quick scores on Slack", () => {
       data: { workspaceId: nominee.workspaceId, nomineeId: nominee.id, nominatorId: nominator.id, story: "x".repeat(30), reference: "CHAT-77" },
     });
     const click = (user: string) =>
-      t.slack.interaction({
-        type: "block_actions",
-        team: { id: "T0TEST", domain: "wowbot-test" },
-        user: { id: user, team_id: "T0TEST" },
-        api_app_id: "A0WOWBOT",
-        trigger_id: `trig.${++seq}`,
-        response_url: `${t.fakeSlack.url}response/${user}`,
-        container: { type: "message", channel_id: "C0TEAM", message_ts: "1.1" },
-        actions: [{ type: "button", action_id: "nomination.score", block_id: `nomination:${n.id}`, value: n.id, action_ts: "1.2" }],
-      });
+      t.slack.blockAction(user, { type: "button", action_id: "nomination.score", value: n.id }, `${t.fakeSlack.url}response/${user}`);
     await click("U0OTHER");
     expect(String(t.fakeSlack.callsOf("response/U0OTHER").at(-1)?.args.text)).toContain("Only leads and admins can score interactions.");
     expect(t.fakeSlack.callsOf("views.open")).toHaveLength(0);

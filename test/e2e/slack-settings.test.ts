@@ -24,22 +24,13 @@ describe("/wowbot settings", () => {
       weight_wow: "20",
       ...values,
     };
-    const res = await t.slack.interaction({
-      type: "view_submission",
-      team: { id: "T0TEST", domain: "wowbot-test" },
-      user: { id: user, team_id: "T0TEST" },
-      api_app_id: "A0WOWBOT",
-      view: {
-        id: `VS${++seq}`,
-        team_id: "T0TEST",
-        type: "modal",
-        callback_id: "settings.submit",
-        private_metadata: "",
-        state: {
-          values: {
-            recognitionChannel: { recognitionChannel: { type: "conversations_select", selected_conversation: channel } },
-            ...Object.fromEntries(Object.entries(v).map(([k, value]) => [k, { [k]: input(value) }])),
-          },
+    const res = await t.slack.viewSubmission(user, {
+      id: `VS${++seq}`,
+      callback_id: "settings.submit",
+      state: {
+        values: {
+          recognitionChannel: { recognitionChannel: { type: "conversations_select", selected_conversation: channel } },
+          ...Object.fromEntries(Object.entries(v).map(([k, value]) => [k, { [k]: input(value) }])),
         },
       },
     });

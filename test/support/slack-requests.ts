@@ -56,6 +56,31 @@ export class SlackRequests {
     return this.post(body, "application/x-www-form-urlencoded", headers);
   }
 
+  /** A modal submission by `user` of team T0TEST (override `team` for another). */
+  viewSubmission(user: string, view: Record<string, unknown>, team = "T0TEST"): Promise<Response> {
+    return this.interaction({
+      type: "view_submission",
+      team: { id: team, domain: "wowbot-test" },
+      user: { id: user, team_id: team },
+      api_app_id: "A0WOWBOT",
+      view: { team_id: team, type: "modal", private_metadata: "", ...view },
+    });
+  }
+
+  /** A click on a message's button or menu, with a response_url for the private reply. */
+  blockAction(user: string, action: Record<string, unknown>, responseUrl: string, team = "T0TEST"): Promise<Response> {
+    return this.interaction({
+      type: "block_actions",
+      team: { id: team, domain: "wowbot-test" },
+      user: { id: user, team_id: team },
+      api_app_id: "A0WOWBOT",
+      trigger_id: `trigger.${Date.now()}.${Math.random()}`,
+      response_url: responseUrl,
+      container: { type: "message", channel_id: "C0TEAM", message_ts: "1.1" },
+      actions: [{ block_id: "b", action_ts: "1.2", ...action }],
+    });
+  }
+
   interaction(payload: Record<string, unknown>, headers?: Record<string, string>): Promise<Response> {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     return this.post(body, "application/x-www-form-urlencoded", headers);
