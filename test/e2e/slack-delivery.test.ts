@@ -71,4 +71,22 @@ describe("outbox delivery to Slack", () => {
     await t.deliver();
     expect(await (await fetch(`${t.url}/metrics`)).text()).toMatch(/^wowbot_outbox_depth 0$/m);
   });
+
+  it("drains a backlog larger than one batch in a single run", async () => {
+    await nominate();
+    const n = await t.prisma.nomination.findFirstOrThrow();
+    await t.prisma.outbox.createMany({
+      data: Array.from({ length: 45 }, (_, i) => ({
+        workspaceId: n.workspaceId,
+        target: { kind: "dm", platformUserId: "U0NOMINEE" },
+        payload: { view: "nomination.nominee_dm", nominationId: n.id },
+        dedupeKey: `backlog:${i}`,
+        createdAt: t.clock.now(),
+        nextAttemptAt: t.clock.now(),
+      })),
+    });
+    await t.deliver();
+    expect(await pending()).toBe(0);
+    expect(delivered("U0NOMINEE")).toHaveLength(46);
+  });
 });
