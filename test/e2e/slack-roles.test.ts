@@ -5,8 +5,7 @@ import { startTestService, type TestService } from "../support/service.js";
 
 describe("/wowbot role", () => {
   let t: TestService;
-  const role = async (text: string, user: string) =>
-    ((await (await t.slack.slashCommand({ command: "/wowbot", text: `role ${text}`, user_id: user })).json()) as { text: string }).text;
+  const role = async (text: string, user: string) => (await t.slack.command({ command: "/wowbot", text: `role ${text}`, user_id: user })).text;
   const roleOf = async (user: string) => (await t.prisma.member.findFirst({ where: { platformUserId: user } }))?.role;
 
   beforeAll(async () => {

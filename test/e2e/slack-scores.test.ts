@@ -14,10 +14,7 @@ interface Reply {
 describe("quick scores on Slack", () => {
   let t: TestService;
   let seq = 0;
-  const command = async (text: string, user: string) => {
-    const body = await (await t.slack.slashCommand({ command: "/score", text, user_id: user, trigger_id: `s.${++seq}` })).text();
-    return (body ? JSON.parse(body) : {}) as Reply;
-  };
+  const command = (text: string, user: string) => t.slack.command({ command: "/score", text, user_id: user, trigger_id: `s.${++seq}` });
   const answers = { connection: "1", rapport: "yes", unstatedNeeds: "partly", wow: "na" };
   const submit = async (user: string, fields: Partial<Record<string, string>> = {}, viewId = `V${++seq}`) => {
     const f = { agent: "U0AGENT", reference: "CALL-1001", channel: "phone", ...answers, note: "Lovely opener; ask about the move next time.", ...fields };

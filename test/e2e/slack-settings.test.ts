@@ -46,7 +46,7 @@ describe("/wowbot settings", () => {
   afterAll(() => t.stop());
 
   it("refuses non-admins, opening nothing", async () => {
-    const reply = (await (await t.slack.slashCommand({ command: "/wowbot", text: "settings", user_id: "U0AGENT" })).json()) as Reply;
+    const reply = await t.slack.command({ command: "/wowbot", text: "settings", user_id: "U0AGENT" });
     expect(reply.text).toContain("Only admins can change wowbot's settings.");
     expect(t.fakeSlack.callsOf("views.open")).toHaveLength(0);
   });

@@ -88,7 +88,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     clock,
     database,
     fakeSlack,
-    slack: new SlackRequests(service.url),
+    slack: new SlackRequests(service.url, fakeSlack),
     logs,
     prisma: service.db.prisma,
     deliver: () => service.scheduler.runNow(service.jobs.outbox),

@@ -23,11 +23,46 @@ export interface SlashCommandFixture {
   response_url?: string;
 }
 
+/** What wowbot answered a command with, privately: the HTTP body or, after acknowledging, its response_url post. */
+export interface CommandReply {
+  response_type?: string;
+  text: string;
+  blocks?: Array<{ type: string }>;
+}
+
+/** Where response_url posts land: the fake Slack records them as calls of method `response/<id>`. */
+export interface ResponseUrls {
+  url: string;
+  callsOf(method: string): Array<{ args: Record<string, unknown> }>;
+}
+
 export class SlackRequests {
+  private commands = 0;
+
   constructor(
     private readonly baseUrl: string,
+    private readonly responses?: ResponseUrls,
     private readonly secret = TEST_SIGNING_SECRET,
   ) {}
+
+  /**
+   * Runs a slash command and returns its private reply. wowbot acknowledges at once and answers through the
+   * response_url, so the reply is read from the fake Slack. With processBeforeResponse (the test default) it is there
+   * when the HTTP response is; in acknowledge-first mode pass `waitMs` to poll for it.
+   */
+  async command(fixture: SlashCommandFixture, headers?: Record<string, string>, { waitMs = 0 } = {}): Promise<CommandReply & { status: number }> {
+    if (!this.responses) throw new Error("command() needs the fake Slack for response_url replies");
+    const id = `cmd.${++this.commands}`;
+    const res = await this.slashCommand({ response_url: `${this.responses.url}response/${id}`, ...fixture }, headers);
+    const body = await res.text();
+    if (body) return { status: res.status, ...(JSON.parse(body) as CommandReply) };
+    for (let waited = 0; ; waited += 20) {
+      const reply = this.responses.callsOf(`response/${id}`).at(-1);
+      if (reply) return { status: res.status, ...(reply.args as unknown as CommandReply) };
+      if (waited >= waitMs) return { status: res.status, text: "" };
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
 
   /** Posts a raw body with signature headers (override them to test forgeries). */
   async post(body: string, contentType: string, headers: Record<string, string> = {}): Promise<Response> {

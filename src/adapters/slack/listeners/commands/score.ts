@@ -7,13 +7,13 @@ import { renderMessage } from "../../render/index.js";
 import { scoreModal } from "../../render/score.js";
 import { parseScoreText } from "../../slack-text.js";
 
-export async function scoreCommand({ command, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+export async function scoreCommand({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  await ack();
   const { member } = context as WowContext;
   const refused = member ? mayScore(member) : { message: "I couldn't look you up in this workspace. Try again in a moment." };
   if (refused) {
-    await ack({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
+    await respond({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
     return;
   }
-  await ack();
   await client.views.open({ trigger_id: command.trigger_id, view: scoreModal(parseScoreText(command.text)) });
 }

@@ -1,4 +1,5 @@
-// `/wow`: the form; `/wow @someone` the form for them; `/wow @someone story` nominates directly.
+// `/wow`: the form; `/wow @someone` the form for them; `/wow @someone story` nominates directly. Slack is
+// acknowledged at once; the outcome follows privately through the command's response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { ensureMember } from "../../../../app/ensure-member.js";
 import { submitNomination } from "../../../../app/submit-nomination.js";
@@ -12,19 +13,14 @@ import { parseWowText } from "../../slack-text.js";
 const privately = (view: Parameters<typeof renderMessage>[0]) => ({ response_type: "ephemeral" as const, ...renderMessage(view) });
 
 export function wowCommand(deps: SlackDeps) {
-  return async ({ command, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const reply = (view: Parameters<typeof renderMessage>[0]) => respond(privately(view));
     const { workspace, member } = context as WowContext;
-    if (!workspace || !member) {
-      await ack(privately(notice("error", "I couldn't look you up in this workspace. Try again in a moment.")));
-      return;
-    }
+    if (!workspace || !member) return void (await reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment.")));
     const parsed = parseWowText(command.text);
-    if (parsed.kind === "usage") {
-      await ack(privately(notice("info", parsed.reason)));
-      return;
-    }
+    if (parsed.kind === "usage") return void (await reply(notice("info", parsed.reason)));
     if (parsed.kind === "modal") {
-      await ack();
       await client.views.open({ trigger_id: command.trigger_id, view: nominationModal({ channel: command.channel_id, nominee: parsed.nominee }) });
       return;
     }
@@ -34,10 +30,7 @@ export function wowCommand(deps: SlackDeps) {
       directory: slackDirectory(client, context.botToken ?? ""),
       refresh: true,
     });
-    if (!nominee) {
-      await ack(privately(notice("error", "I can't find that person in this workspace.")));
-      return;
-    }
+    if (!nominee) return void (await reply(notice("error", "I can't find that person in this workspace.")));
     const result = await submitNomination(deps.ports, {
       workspace,
       nominator: member,
@@ -47,11 +40,8 @@ export function wowCommand(deps: SlackDeps) {
       // Slack sends a retried request with the same trigger id.
       requestKey: `slack:trigger:${command.trigger_id}`,
     });
-    if (!result.ok) {
-      await ack(privately(notice("error", result.error.message)));
-      return;
-    }
+    if (!result.ok) return void (await reply(notice("error", result.error.message)));
     const { nomination, replayed, postChannel } = result.value;
-    await ack(privately({ kind: "nomination.confirmation", nominationId: nomination.id, nominee, postChannel, replayed }));
+    await reply({ kind: "nomination.confirmation", nominationId: nomination.id, nominee, postChannel, replayed });
   };
 }

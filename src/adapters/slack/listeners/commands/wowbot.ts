@@ -15,8 +15,12 @@ import { slackDirectory } from "../../slack-directory.js";
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 
 export function wowbotCommand(deps: SlackDeps) {
-  return async ({ command, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const reply = (view: View) => ack({ response_type: "ephemeral", ...renderMessage(view) });
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    // Acknowledge first; answers go privately through the command's response_url.
+    await ack();
+    const reply = async (view: View) => {
+      await respond({ response_type: "ephemeral", ...renderMessage(view) });
+    };
     const [sub = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
     const { workspace, member } = context as WowContext;
     switch (sub.toLowerCase()) {
@@ -26,7 +30,6 @@ export function wowbotCommand(deps: SlackDeps) {
         if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
         const refused = mayChangeSettings(member);
         if (refused) return reply(notice("error", refused.message));
-        await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(workspace.settings) });
         return;
       }
