@@ -26,20 +26,24 @@ export interface DeliveryReport {
   failed: number;
 }
 
+/** Sends at once: enough to keep up with Slack's ~100-300 ms answers, few enough to leave the connection pool and
+ * event loop to the requests people are waiting for (bench/README.md, Slack /wow latency). */
+export const DELIVERY_CONCURRENCY = 5;
+
 /** How long one run keeps claiming batches before it lets the next tick take over. */
 export const DELIVERY_BUDGET_MS = 5_000;
 
 /**
- * Delivers due messages batch by batch until the queue is drained or the time budget is spent. A batch is sent in
- * parallel: Slack answers in ~100-300 ms, so one message at a time could not keep up with a busy team. Order is
- * still safe: an update whose original is not out yet waits for it (see deliverOne).
+ * Delivers due messages batch by batch until the queue is drained or the time budget is spent, a few at a time:
+ * Slack answers in ~100-300 ms, so one message at a time could not keep up with a busy team. Order is still safe:
+ * an update whose original is not out yet waits for it (see deliverOne).
  */
 export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = DELIVERY_BUDGET_MS): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const started = performance.now();
   for (;;) {
     const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, DELIVERY_LEASE_MS);
-    await Promise.all(batch.map((message) => deliverAndRecord(ports, message, now, report)));
+    await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(ports, message, now, report));
     if (batch.length < DELIVERY_BATCH || performance.now() - started > budgetMs) return report;
   }
 }
@@ -80,4 +84,13 @@ async function deliverOne(ports: DeliveryPorts, message: PendingMessage) {
     target = message.target;
   }
   return sender.send(workspace, target, view);
+}
+
+/** Runs `fn` over `items` with at most `limit` running at once. */
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

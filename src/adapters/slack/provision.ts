@@ -1,24 +1,25 @@
-// Bolt middleware: every request with a team and a user finds (or creates) its workspace and member first, so
-// listeners and use cases always work with stored records.
-import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+// Every request with a team and a user works with stored records: its workspace and member are found (or created,
+// looking the user up with users.info) and put on Bolt's context. Slash commands acknowledge Slack before any of
+// this I/O, so their listeners provision right after ack(); everything else is provisioned by the middleware.
+import type { AnyMiddlewareArgs, Context, Middleware, webApi } from "@slack/bolt";
 import { ensureMember } from "../../app/ensure-member.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { slackDirectory } from "./slack-directory.js";
 
+export async function provision(deps: SlackDeps, context: Context, client: webApi.WebClient): Promise<WowContext> {
+  const wow = context as WowContext;
+  const { teamId, userId, botToken } = context;
+  if (wow.workspace || !teamId || !userId || !botToken) return wow;
+  wow.workspace = await deps.workspaces.ensure({ platform: "slack", externalId: teamId, name: wow.teamName, timezone: deps.defaultTimezone });
+  wow.member =
+    (await ensureMember(deps.ports, { workspaceId: wow.workspace.id, platformUserId: userId, directory: slackDirectory(client, botToken) })) ?? undefined;
+  return wow;
+}
+
 export function provisionMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
-  return async ({ context, client, next }) => {
-    const { teamId, userId, botToken } = context;
-    if (teamId && userId && botToken) {
-      const wow = context as WowContext;
-      wow.workspace = await deps.workspaces.ensure({
-        platform: "slack",
-        externalId: teamId,
-        name: wow.teamName,
-        timezone: deps.defaultTimezone,
-      });
-      wow.member =
-        (await ensureMember(deps.ports, { workspaceId: wow.workspace.id, platformUserId: userId, directory: slackDirectory(client, botToken) })) ?? undefined;
-    }
-    await next();
+  return async (args) => {
+    const isSlashCommand = "command" in args && args.command !== undefined;
+    if (!isSlashCommand) await provision(deps, args.context, args.client);
+    await args.next();
   };
 }

@@ -23,7 +23,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.view(NOMINATION_MODAL, nominationSubmit(deps));
   app.shortcut(NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut);
   app.action(ACTIONS.second, secondAction(deps));
-  app.command("/score", scoreCommand);
+  app.command("/score", scoreCommand(deps));
   app.view(SCORE_MODAL, scoreSubmit(deps));
   app.action(ACTIONS.score, scoreNominationAction(deps));
   app.action(ACTIONS.manage, manageNominationAction(deps));

@@ -2,18 +2,21 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { mayScore } from "../../../../app/record-quick-score.js";
 import { notice } from "../../../../views/notice.js";
-import type { WowContext } from "../../deps.js";
+import type { SlackDeps } from "../../deps.js";
+import { provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { scoreModal } from "../../render/score.js";
 import { parseScoreText } from "../../slack-text.js";
 
-export async function scoreCommand({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-  await ack();
-  const { member } = context as WowContext;
-  const refused = member ? mayScore(member) : { message: "I couldn't look you up in this workspace. Try again in a moment." };
-  if (refused) {
-    await respond({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
-    return;
-  }
-  await client.views.open({ trigger_id: command.trigger_id, view: scoreModal(parseScoreText(command.text)) });
-}
+export const scoreCommand =
+  (deps: SlackDeps) =>
+  async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const { member } = await provision(deps, context, client);
+    const refused = member ? mayScore(member) : { message: "I couldn't look you up in this workspace. Try again in a moment." };
+    if (refused) {
+      await respond({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
+      return;
+    }
+    await client.views.open({ trigger_id: command.trigger_id, view: scoreModal(parseScoreText(command.text)) });
+  };

@@ -4,7 +4,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { ensureMember } from "../../../../app/ensure-member.js";
 import { submitNomination } from "../../../../app/submit-nomination.js";
 import { notice } from "../../../../views/notice.js";
-import type { SlackDeps, WowContext } from "../../deps.js";
+import type { SlackDeps } from "../../deps.js";
+import { provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { nominationModal } from "../../render/nomination-modal.js";
 import { slackDirectory } from "../../slack-directory.js";
@@ -16,7 +17,7 @@ export function wowCommand(deps: SlackDeps) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const reply = (view: Parameters<typeof renderMessage>[0]) => respond(privately(view));
-    const { workspace, member } = context as WowContext;
+    const { workspace, member } = await provision(deps, context, client);
     if (!workspace || !member) return void (await reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment.")));
     const parsed = parseWowText(command.text);
     if (parsed.kind === "usage") return void (await reply(notice("info", parsed.reason)));

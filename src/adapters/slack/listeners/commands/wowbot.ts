@@ -7,7 +7,8 @@ import { ROLES, type Role } from "../../../../domain/roles.js";
 import { helpView } from "../../../../views/help.js";
 import type { View } from "../../../../views/index.js";
 import { notice } from "../../../../views/notice.js";
-import type { SlackDeps, WowContext } from "../../deps.js";
+import type { SlackDeps } from "../../deps.js";
+import { provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 import { slackDirectory } from "../../slack-directory.js";
@@ -22,7 +23,7 @@ export function wowbotCommand(deps: SlackDeps) {
       await respond({ response_type: "ephemeral", ...renderMessage(view) });
     };
     const [sub = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
-    const { workspace, member } = context as WowContext;
+    const { workspace, member } = await provision(deps, context, client);
     switch (sub.toLowerCase()) {
       case "help":
         return reply(helpView());
