@@ -51,7 +51,7 @@ export function renderNominationPost(view: NominationPostView) {
     });
   }
   return {
-    text: `Wow moment for ${view.nominee.displayName}`.slice(0, LIMITS.messageText),
+    text: truncate(`Wow moment for ${escapeText(view.nominee.displayName)}`, LIMITS.messageText),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: `:star2: *Wow moment* for ${nominee}` } },
       ...storyBlocks(view.story ?? ""),
@@ -63,7 +63,7 @@ export function renderNominationPost(view: NominationPostView) {
 
 export function renderNomineeDm(view: NomineeDmView) {
   return {
-    text: `${view.nominator.displayName} nominated you for a wow moment`.slice(0, LIMITS.messageText),
+    text: truncate(`${escapeText(view.nominator.displayName)} nominated you for a wow moment`, LIMITS.messageText),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: `:star2: ${mention(view.nominator.platformUserId)} nominated you for a *wow moment*:` } },
       ...storyBlocks(view.story),

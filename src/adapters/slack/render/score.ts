@@ -88,7 +88,7 @@ export function renderScoreDm(view: ScoreDmView) {
   const verdict = view.metGoal ? `:dart: That meets the goal of ${view.goal}.` : `The goal is ${view.goal}.`;
   const answers = view.answers.map((a) => `• ${escapeText(a.question)}: *${escapeText(a.answer)}*`).join("\n");
   return {
-    text: `Your interaction ${view.reference} scored ${view.score}/100`.slice(0, LIMITS.messageText),
+    text: truncate(`Your interaction ${escapeText(view.reference)} scored ${view.score}/100`, LIMITS.messageText),
     blocks: [
       {
         type: "section",

@@ -4,16 +4,20 @@ import { describe, expect, it } from "vitest";
 import { renderMessage } from "../../../../src/adapters/slack/render/index.js";
 import { confirmationText } from "../../../../src/adapters/slack/render/nomination.js";
 import { nominationModal, nominationSentModal } from "../../../../src/adapters/slack/render/nomination-modal.js";
+import { scoreModal, scoreSavedModal } from "../../../../src/adapters/slack/render/score.js";
+import { settingsModal } from "../../../../src/adapters/slack/render/settings-modal.js";
+import { defaultSettings } from "../../../../src/domain/settings.js";
 import { helpView } from "../../../../src/views/help.js";
 import type { View } from "../../../../src/views/index.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../../../../src/views/nomination.js";
 import { notice } from "../../../../src/views/notice.js";
+import { scoreDmView } from "../../../../src/views/score.js";
 import { blockKitProblems } from "../../../support/block-kit-limits.js";
 
 const longName = "Maximiliane-Alexandrina von Hohenzollern-Sigmaringen ".repeat(4).trim();
 const worst: NominationFacts = {
   id: "00000000-0000-4000-8000-000000000000",
-  nominee: { platformUserId: "U0NOMINEE", displayName: longName },
+  nominee: { platformUserId: "U0NOMINEE", displayName: `${longName} <!here>` },
   nominator: { platformUserId: "U0AGENT", displayName: longName },
   story: `${"&<>".repeat(666)}&&`,
   reference: `https://support.example.com/${"x".repeat(200 - 29)}`,
@@ -30,6 +34,20 @@ const views: Array<[string, View]> = [
   ["confirmation", { kind: "nomination.confirmation", nominationId: worst.id, nominee: worst.nominee, postChannel: "C0TEAM", replayed: true }],
   ["notice", notice("error", `${longName} <!everyone> `.repeat(60))],
   ["help", helpView("x".repeat(5000))],
+  [
+    "quick-score DM",
+    scoreDmView({
+      id: "s1",
+      agent: worst.nominee,
+      scorer: worst.nominator,
+      reference: "<!channel>".repeat(20),
+      channel: "chat",
+      answers: { connection: 2, rapport: "partly", unstatedNeeds: "na", wow: "no" },
+      score: 67,
+      goal: 80,
+      note: "&<>".repeat(333),
+    }),
+  ],
 ];
 
 describe("Slack rendering within Block Kit limits", () => {
@@ -47,6 +65,12 @@ describe("Slack rendering within Block Kit limits", () => {
     const ampersands = renderMessage(nominationPostView({ ...worst, story: "&".repeat(2000) }));
     expect(blockKitProblems(ampersands)).toEqual([]);
     expect(JSON.stringify(ampersands)).toContain("…");
+  });
+
+  it("renders the quick-score and settings modals within limits", () => {
+    expect(blockKitProblems(scoreModal({ agent: "U0AGENT", reference: "r".repeat(500) }))).toEqual([]);
+    expect(blockKitProblems(scoreSavedModal("x".repeat(5000)))).toEqual([]);
+    expect(blockKitProblems(settingsModal(defaultSettings))).toEqual([]);
   });
 
   it("renders the nomination modals within limits, prefilled to the maximum", () => {
