@@ -66,7 +66,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     let stopping = false;
-    const outbox = new OutboxRepository(db.prisma);
+    const outbox = new OutboxRepository(db.prisma, db);
     const workspaces = new WorkspaceRepository(db.prisma);
     const ports: Ports = {
       clock,

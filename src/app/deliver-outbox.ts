@@ -40,6 +40,7 @@ export const DELIVERY_BUDGET_MS = 5_000;
  */
 export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = DELIVERY_BUDGET_MS): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  if (!(await ports.outbox.hasDue(now))) return report;
   const started = performance.now();
   for (;;) {
     const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, DELIVERY_LEASE_MS);

@@ -153,6 +153,8 @@ export interface PendingMessage extends OutboxEntry {
 }
 
 export interface OutboxQueue {
+  /** A cheap check, run every second: is anything due at all? */
+  hasDue(now: Date): Promise<boolean>;
   claimDue(now: Date, limit: number, leaseMs: number): Promise<PendingMessage[]>;
   /** What the platform answered for the message with this dedupe key, once it was sent; undefined while not sent. */
   deliveredRef(dedupeKey: string): Promise<{ status: "pending" | "sent" | "dead"; ref: Record<string, unknown> | null } | null>;

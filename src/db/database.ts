@@ -41,6 +41,7 @@ export function describeUrl(url: string): string {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  preferBaselineWasmCompiler();
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
 }
 
@@ -85,10 +86,11 @@ async function openPostgres(url: string): Promise<Database> {
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 /**
- * V8 compiles PGlite's 9 MB WASM module twice: quickly (Liftoff), then optimised (TurboFan) in the background. The
- * optimised copy costs ~45 MB of resident memory and, measured here, bought no speed: Prisma on PGlite ran 2000
- * operations in 1.6 s with Liftoff only and 1.85 s with tier-up. The flag must be set before the first WASM module
- * is compiled, so it is set here, only on the embedded path; PostgreSQL deployments keep V8's defaults.
+ * V8 compiles every WASM module twice: quickly (Liftoff), then optimised (TurboFan) in the background. wowbot runs two
+ * big ones, PGlite's Postgres (9 MB) and Prisma 7's query compiler, and the optimised copies cost 40-90 MB of resident
+ * memory while, measured here, buying no speed: Prisma on PGlite ran 2000 operations in 1.6 s with Liftoff only and
+ * 1.85 s with tier-up. The flag must be set before the first WASM module is compiled, so it is set when the database
+ * opens, before Prisma or PGlite compile theirs. See bench/README.md.
  */
 function preferBaselineWasmCompiler(): void {
   v8.setFlagsFromString("--liftoff-only");
@@ -104,7 +106,6 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     release = lockDataDir(dataDir);
     description = `PGlite at ${dir}`;
     try {
-      preferBaselineWasmCompiler();
       db = await PGlite.create(dir, { startParams: PGLITE_START_PARAMS });
     } catch (error) {
       release();

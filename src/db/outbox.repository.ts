@@ -2,10 +2,24 @@
 // claimed by delivery workers with row locks (SKIP LOCKED), so replicas never send the same message twice.
 import type { OutboxEntry, OutboxQueue, PendingMessage } from "../app/ports.js";
 import type { Outbox } from "../generated/prisma/client.js";
+import type { Database } from "./database.js";
 import type { Db, Prisma, PrismaClient } from "./prisma.js";
 
 export class OutboxRepository implements OutboxQueue {
-  constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * `sql` (the raw driver) serves the once-a-second idle check: an idle service then never wakes Prisma's query
+   * compiler, a WASM module that stays tens of megabytes resident once loaded (bench/README.md).
+   */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql?: Pick<Database, "withSession">,
+  ) {}
+
+  async hasDue(now: Date): Promise<boolean> {
+    const query = `SELECT 1 FROM "Outbox" WHERE status = 'pending' AND "nextAttemptAt" <= $1 LIMIT 1`;
+    if (this.sql) return (await this.sql.withSession((s) => s.query(query, [now]))).length > 0;
+    return (await this.prisma.outbox.count({ where: { status: "pending", nextAttemptAt: { lte: now } }, take: 1 })) > 0;
+  }
 
   /** Returns false when a message with this dedupe key already exists (Slack retries, double clicks). */
   async enqueue(message: OutboxEntry, tx: Db = this.prisma, at: Date = new Date()): Promise<boolean> {
