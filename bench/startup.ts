@@ -11,12 +11,11 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { ADMIN_URL, adminQuery, machineInfo } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WOWBOT = [path.join(ROOT, "bin", "wowbot.js"), "serve"];
 const RESULTS = path.join(ROOT, "bench", "results", "startup-latest.json");
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const POLL_MS = 20;
 const START_TIMEOUT_MS = 30_000;
 const IDLE_MS = 5_000;
@@ -51,15 +50,7 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 100) usage(`--runs must be an 
 if (process.platform !== "linux") usage("this benchmark reads /proc/<pid>/status, so it runs on Linux only");
 if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) usage("dist/ is missing: run `npm run build` first (`npm run bench` does)");
 
-const cpus = os.cpus();
-const machine = {
-  cpu: cpus[0]?.model ?? "unknown",
-  cores: cpus.length,
-  memoryGB: Math.round(os.totalmem() / 1e8) / 10,
-  node: process.version,
-  os: `${os.type()} ${os.release()}`,
-};
-console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}`);
+const machine = machineInfo();
 console.log(`runs: ${runs} per case; ready = spawn to first 200 from /readyz (polled every ${POLL_MS} ms); idle RSS = VmRSS ${IDLE_MS / 1000} s after ready\n`);
 
 // Children run in a scratch directory with a minimal environment: no .env file, ./data or Slack/Teams credentials
@@ -143,16 +134,6 @@ async function measure(label: string, args: string[], env: Record<string, string
     return { readyMs, ...(await memory(child.pid ?? 0)) };
   } finally {
     await stop(child, label);
-  }
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

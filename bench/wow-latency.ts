@@ -11,16 +11,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { App, ExpressReceiver } from "@slack/bolt";
-import pg from "pg";
 import { parseConfig } from "../src/config/env.js";
 import { createLogger } from "../src/logger.js";
 import { type Service, startService } from "../src/main.js";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
+import { ADMIN_URL, adminQuery, machineInfo } from "./lib.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const RESULTS = path.join(path.dirname(SELF), "results", "wow-latency-latest.json");
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SLACK_SIDE = "--slack-side";
 // Nominations are spread over several nominees so that the per-request refresh of the nominee's row is not one hot row.
 const NOMINEES = 50;
@@ -197,18 +196,7 @@ async function main(): Promise<void> {
   const warmup = Math.max(10, Math.round(rate));
   if (count < 1) usage("--rate times --seconds must make at least one request");
 
-  const cpus = os.cpus();
-  const machine = {
-    cpu: cpus[0]?.model ?? "unknown",
-    cores: cpus.length,
-    memoryGB: Math.round(os.totalmem() / 1e8) / 10,
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-    // Anything else using the CPUs (a test suite, say) inflates the tail: this shows it.
-    loadAverageBefore: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-  };
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}`);
-  console.log(`load average (1 min) before the bench: ${machine.loadAverageBefore}`);
+  const machine = machineInfo();
   console.log(
     `load: ${rate} requests/s open loop for ${seconds} s (${count} requests) per case, after ${warmup} warm-up requests; bare app first, then wowbot\n`,
   );
@@ -219,16 +207,6 @@ async function main(): Promise<void> {
   let slack: ChildProcess | undefined;
   let bare: http.Server | undefined;
   let service: Service | undefined;
-
-  async function adminQuery(sql: string): Promise<void> {
-    const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
 
   let cleaning: Promise<void> | undefined;
   /** Runs once, from the normal end, a failure or Ctrl-C: no server, child or database outlives the bench. */

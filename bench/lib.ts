@@ -1,0 +1,33 @@
+// What the benchmarks share: the machine they ran on, and the PostgreSQL server they create their databases on.
+import os from "node:os";
+import pg from "pg";
+
+/** The server where benchmarks create (and drop) their own databases. */
+export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Runs one statement (CREATE/DROP DATABASE) on the admin connection. */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The machine, printed and recorded with every result. The load average shows anything else using the CPUs. */
+export function machineInfo() {
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 1e8) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageBefore: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+  };
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}`);
+  console.log(`load average (1 min) before the bench: ${machine.loadAverageBefore}`);
+  return machine;
+}
