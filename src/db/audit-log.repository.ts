@@ -16,8 +16,8 @@ const json = (v: unknown) => (v === undefined || v === null ? undefined : (v as 
 export class AuditLogRepository {
   constructor(private readonly db: Db) {}
 
-  async record(entry: AuditEntry, tx: Db = this.db): Promise<void> {
-    await tx.auditLog.create({
+  async record(entry: AuditEntry): Promise<void> {
+    await this.db.auditLog.create({
       data: {
         workspaceId: entry.workspaceId,
         actor: entry.actor,

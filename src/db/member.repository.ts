@@ -2,7 +2,7 @@
 import type { MemberRecord, MemberStore, PlatformUser } from "../app/ports.js";
 import type { Role } from "../domain/roles.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
-import type { Db, PrismaClient } from "./prisma.js";
+import type { PrismaClient } from "./prisma.js";
 import { toMemberRecord } from "./records.js";
 
 export interface MemberProfile {
@@ -19,9 +19,9 @@ export class MemberRepository implements MemberStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Creates the member with `initialRole`, or refreshes the profile of a known one (its role is kept). */
-  async upsert(profile: MemberProfile, initialRole: Role = "agent", tx: Db = this.prisma): Promise<MemberRecord> {
+  async upsert(profile: MemberProfile, initialRole: Role = "agent"): Promise<MemberRecord> {
     const { workspaceId, platformUserId, ...rest } = profile;
-    const m = await tx.member.upsert({
+    const m = await this.prisma.member.upsert({
       where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
       create: { workspaceId, platformUserId, ...rest, role: initialRole },
       update: rest,

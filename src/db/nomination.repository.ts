@@ -3,7 +3,7 @@ import type { MemberRecord, NewNomination, NominationStore, NominationTx, Outbox
 import type { BehaviourId } from "../domain/nomination.js";
 import type { NominationFacts } from "../views/nomination.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
-import { OutboxRepository } from "./outbox.repository.js";
+import { enqueueOutbox } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
 import { toNominationRecord, toPersonRef } from "./records.js";
 
@@ -19,7 +19,7 @@ export class NominationRepository implements NominationStore {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.endorsement.createMany({ data: [{ nominationId, memberId, createdAt: at }], skipDuplicates: true });
       if (count === 0) return "exists";
-      await new OutboxRepository(tx as PrismaClient).enqueue(update, tx, at);
+      await enqueueOutbox(tx, [update], at);
       return "created";
     });
   }
@@ -30,7 +30,7 @@ export class NominationRepository implements NominationStore {
       const data = status === "retracted" ? { status, retractedAt: at } : { status, removedAt: at, removedById: by.id };
       const { count } = await tx.nomination.updateMany({ where: { id, status: "active" }, data });
       if (count === 0) return false;
-      await new OutboxRepository(tx as PrismaClient).enqueue(update, tx, at);
+      await enqueueOutbox(tx, [update], at);
       if (status === "removed") {
         await new AuditLogRepository(tx).record({
           workspaceId: update.workspaceId,
@@ -65,8 +65,6 @@ export class NominationRepository implements NominationStore {
 }
 
 function nominationTx(tx: Prisma.TransactionClient): NominationTx {
-  // The repository only needs the outbox table, which a transaction client has like the full client.
-  const outbox = new OutboxRepository(tx as PrismaClient);
   return {
     countSince: (nominatorId, since) => tx.nomination.count({ where: { nominatorId, createdAt: { gte: since }, status: { not: "retracted" } } }),
     async findDuplicate({ nominatorId, nomineeId, reference, story, since }) {
@@ -80,7 +78,7 @@ function nominationTx(tx: Prisma.TransactionClient): NominationTx {
       return toNominationRecord(await tx.nomination.create({ data }));
     },
     async enqueue(entries: OutboxEntry[], at: Date) {
-      for (const entry of entries) await outbox.enqueue(entry, tx, at);
+      await enqueueOutbox(tx, entries, at);
     },
   };
 }

@@ -5,6 +5,25 @@ import type { Outbox } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
 import type { Db, Prisma, PrismaClient } from "./prisma.js";
 
+/**
+ * Queues messages due from `at`, in one statement, inside the caller's transaction (the change that owes them). A
+ * dedupe key seen before is skipped (Slack retries, double clicks). Returns how many were new.
+ */
+export async function enqueueOutbox(db: Db, messages: OutboxEntry[], at: Date): Promise<number> {
+  if (messages.length === 0) return 0;
+  const { count } = await db.outbox.createMany({
+    data: messages.map((m) => ({
+      ...m,
+      target: m.target as Prisma.InputJsonValue,
+      payload: m.payload as Prisma.InputJsonValue,
+      createdAt: at,
+      nextAttemptAt: at,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 export class OutboxRepository implements OutboxQueue {
   /**
    * `sql` (the raw driver) serves the once-a-second idle check: an idle service then never wakes Prisma's query
@@ -12,30 +31,12 @@ export class OutboxRepository implements OutboxQueue {
    */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly sql?: Pick<Database, "withSession">,
+    private readonly sql: Pick<Database, "withSession">,
   ) {}
 
   async hasDue(now: Date): Promise<boolean> {
-    const query = `SELECT 1 FROM "Outbox" WHERE status = 'pending' AND "nextAttemptAt" <= $1 LIMIT 1`;
-    if (this.sql) return (await this.sql.withSession((s) => s.query(query, [now]))).length > 0;
-    return (await this.prisma.outbox.count({ where: { status: "pending", nextAttemptAt: { lte: now } }, take: 1 })) > 0;
-  }
-
-  /** Returns false when a message with this dedupe key already exists (Slack retries, double clicks). */
-  async enqueue(message: OutboxEntry, tx: Db = this.prisma, at: Date = new Date()): Promise<boolean> {
-    const { count } = await tx.outbox.createMany({
-      data: [
-        {
-          ...message,
-          target: message.target as Prisma.InputJsonValue,
-          payload: message.payload as Prisma.InputJsonValue,
-          createdAt: at,
-          nextAttemptAt: at,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return count === 1;
+    const rows = await this.sql.withSession((s) => s.query(`SELECT 1 FROM "Outbox" WHERE status = 'pending' AND "nextAttemptAt" <= $1 LIMIT 1`, [now]));
+    return rows.length > 0;
   }
 
   /** Messages not yet delivered (the outbox depth metric). */

@@ -5,7 +5,7 @@ import { readSettings } from "../domain/settings.js";
 import type { QuickScore } from "../generated/prisma/client.js";
 import type { ScoreFacts } from "../views/score.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
-import { OutboxRepository } from "./outbox.repository.js";
+import { enqueueOutbox } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 
@@ -60,8 +60,7 @@ export class ScoreRepository implements ScoreStore {
       });
       if (previous) await tx.quickScore.update({ where: { id: previous.id }, data: { supersededById: created.id } });
       const score = toScoreRecord(created);
-      const outbox = new OutboxRepository(tx as PrismaClient);
-      for (const message of messagesFor(score)) await outbox.enqueue(message, tx, data.createdAt);
+      await enqueueOutbox(tx, messagesFor(score), data.createdAt);
       await new AuditLogRepository(tx).record({
         workspaceId: data.workspaceId,
         actor,

@@ -3,7 +3,7 @@ import type { SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/port
 import { settingsSchema, type WorkspaceSettings } from "../domain/settings.js";
 import type { Platform } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
-import type { Db, Prisma, PrismaClient } from "./prisma.js";
+import type { Prisma, PrismaClient } from "./prisma.js";
 import { toWorkspaceRecord } from "./records.js";
 
 export interface WorkspaceIdentity {
@@ -19,11 +19,11 @@ export class WorkspaceRepository implements SettingsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Finds or creates the workspace; a renamed team gets its new name. Reads only, in the common case. */
-  async ensure(identity: WorkspaceIdentity, tx: Db = this.prisma): Promise<WorkspaceRecord> {
+  async ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord> {
     const where = { platform_externalId: { platform: identity.platform, externalId: identity.externalId } };
-    const existing = await tx.workspace.findUnique({ where });
+    const existing = await this.prisma.workspace.findUnique({ where });
     if (existing && (identity.name === undefined || existing.name === identity.name)) return toWorkspaceRecord(existing);
-    const w = await tx.workspace.upsert({
+    const w = await this.prisma.workspace.upsert({
       where,
       create: { ...identity, name: identity.name ?? identity.externalId },
       update: { name: identity.name },

@@ -6,7 +6,7 @@ import { AuditLogRepository } from "../../src/db/audit-log.repository.js";
 import { openDatabase } from "../../src/db/database.js";
 import { JobRunRepository } from "../../src/db/job-run.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
-import { OutboxRepository } from "../../src/db/outbox.repository.js";
+import { enqueueOutbox, OutboxRepository } from "../../src/db/outbox.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { defaultSettings } from "../../src/domain/settings.js";
 import { usingPostgres } from "../support/databases.js";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await openTestDatabase();
   workspaces = new WorkspaceRepository(t.db.prisma);
   members = new MemberRepository(t.db.prisma);
-  outbox = new OutboxRepository(t.db.prisma);
+  outbox = new OutboxRepository(t.db.prisma, t.db);
   jobs = new JobRunRepository(t.db.prisma);
   audit = new AuditLogRepository(t.db.prisma);
 });
@@ -104,12 +104,12 @@ describe("OutboxRepository", () => {
   it("enqueues a message once per dedupe key, inside the caller's transaction", async () => {
     const ws = await workspaces.ensure(identity("T_OUTBOX"));
     const message: OutboxEntry = { workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: { view: "test" }, dedupeKey: "nomination:1:post" };
-    expect(await outbox.enqueue(message)).toBe(true);
-    expect(await outbox.enqueue(message)).toBe(false);
+    expect(await enqueueOutbox(t.db.prisma, [message], new Date())).toBe(1);
+    expect(await enqueueOutbox(t.db.prisma, [message], new Date())).toBe(0);
     // A rolled-back transaction leaves no message behind.
     await expect(
       t.db.prisma.$transaction(async (tx) => {
-        await outbox.enqueue({ ...message, dedupeKey: "nomination:2:post" }, tx);
+        await enqueueOutbox(tx, [{ ...message, dedupeKey: "nomination:2:post" }], new Date());
         throw new Error("domain change failed");
       }),
     ).rejects.toThrow("domain change failed");
@@ -120,7 +120,11 @@ describe("OutboxRepository", () => {
     await t.db.prisma.outbox.updateMany({ data: { status: "sent" } }); // earlier tests' messages are not this test's
     const ws = await workspaces.ensure(identity("T_CLAIM"));
     for (const i of [1, 2, 3])
-      await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `claim:${i}` });
+      await enqueueOutbox(
+        t.db.prisma,
+        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `claim:${i}` }],
+        new Date(),
+      );
     const now = new Date(Date.now() + 1000);
     const claimed = await outbox.claimDue(now, 2, 60_000);
     expect(claimed).toHaveLength(2);
@@ -141,11 +145,15 @@ describe("OutboxRepository", () => {
   it.runIf(usingPostgres())("never hands one message to two concurrent workers (SKIP LOCKED)", async () => {
     const ws = await workspaces.ensure(identity("T_CONCURRENT"));
     for (let i = 0; i < 40; i++)
-      await outbox.enqueue({ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `conc:${i}` });
+      await enqueueOutbox(
+        t.db.prisma,
+        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `conc:${i}` }],
+        new Date(),
+      );
     const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase(t.fresh.options)));
     try {
       const now = new Date(Date.now() + 1000);
-      const batches = await Promise.all(replicas.flatMap((db) => [0, 1].map(() => new OutboxRepository(db.prisma).claimDue(now, 7, 60_000))));
+      const batches = await Promise.all(replicas.flatMap((db) => [0, 1].map(() => new OutboxRepository(db.prisma, db).claimDue(now, 7, 60_000))));
       const ids = batches
         .flat()
         .filter((m) => m.workspaceId === ws.id)
