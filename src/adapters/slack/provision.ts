@@ -6,13 +6,22 @@ import { ensureMember } from "../../app/ensure-member.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { slackDirectory } from "./slack-directory.js";
 
+export const PERSON_NOT_FOUND = "I can't find that person in this workspace.";
+
+/**
+ * A member of the request's workspace by Slack user id, looked up with users.info when unknown, or always with
+ * `refresh` (when a rule depends on their current bot or deactivated flags). Null when Slack does not know them.
+ */
+export function memberOf(deps: SlackDeps, context: Context, client: webApi.WebClient, workspaceId: string, platformUserId: string, refresh = false) {
+  return ensureMember(deps.ports, { workspaceId, platformUserId, directory: slackDirectory(client, context.botToken ?? ""), refresh });
+}
+
 export async function provision(deps: SlackDeps, context: Context, client: webApi.WebClient): Promise<WowContext> {
   const wow = context as WowContext;
   const { teamId, userId, botToken } = context;
   if (wow.workspace || !teamId || !userId || !botToken) return wow;
   wow.workspace = await deps.workspaces.ensure({ platform: "slack", externalId: teamId, name: wow.teamName, timezone: deps.defaultTimezone });
-  wow.member =
-    (await ensureMember(deps.ports, { workspaceId: wow.workspace.id, platformUserId: userId, directory: slackDirectory(client, botToken) })) ?? undefined;
+  wow.member = (await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined;
   return wow;
 }
 

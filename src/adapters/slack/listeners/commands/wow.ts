@@ -1,14 +1,12 @@
 // `/wow`: the form; `/wow @someone` the form for them; `/wow @someone story` nominates directly. Slack is
 // acknowledged at once; the outcome follows privately through the command's response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { ensureMember } from "../../../../app/ensure-member.js";
 import { submitNomination } from "../../../../app/submit-nomination.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { provision } from "../../provision.js";
+import { memberOf, PERSON_NOT_FOUND, provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { nominationModal } from "../../render/nomination-modal.js";
-import { slackDirectory } from "../../slack-directory.js";
 import { parseWowText } from "../../slack-text.js";
 
 const privately = (view: Parameters<typeof renderMessage>[0]) => ({ response_type: "ephemeral" as const, ...renderMessage(view) });
@@ -25,13 +23,8 @@ export function wowCommand(deps: SlackDeps) {
       await client.views.open({ trigger_id: command.trigger_id, view: nominationModal({ channel: command.channel_id, nominee: parsed.nominee }) });
       return;
     }
-    const nominee = await ensureMember(deps.ports, {
-      workspaceId: workspace.id,
-      platformUserId: parsed.nominee,
-      directory: slackDirectory(client, context.botToken ?? ""),
-      refresh: true,
-    });
-    if (!nominee) return void (await reply(notice("error", "I can't find that person in this workspace.")));
+    const nominee = await memberOf(deps, context, client, workspace.id, parsed.nominee, true);
+    if (!nominee) return void (await reply(notice("error", PERSON_NOT_FOUND)));
     const result = await submitNomination(deps.ports, {
       workspace,
       nominator: member,

@@ -1,17 +1,15 @@
 // `/wowbot <subcommand>`: help, settings and roles; digest, stats and exports join as their features land.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { changeRole } from "../../../../app/change-role.js";
-import { ensureMember } from "../../../../app/ensure-member.js";
 import { mayChangeSettings } from "../../../../app/update-settings.js";
 import { ROLES, type Role } from "../../../../domain/roles.js";
 import { helpView } from "../../../../views/help.js";
 import type { View } from "../../../../views/index.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { provision } from "../../provision.js";
+import { memberOf, PERSON_NOT_FOUND, provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
-import { slackDirectory } from "../../slack-directory.js";
 
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 
@@ -39,12 +37,8 @@ export function wowbotCommand(deps: SlackDeps) {
         const target = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(args[0] ?? "")?.[1];
         const role = args[1]?.toLowerCase();
         if (!target || !role || !ROLES.includes(role as Role) || args.length > 2) return reply(notice("info", ROLE_USAGE));
-        const person = await ensureMember(deps.ports, {
-          workspaceId: workspace.id,
-          platformUserId: target,
-          directory: slackDirectory(client, context.botToken ?? ""),
-        });
-        if (!person) return reply(notice("error", "I can't find that person in this workspace."));
+        const person = await memberOf(deps, context, client, workspace.id, target);
+        if (!person) return reply(notice("error", PERSON_NOT_FOUND));
         const result = await changeRole(deps.ports, { workspace, actor: member, target: person, role: role as Role });
         if (!result.ok) return reply(notice("error", result.error.message));
         const { member: changed } = result.value;

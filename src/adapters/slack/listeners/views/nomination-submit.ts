@@ -1,12 +1,11 @@
 // The nomination modal's submission: field errors shown next to their inputs, success as the modal's last screen.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
-import { ensureMember } from "../../../../app/ensure-member.js";
 import { submitNomination } from "../../../../app/submit-nomination.js";
 import type { BehaviourId } from "../../../../domain/nomination.js";
 import type { SlackDeps, WowContext } from "../../deps.js";
+import { memberOf, PERSON_NOT_FOUND } from "../../provision.js";
 import { confirmationText } from "../../render/nomination.js";
 import { FIELDS, nominationSentModal } from "../../render/nomination-modal.js";
-import { slackDirectory } from "../../slack-directory.js";
 
 type Values = Record<string, Record<string, { selected_user?: string | null; value?: string | null; selected_options?: Array<{ value: string }> }>>;
 
@@ -32,14 +31,9 @@ export function nominationSubmit(deps: SlackDeps) {
       await ack({ response_action: "errors", errors: { [FIELDS.nominee.block]: "Choose who made the wow moment." } });
       return;
     }
-    const nominee = await ensureMember(deps.ports, {
-      workspaceId: workspace.id,
-      platformUserId: nomineeId,
-      directory: slackDirectory(client, context.botToken ?? ""),
-      refresh: true,
-    });
+    const nominee = await memberOf(deps, context, client, workspace.id, nomineeId, true);
     if (!nominee) {
-      await ack({ response_action: "errors", errors: { [FIELDS.nominee.block]: "I can't find that person in this workspace." } });
+      await ack({ response_action: "errors", errors: { [FIELDS.nominee.block]: PERSON_NOT_FOUND } });
       return;
     }
     const result = await submitNomination(deps.ports, {

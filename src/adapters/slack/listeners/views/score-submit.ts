@@ -1,11 +1,10 @@
 // The quick-score form's submission: errors next to their inputs; success closes with the score.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
-import { ensureMember } from "../../../../app/ensure-member.js";
 import { recordQuickScore } from "../../../../app/record-quick-score.js";
 import type { SlackDeps, WowContext } from "../../deps.js";
+import { memberOf, PERSON_NOT_FOUND } from "../../provision.js";
 import { SCORE_FIELDS, scoreSavedModal } from "../../render/score.js";
 import { mention } from "../../render/text.js";
-import { slackDirectory } from "../../slack-directory.js";
 
 type Values = Record<string, Record<string, { selected_user?: string | null; value?: string | null; selected_option?: { value: string } | null }>>;
 
@@ -17,13 +16,8 @@ export function scoreSubmit(deps: SlackDeps) {
     const error = (block: string, message: string) => ack({ response_action: "errors", errors: { [block]: message } });
     const agentId = field("agent")?.selected_user;
     if (!workspace || !member || !agentId) return void (await error(SCORE_FIELDS.agent, "Choose the agent whose interaction you scored."));
-    const agent = await ensureMember(deps.ports, {
-      workspaceId: workspace.id,
-      platformUserId: agentId,
-      directory: slackDirectory(client, context.botToken ?? ""),
-      refresh: true,
-    });
-    if (!agent) return void (await error(SCORE_FIELDS.agent, "I can't find that person in this workspace."));
+    const agent = await memberOf(deps, context, client, workspace.id, agentId, true);
+    if (!agent) return void (await error(SCORE_FIELDS.agent, PERSON_NOT_FOUND));
     const choice = (f: keyof typeof SCORE_FIELDS) => field(f)?.selected_option?.value ?? "";
     const result = await recordQuickScore(deps.ports, {
       workspace,
