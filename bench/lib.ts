@@ -31,3 +31,25 @@ export function machineInfo() {
   console.log(`load average (1 min) before the bench: ${machine.loadAverageBefore}`);
   return machine;
 }
+
+/** Drops a benchmark's database; a failure is reported, not thrown, so the rest of the cleanup still runs. */
+export async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((error: Error) => {
+    console.error(`could not drop database ${name} (${error.message}): drop it by hand`);
+  });
+}
+
+/**
+ * Runs `cleanup` and exits on Ctrl-C or a CI cancel. `on`, not `once`: npx and tsx relay the signal again, and a
+ * second one must not cut the cleanup short.
+ */
+export function cleanUpOnInterrupt(cleanup: () => Promise<void>): void {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.on(signal, () => {
+      void cleanup().finally(() => process.exit(code));
+    });
+  }
+}

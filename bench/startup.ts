@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ADMIN_URL, adminQuery, machineInfo } from "./lib.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WOWBOT = [path.join(ROOT, "bin", "wowbot.js"), "serve"];
@@ -150,9 +150,7 @@ function cleanup(): Promise<void> {
       }),
     );
     if (databaseUrl) {
-      await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error: Error) => {
-        console.error(`could not drop database ${dbName} (${error.message}): drop it by hand`);
-      });
+      await dropDatabase(dbName);
     }
     await rm(workDir, { recursive: true, force: true, maxRetries: 3 }).catch((error: Error) => {
       console.error(`could not remove ${workDir} (${error.message}): remove it by hand`);
@@ -160,15 +158,7 @@ function cleanup(): Promise<void> {
   })();
   return cleaning;
 }
-// Ctrl-C or a CI cancel. `on`, not `once`: npx and tsx relay the signal again, and a second one must not cut the cleanup short.
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.on(signal, () => {
-    void cleanup().finally(() => process.exit(code));
-  });
-}
+cleanUpOnInterrupt(cleanup);
 
 try {
   try {

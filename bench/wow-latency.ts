@@ -16,7 +16,7 @@ import { createLogger } from "../src/logger.js";
 import { type Service, startService } from "../src/main.js";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
-import { ADMIN_URL, adminQuery, machineInfo } from "./lib.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const RESULTS = path.join(path.dirname(SELF), "results", "wow-latency-latest.json");
@@ -224,22 +224,12 @@ async function main(): Promise<void> {
         clearTimeout(killer);
       }
       if (databaseCreated) {
-        await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error: Error) => {
-          console.error(`could not drop database ${dbName} (${error.message}): drop it by hand`);
-        });
+        await dropDatabase(dbName);
       }
     })();
     return cleaning;
   }
-  // Ctrl-C or a CI cancel. `on`, not `once`: npx and tsx relay the signal again, and a second one must not cut the cleanup short.
-  for (const [signal, code] of [
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-  ] as const) {
-    process.on(signal, () => {
-      void cleanup().finally(() => process.exit(code));
-    });
-  }
+  cleanUpOnInterrupt(cleanup);
 
   /** Sends a message to the Slack side (if any) and waits for its next answer; fails if it exits instead. */
   async function ask<T>(phase?: Phase): Promise<T> {
