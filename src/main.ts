@@ -44,7 +44,6 @@ export interface Service {
   port: number;
   url: string;
   db: Database;
-  slack?: SlackAdapter;
   scheduler: Scheduler;
   /** The service's own jobs, by name, for scheduler.runNow. */
   jobs: { outbox: Job };
@@ -142,7 +141,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, slack, scheduler, jobs: { outbox: outboxJob }, stop };
+    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: outboxJob }, stop };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});
