@@ -5,16 +5,21 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
+import { attendanceDayJob } from "./app/attendance-day.js";
+import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
 import type { Ports } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
+import { AttendanceRepository } from "./db/attendance.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { HomeRepository } from "./db/home.repository.js";
+import { JobRunRepository } from "./db/job-run.repository.js";
 import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
 import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
 import { OutboxRepository } from "./db/outbox.repository.js";
+import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./db/pto-facts.js";
 import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
@@ -46,7 +51,7 @@ export interface Service {
   db: Database;
   scheduler: Scheduler;
   /** The service's own jobs, by name, for scheduler.runNow. */
-  jobs: { outbox: Job };
+  jobs: { outbox: Job; daily: Job };
   /** Stop accepting, finish in-flight requests and the current job step, close the database. */
   stop(): Promise<void>;
 }
@@ -74,6 +79,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       members: new MemberRepository(db.prisma),
       home: new HomeRepository(db.prisma),
       settings: workspaces,
+      attendance: new AttendanceRepository(db.prisma),
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());
@@ -106,7 +112,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await listen(server, config.port);
     const port = (server.address() as AddressInfo).port;
 
-    const views = createViewSource({ nomination: (id) => nominationFacts(db.prisma, id), score: (id) => scoreFacts(db.prisma, id) });
+    const views = createViewSource({
+      nomination: (id) => nominationFacts(db.prisma, id),
+      score: (id) => scoreFacts(db.prisma, id),
+      ledgerEntry: (key) => ledgerDmFacts(db.prisma, key),
+      ptoRequest: (id) => requestFacts(db.prisma, id),
+      attendancePost: async (workspaceId, date, closed) => {
+        const workspace = await workspaces.findById(workspaceId);
+        return workspace && attendancePostFacts(db.prisma, workspace, date, closed);
+      },
+    });
     const outboxJob: Job = {
       name: "outbox",
       // Every second: a recognition post should appear while the person who sent it is still looking.
@@ -115,7 +130,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         await deliverOutbox({ outbox, views, senders: { slack: slack?.sender }, workspaces }, now);
       },
     };
-    const scheduler = new Scheduler([outboxJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
+    const finishedDays = new Set<string>();
+    const claims = new JobRunRepository(db.prisma);
+    const dailyJob: Job = {
+      name: "daily",
+      // Every minute: each workspace's own digest time, in its own time zone, decides whether its day is due.
+      schedule: "* * * * *",
+      run: async (now) => {
+        await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays);
+      },
+    };
+    const scheduler = new Scheduler([outboxJob, dailyJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
     if (options.scheduleJobs ?? true) scheduler.start();
     logger.info({ port, readyMs: Math.round(performance.now() - started) }, `wowbot listening on port ${port}`);
 
@@ -141,7 +166,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: outboxJob }, stop };
+    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: outboxJob, daily: dailyJob }, stop };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});

@@ -12,11 +12,11 @@ export interface EnsureMemberInput {
 }
 
 /** The member, or null when the platform does not know the user either. */
-export async function ensureMember(ports: Pick<Ports, "members" | "admins">, input: EnsureMemberInput): Promise<MemberRecord | null> {
+export async function ensureMember(ports: Pick<Ports, "members" | "admins" | "clock">, input: EnsureMemberInput): Promise<MemberRecord | null> {
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
   if (known && !input.refresh) return known;
   const user = await input.directory.lookUp(input.platformUserId);
   if (!user) return known;
   // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.
-  return ports.members.saveFromPlatform(input.workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin));
+  return ports.members.saveFromPlatform(input.workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin), ports.clock.now());
 }

@@ -1,5 +1,6 @@
 // What use cases need from the outside world, as interfaces the database and platform adapters implement.
 // Nothing here knows Slack, Teams or Prisma.
+import type { OccurrenceType } from "../domain/attendance.js";
 import type { Clock } from "../domain/clock.js";
 import type { BehaviourId } from "../domain/nomination.js";
 import type { Role } from "../domain/roles.js";
@@ -7,6 +8,7 @@ import type { InteractionChannel, ScoreAnswers, ScoreWeights } from "../domain/s
 import type { WorkspaceSettings } from "../domain/settings.js";
 import type { HomeFacts } from "../views/home.js";
 import type { View } from "../views/index.js";
+import type { PtoFacts } from "../views/pto.js";
 
 export type Platform = "slack" | "teams";
 
@@ -17,6 +19,7 @@ export interface WorkspaceRecord {
   name: string;
   timezone: string;
   settings: WorkspaceSettings;
+  createdAt: Date;
 }
 
 export interface MemberRecord {
@@ -135,10 +138,12 @@ export interface MemberStore {
   find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
   findById(id: string): Promise<MemberRecord | null>;
   countByRole(workspaceId: string, role: Role): Promise<number>;
+  /** Active members with any of the roles, by name. */
+  listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]>;
   /** Changes a role and audit-logs it (actor, before, after) in one transaction. */
   setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null>;
   /** Creates the member with `initialRole` or refreshes a known member's profile, keeping their role. */
-  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role): Promise<MemberRecord>;
+  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord>;
 }
 
 /** Looks people up on the chat platform. */
@@ -190,9 +195,154 @@ export interface HomeStore {
 
 export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: false; problems: Array<{ field: string; message: string }> };
 
+/** A settings change; the time zone is the workspace's own column, changed through the same form. */
+export type SettingsPatch = Partial<WorkspaceSettings> & { timezone?: string };
+
 export interface SettingsStore {
   /** Validates the whole result; an invalid change stores nothing. Valid changes are audit-logged. */
-  updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>, actor: string): Promise<SettingsUpdate>;
+  updateSettings(workspaceId: string, patch: SettingsPatch, actor: string): Promise<SettingsUpdate>;
+}
+
+export interface OccurrenceRecord {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  date: string;
+  type: OccurrenceType;
+  points: number;
+  note: string | null;
+  recordedBy: string;
+  createdAt: Date;
+}
+
+export interface PeriodResultRecord {
+  id: string;
+  memberId: string;
+  periodStart: string;
+  periodEnd: string;
+  points: number;
+  clean: boolean;
+  streak: number;
+  hoursCredited: number;
+}
+
+export type LedgerKind = "credit" | "redemption" | "reversal" | "correction" | "adjustment";
+
+export interface NewLedgerEntry {
+  workspaceId: string;
+  memberId: string;
+  hours: number;
+  kind: LedgerKind;
+  reason: string;
+  actor: string;
+  periodResultId?: string;
+  ptoRequestId?: string;
+  /** Makes the entry happen once, whatever retries and reruns. */
+  dedupeKey: string;
+}
+
+export interface LedgerEntryRecord {
+  hours: number;
+  kind: LedgerKind;
+  reason: string;
+  at: Date;
+}
+
+export type PtoRequestStatus = "pending" | "approved" | "declined" | "cancelled";
+
+export interface PtoRequestRecord {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  date: string;
+  hours: number;
+  status: PtoRequestStatus;
+  note: string | null;
+  decidedBy: string | null;
+}
+
+export interface AuditRecord {
+  workspaceId: string;
+  actor: string;
+  action: string;
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Reads and writes of one member's attendance and PTO, in one transaction that holds that member's lock. */
+export interface MemberLedgerTx {
+  occurrencesOn(memberId: string, date: string): Promise<OccurrenceRecord[]>;
+  createOccurrence(data: Omit<OccurrenceRecord, "id">): Promise<OccurrenceRecord>;
+  findOccurrence(id: string): Promise<(OccurrenceRecord & { deleted: boolean }) | null>;
+  deleteOccurrence(id: string, by: string, at: Date): Promise<void>;
+  /** The member's closed period containing the date, if that period was closed for them. */
+  resultCovering(memberId: string, date: string): Promise<PeriodResultRecord | null>;
+  /** Points of the member's live occurrences on dates [start, end). */
+  pointsBetween(memberId: string, start: string, end: string): Promise<number>;
+  /** Streak of the member's last closed period before `start` (0 when none). */
+  streakBefore(memberId: string, start: string): Promise<number>;
+  updateResult(
+    id: string,
+    patch: { points: number; clean: boolean; streak: number; hoursCredited: number; note?: string | null; correctedAt: Date },
+  ): Promise<void>;
+  balance(memberId: string): Promise<number>;
+  /** Hours held by the member's pending paid-day requests. */
+  reserved(memberId: string): Promise<number>;
+  /** Appends to the ledger; false when its dedupe key was written before. */
+  addLedger(entry: NewLedgerEntry, at: Date): Promise<boolean>;
+  hasRequestOn(memberId: string, date: string): Promise<boolean>;
+  createRequest(data: Omit<PtoRequestRecord, "id" | "status" | "decidedBy"> & { requestKey: string | null }, at: Date): Promise<PtoRequestRecord>;
+  findRequest(id: string): Promise<PtoRequestRecord | null>;
+  decideRequest(id: string, status: Exclude<PtoRequestStatus, "pending">, by: string, at: Date): Promise<void>;
+  /** Dedupe keys of the messages that announced a request to leads, so their posts can be updated in place. */
+  requestPostKeys(requestId: string): Promise<string[]>;
+  enqueue(entries: OutboxEntry[], at: Date): Promise<void>;
+  audit(entry: AuditRecord): Promise<void>;
+}
+
+/** A member to evaluate at a period close, with what the rules need. */
+export interface CloseCandidate {
+  memberId: string;
+  platformUserId: string;
+  points: number;
+  previousStreak: number;
+  balance: number;
+}
+
+export interface ClosedMember extends CloseCandidate {
+  clean: boolean;
+  streak: number;
+  hours: number;
+  capNote: string | null;
+}
+
+export interface AttendanceStore {
+  inMemberLock<T>(memberId: string, fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T>;
+  findRequestByKey(requestKey: string): Promise<PtoRequestRecord | null>;
+  findOccurrence(id: string): Promise<OccurrenceRecord | null>;
+  findRequest(id: string): Promise<PtoRequestRecord | null>;
+  /** What the member's /pto page shows, on `today` (local). */
+  ptoFacts(workspace: WorkspaceRecord, member: MemberRecord, today: string): Promise<PtoFacts>;
+  /** Periods of the workspace whose close finished between the two instants. */
+  closedBetween(workspaceId: string, from: Date, to: Date): Promise<Array<{ start: string; end: string }>>;
+  enqueue(entries: OutboxEntry[], at: Date): Promise<void>;
+  /** The member's live occurrences from a date on, newest first. */
+  recentOccurrences(memberId: string, from: string, limit: number): Promise<OccurrenceRecord[]>;
+  /**
+   * Up to `limit` members (by id, after `after`) not yet evaluated for the period: active people who joined before it started and have no
+   * period result reaching into it (so a rerun, or a period overlapping one closed under other settings, skips them).
+   */
+  closeCandidates(workspaceId: string, period: { start: string; end: string }, startsAt: Date, limit: number, after: string | null): Promise<CloseCandidate[]>;
+  /**
+   * Writes one batch of evaluated members in one transaction: their period results, credits and accrual DMs.
+   * A member evaluated concurrently by another worker is skipped (the unique member + period wins). Returns how many
+   * were written.
+   */
+  saveClose(workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number>;
+  /** The last period start closed for the workspace (any kind), or null. */
+  lastClosedPeriod(workspaceId: string): Promise<{ start: string; end: string } | null>;
+  markPeriodClosed(workspaceId: string, period: { start: string; end: string }, at: Date): Promise<void>;
 }
 
 export interface Ports {
@@ -202,6 +352,7 @@ export interface Ports {
   members: MemberStore;
   home: HomeStore;
   settings: SettingsStore;
+  attendance: AttendanceStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

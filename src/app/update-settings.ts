@@ -2,7 +2,7 @@
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { MemberRecord, Ports, SettingsPatch, WorkspaceRecord } from "./ports.js";
 
 export function mayChangeSettings(member: MemberRecord): DomainError | null {
   return hasRole(member.role, "admin") ? null : { code: "SETTINGS.NOT_ADMIN", message: "Only admins can change wowbot's settings." };
@@ -10,7 +10,7 @@ export function mayChangeSettings(member: MemberRecord): DomainError | null {
 
 export async function updateSettings(
   ports: Pick<Ports, "settings">,
-  input: { workspace: WorkspaceRecord; actor: MemberRecord; patch: Partial<WorkspaceSettings> },
+  input: { workspace: WorkspaceRecord; actor: MemberRecord; patch: SettingsPatch },
 ): Promise<Result<WorkspaceSettings, DomainError & { problems?: Array<{ field: string; message: string }> }>> {
   const refused = mayChangeSettings(input.actor);
   if (refused) return fail(refused);

@@ -1,11 +1,9 @@
 // Claims of scheduled job runs: the unique (job, key) row is what makes a run happen once across restarts and
 // replicas. A claimed run that never finished (the process died) can be taken over after its lease.
-import type { JobRun } from "../generated/prisma/client.js";
+import type { ClaimResult, JobClaims } from "../app/daily-runs.js";
 import { isUniqueViolation, type PrismaClient } from "./prisma.js";
 
-export type Claim = { status: "claimed"; run: JobRun } | { status: "finished" } | { status: "running"; since: Date };
-
-export class JobRunRepository {
+export class JobRunRepository implements JobClaims {
   constructor(private readonly prisma: PrismaClient) {}
 
   /**
@@ -13,10 +11,10 @@ export class JobRunRepository {
    * with no finish is taken over, because the worker that made it is gone. Takeovers are atomic (compare-and-set
    * on startedAt), so two workers cannot both take over the same run.
    */
-  async claim(job: string, key: string, now: Date, staleMs: number): Promise<Claim> {
+  async claim(job: string, key: string, now: Date, staleMs: number): Promise<ClaimResult> {
     try {
       const run = await this.prisma.jobRun.create({ data: { job, key, startedAt: now } });
-      return { status: "claimed", run };
+      return { status: "claimed", id: run.id };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -28,7 +26,11 @@ export class JobRunRepository {
       data: { startedAt: now },
     });
     if (count === 0) return { status: "running", since: now };
-    return { status: "claimed", run: { ...existing, startedAt: now } };
+    return { status: "claimed", id: existing.id };
+  }
+
+  async heartbeat(id: string, at: Date): Promise<void> {
+    await this.prisma.jobRun.updateMany({ where: { id, finishedAt: null }, data: { startedAt: at } });
   }
 
   async finish(id: string, at: Date): Promise<void> {

@@ -19,17 +19,18 @@ export class MemberRepository implements MemberStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Creates the member with `initialRole`, or refreshes the profile of a known one (its role is kept). */
-  async upsert(profile: MemberProfile, initialRole: Role = "agent"): Promise<MemberRecord> {
+  /** `joinedAt` (default now) counts only when the member is created: attendance eligibility starts there. */
+  async upsert(profile: MemberProfile, initialRole: Role = "agent", joinedAt?: Date): Promise<MemberRecord> {
     const { workspaceId, platformUserId, ...rest } = profile;
     const m = await this.prisma.member.upsert({
       where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
-      create: { workspaceId, platformUserId, ...rest, role: initialRole },
+      create: { workspaceId, platformUserId, ...rest, role: initialRole, joinedAt },
       update: rest,
     });
     return toMemberRecord(m);
   }
 
-  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role): Promise<MemberRecord> {
+  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord> {
     return this.upsert(
       {
         workspaceId,
@@ -41,6 +42,7 @@ export class MemberRepository implements MemberStore {
         isBot: user.isBot,
       },
       initialRole,
+      at,
     );
   }
 

@@ -5,12 +5,13 @@ import type { NominationFacts } from "../views/nomination.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import { enqueueOutbox } from "./outbox.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
-import { toNominationRecord, toPersonRef } from "./records.js";
+import { isUuid, toNominationRecord, toPersonRef } from "./records.js";
 
 export class NominationRepository implements NominationStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async find(id: string) {
+    if (!isUuid(id)) return null;
     const n = await this.prisma.nomination.findUnique({ where: { id } });
     return n && toNominationRecord(n);
   }

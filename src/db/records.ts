@@ -5,7 +5,15 @@ import { readSettings } from "../domain/settings.js";
 import type { Member, Nomination, Workspace } from "../generated/prisma/client.js";
 
 export function toWorkspaceRecord(w: Workspace): WorkspaceRecord {
-  return { id: w.id, platform: w.platform, externalId: w.externalId, name: w.name, timezone: w.timezone, settings: readSettings(w.settings).settings };
+  return {
+    id: w.id,
+    platform: w.platform,
+    externalId: w.externalId,
+    name: w.name,
+    timezone: w.timezone,
+    settings: readSettings(w.settings).settings,
+    createdAt: w.createdAt,
+  };
 }
 
 export function toMemberRecord(m: Member): MemberRecord {
@@ -39,3 +47,6 @@ export function toNominationRecord(n: Nomination): NominationRecord {
 
 /** How views name a person: their platform id (for mentions) and display name. */
 export const toPersonRef = (m: { platformUserId: string; displayName: string }) => ({ platformUserId: m.platformUserId, displayName: m.displayName });
+
+/** Ids arrive in button values and API bodies that anyone can forge: a malformed one finds nothing (not a 500). */
+export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -1,6 +1,7 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import type { SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
-import { settingsSchema, type WorkspaceSettings } from "../domain/settings.js";
+import type { SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
+import { settingsSchema } from "../domain/settings.js";
+import { isValidTimeZone } from "../domain/timezone.js";
 import type { Platform } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
@@ -13,6 +14,8 @@ export interface WorkspaceIdentity {
   name?: string;
   /** Used only when the workspace is created; later changes go through settings. */
   timezone: string;
+  /** When it was first seen (the injected clock); periods before it are never closed. */
+  createdAt?: Date;
 }
 
 export class WorkspaceRepository implements SettingsStore {
@@ -36,21 +39,37 @@ export class WorkspaceRepository implements SettingsStore {
     return w && toWorkspaceRecord(w);
   }
 
+  /** Every workspace (the daily jobs check each one's local time). */
+  async listAll(): Promise<WorkspaceRecord[]> {
+    return (await this.prisma.workspace.findMany({ orderBy: { createdAt: "asc" } })).map(toWorkspaceRecord);
+  }
+
   async findById(id: string): Promise<WorkspaceRecord | null> {
     const w = await this.prisma.workspace.findUnique({ where: { id } });
     return w && toWorkspaceRecord(w);
   }
 
   /** Validates the whole result before writing; an invalid change stores nothing and lists every problem. */
-  async updateSettings(id: string, patch: Partial<WorkspaceSettings>, actor: string): Promise<SettingsUpdate> {
+  async updateSettings(id: string, patch: SettingsPatch, actor: string): Promise<SettingsUpdate> {
+    const { timezone: newTimezone, ...settingsPatch } = patch;
     return this.prisma.$transaction(async (tx) => {
-      const before = toWorkspaceRecord(await tx.workspace.findUniqueOrThrow({ where: { id } })).settings;
-      const parsed = settingsSchema.safeParse({ ...before, ...patch });
-      if (!parsed.success) {
-        return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join(".") || "settings", message: i.message })) };
+      const current = toWorkspaceRecord(await tx.workspace.findUniqueOrThrow({ where: { id } }));
+      const parsed = settingsSchema.safeParse({ ...current.settings, ...settingsPatch });
+      const timezone = newTimezone?.trim() ?? current.timezone;
+      const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join(".") || "settings", message: i.message }));
+      if (!isValidTimeZone(timezone)) {
+        problems.push({ field: "timezone", message: `"${timezone}" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York.` });
       }
-      await tx.workspace.update({ where: { id }, data: { settings: parsed.data as Prisma.InputJsonValue } });
-      await new AuditLogRepository(tx).record({ workspaceId: id, actor, action: "settings.update", subject: `workspace:${id}`, before, after: parsed.data });
+      if (!parsed.success || problems.length) return { ok: false, problems };
+      await tx.workspace.update({ where: { id }, data: { settings: parsed.data as Prisma.InputJsonValue, timezone } });
+      await new AuditLogRepository(tx).record({
+        workspaceId: id,
+        actor,
+        action: "settings.update",
+        subject: `workspace:${id}`,
+        before: { ...current.settings, timezone: current.timezone },
+        after: { ...parsed.data, timezone },
+      });
       return { ok: true, settings: parsed.data };
     });
   }

@@ -3,7 +3,10 @@ import { z } from "zod";
 
 /** ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
 const weekday = z.number().int().min(1).max(7);
-const hours = z.number().min(0).max(1000).multipleOf(0.01);
+const HOURS_MESSAGE = "must be a number of hours above 0 and up to 1000, in steps of 0.01";
+const hours = z.number({ error: HOURS_MESSAGE }).gt(0, HOURS_MESSAGE).max(1000, HOURS_MESSAGE).multipleOf(0.01, HOURS_MESSAGE);
+const POINTS_MESSAGE = "must be a number of points from 0 to 10";
+const points = z.number({ error: POINTS_MESSAGE }).min(0, POINTS_MESSAGE).max(10, POINTS_MESSAGE);
 const slackOrTeamsChannel = z.string().min(1).max(200);
 /** A whole number in a range, with a message a person can act on (NaN from an empty input included). */
 const whole = (min: number, max: number) => {
@@ -12,6 +15,7 @@ const whole = (min: number, max: number) => {
 };
 
 export const ATTENDANCE_PERIODS = ["week", "two-week", "month"] as const;
+export type AttendancePeriodKind = (typeof ATTENDANCE_PERIODS)[number];
 
 export const scoreWeightsSchema = z
   .object({
@@ -36,22 +40,22 @@ export const settingsSchema = z.object({
     .default("09:00"),
   workdays: z
     .array(weekday)
-    .min(1, "at least one workday")
+    .min(1, "choose at least one workday")
     .refine((d) => new Set(d).size === d.length, "workdays must not repeat")
     .default([1, 2, 3, 4, 5]),
   attendancePeriod: z.enum(ATTENDANCE_PERIODS).default("week"),
   pointsPerType: z
     .object({
-      absence: z.number().min(0).max(10),
-      late: z.number().min(0).max(10),
-      excused: z.number().min(0).max(10),
+      absence: points,
+      late: points,
+      excused: points,
     })
     .default({ absence: 1, late: 1, excused: 0 }),
   /** Hours credited for the 1st, 2nd, ... consecutive clean period; the last tier repeats. */
-  rewardTiers: z.array(hours.positive()).min(1).max(12).default([2, 3, 4]),
-  hoursPerPaidDay: hours.positive().default(8),
+  rewardTiers: z.array(hours).min(1, "at least one tier").max(12, "at most 12 tiers").default([2, 3, 4]),
+  hoursPerPaidDay: hours.max(24, "must be at most 24 hours").default(8),
   /** Balance above which credits stop; null: no cap. */
-  accrualCapHours: hours.positive().nullable().default(null),
+  accrualCapHours: hours.nullable().default(null),
   scoreGoal: whole(0, 100).default(80),
   scoreWeights: scoreWeightsSchema.default({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 }),
   /** Personal service level target, percent of available time in customer-facing communication. */

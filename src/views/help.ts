@@ -18,7 +18,12 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wow", description: "Nominate a teammate for a wow moment (opens a form)." },
   { usage: "/wow @teammate what they did", description: "Nominate directly, with the story in one line." },
   { usage: "/score [@agent] [reference]", description: "Quick-score an interaction on the Happiness Experience Form (leads)." },
-  { usage: "/wowbot settings", description: "Recognition channel, score goal, question weights, daily nomination limit (admins)." },
+  { usage: "/pto", description: "Your PTO balance, paid days, streak, attendance points and ledger (private); request a paid day off." },
+  { usage: "/pto @agent", description: "Someone else's PTO and attendance (leads)." },
+  { usage: "/attendance", description: "Record an absence, late arrival or excused absence (leads; opens a form)." },
+  { usage: "/attendance @agent absent|late|excused [YYYY-MM-DD] [note]", description: "Record directly; the date defaults to today (leads)." },
+  { usage: "/attendance @agent", description: "An agent's records of the last 60 days, with Delete buttons (leads)." },
+  { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
   { usage: "/wowbot help", description: "List every wowbot command." },
 ];

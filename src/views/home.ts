@@ -1,5 +1,6 @@
 // The member's own page (Slack App Home; `/wowbot stats` later): recognition received and quick-score results.
 import type { PersonRef } from "./nomination.js";
+import type { PtoFacts } from "./pto.js";
 
 export interface HomeFacts {
   member: PersonRef;
@@ -13,6 +14,7 @@ export interface HomeFacts {
 
 export interface HomeView extends HomeFacts {
   kind: "home";
+  pto: PtoFacts;
 }
 
-export const homeView = (facts: HomeFacts): HomeView => ({ kind: "home", ...facts });
+export const homeView = (facts: HomeFacts & { pto: PtoFacts }): HomeView => ({ kind: "home", ...facts });

@@ -1,7 +1,21 @@
 // Every view a platform adapter must know how to render.
+import type { AttendancePostView, OccurrenceListView } from "./attendance.js";
 import type { HelpView } from "./help.js";
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "./nomination.js";
 import type { NoticeView } from "./notice.js";
+import type { LedgerDmView, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "./pto.js";
 import type { ScoreDmView } from "./score.js";
 
-export type View = HelpView | NoticeView | NominationPostView | NomineeDmView | NominationConfirmationView | ScoreDmView;
+export type View =
+  | HelpView
+  | NoticeView
+  | NominationPostView
+  | NomineeDmView
+  | NominationConfirmationView
+  | ScoreDmView
+  | PtoView
+  | PtoRequestPostView
+  | PtoOutcomeDmView
+  | LedgerDmView
+  | AttendancePostView
+  | OccurrenceListView;

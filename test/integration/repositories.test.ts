@@ -171,7 +171,7 @@ describe("JobRunRepository", () => {
     const first = await jobs.claim("digest", "ws1:2026-03-02", now, 600_000);
     expect(first.status).toBe("claimed");
     expect((await jobs.claim("digest", "ws1:2026-03-02", now, 600_000)).status).toBe("running");
-    if (first.status === "claimed") await jobs.finish(first.run.id, now);
+    if (first.status === "claimed") await jobs.finish(first.id, now);
     expect((await jobs.claim("digest", "ws1:2026-03-02", new Date(now.getTime() + 3_600_000), 600_000)).status).toBe("finished");
     expect((await jobs.claim("digest", "ws1:2026-03-03", now, 600_000)).status).toBe("claimed");
   });

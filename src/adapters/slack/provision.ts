@@ -20,7 +20,13 @@ export async function provision(deps: SlackDeps, context: Context, client: webAp
   const wow = context as WowContext;
   const { teamId, userId, botToken } = context;
   if (wow.workspace || !teamId || !userId || !botToken) return wow;
-  wow.workspace = await deps.workspaces.ensure({ platform: "slack", externalId: teamId, name: wow.teamName, timezone: deps.defaultTimezone });
+  wow.workspace = await deps.workspaces.ensure({
+    platform: "slack",
+    externalId: teamId,
+    name: wow.teamName,
+    timezone: deps.defaultTimezone,
+    createdAt: deps.ports.clock.now(),
+  });
   wow.member = (await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined;
   return wow;
 }

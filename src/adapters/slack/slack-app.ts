@@ -79,9 +79,10 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
       externalId: teamId,
       name: installation.team?.name ?? teamId,
       timezone: installer?.timezone ?? deps.defaultTimezone,
+      createdAt: deps.ports.clock.now(),
     });
     if (!installer) return;
-    const member = await deps.ports.members.saveFromPlatform(workspace.id, installer, "admin");
+    const member = await deps.ports.members.saveFromPlatform(workspace.id, installer, "admin", deps.ports.clock.now());
     if (member.role !== "admin") await deps.ports.members.setRole(workspace.id, member.platformUserId, "admin", "slack-install");
     logger.info({ teamId }, "Slack app installed");
   };

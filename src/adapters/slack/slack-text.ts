@@ -37,3 +37,23 @@ export function parseScoreText(text: string): { agent?: string; reference?: stri
   const reference = plainFromSlack(m?.[2] ?? "").trim();
   return { agent: m?.[1], reference: reference || undefined };
 }
+
+export type AttendanceText =
+  | { kind: "modal" }
+  | { kind: "list"; member: string }
+  | { kind: "record"; member: string; type: string; date: string | null; note: string | null }
+  | { kind: "usage" };
+
+/** `/attendance`, `/attendance @agent`, `/attendance @agent absent|late|excused [YYYY-MM-DD] [note]`. */
+export function parseAttendanceText(text: string): AttendanceText {
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: "modal" };
+  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(trimmed);
+  if (!m) return { kind: "usage" };
+  const [, member = "", rest = ""] = m;
+  const words = rest.trim();
+  if (!words) return { kind: "list", member };
+  const parts = /^(\S+)(?:\s+(\d{4}-\d{1,2}-\d{1,2}(?!\S)))?\s*([\s\S]*)$/.exec(words);
+  const note = plainFromSlack(parts?.[3] ?? "").trim();
+  return { kind: "record", member, type: parts?.[1] ?? "", date: parts?.[2] ?? null, note: note || null };
+}

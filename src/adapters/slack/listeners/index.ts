@@ -1,19 +1,27 @@
 // Maps Slack ids (commands, actions, views, events) to their listeners.
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
+import { ATTENDANCE_ACTIONS, ATTENDANCE_MODAL } from "../render/attendance.js";
 import { ACTIONS } from "../render/nomination.js";
 import { NOMINATION_MODAL } from "../render/nomination-modal.js";
+import { PTO_ACTIONS, PTO_REQUEST_MODAL } from "../render/pto.js";
 import { SCORE_MODAL } from "../render/score.js";
 import { SETTINGS_MODAL } from "../render/settings-modal.js";
+import { deleteAttendanceAction } from "./actions/delete-attendance.js";
 import { manageNominationAction } from "./actions/manage-nomination.js";
+import { cancelPaidDayAction, decidePaidDayAction, requestPaidDayAction } from "./actions/paid-day.js";
 import { scoreNominationAction } from "./actions/score-nomination.js";
 import { secondAction } from "./actions/second.js";
+import { attendanceCommand } from "./commands/attendance.js";
+import { ptoCommand } from "./commands/pto.js";
 import { scoreCommand } from "./commands/score.js";
 import { wowCommand } from "./commands/wow.js";
 import { wowbotCommand } from "./commands/wowbot.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
+import { attendanceSubmit } from "./views/attendance-submit.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
+import { paidDaySubmit } from "./views/paid-day-submit.js";
 import { scoreSubmit } from "./views/score-submit.js";
 import { settingsSubmit } from "./views/settings-submit.js";
 
@@ -29,4 +37,13 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.manage, manageNominationAction(deps));
   app.event("app_home_opened", appHomeOpened(deps));
   app.view(SETTINGS_MODAL, settingsSubmit(deps));
+  app.command("/attendance", attendanceCommand(deps));
+  app.view(ATTENDANCE_MODAL, attendanceSubmit(deps));
+  app.action(ATTENDANCE_ACTIONS.delete, deleteAttendanceAction(deps));
+  app.command("/pto", ptoCommand(deps));
+  app.action(PTO_ACTIONS.request, requestPaidDayAction(deps));
+  app.view(PTO_REQUEST_MODAL, paidDaySubmit(deps));
+  app.action(PTO_ACTIONS.cancel, cancelPaidDayAction(deps));
+  app.action(PTO_ACTIONS.approve, decidePaidDayAction(deps, "approved"));
+  app.action(PTO_ACTIONS.decline, decidePaidDayAction(deps, "declined"));
 }

@@ -1,8 +1,10 @@
 // Any neutral view as a Slack message (text fallback plus blocks).
 import type { View } from "../../../views/index.js";
+import { renderAttendancePost, renderOccurrenceList } from "./attendance.js";
 import { renderHelp } from "./help.js";
 import { LIMITS, truncate } from "./limits.js";
 import { confirmationText, renderNominationPost, renderNomineeDm } from "./nomination.js";
+import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
 import { renderScoreDm } from "./score.js";
 import { escapeText } from "./text.js";
 
@@ -27,6 +29,18 @@ export function renderMessage(view: View): SlackMessage {
       return renderNomineeDm(view);
     case "score.agent_dm":
       return renderScoreDm(view);
+    case "pto":
+      return renderPto(view);
+    case "pto.request":
+      return renderPtoRequestPost(view);
+    case "pto.outcome":
+      return renderPtoOutcome(view);
+    case "pto.ledger_dm":
+      return renderLedgerDm(view);
+    case "attendance.post":
+      return renderAttendancePost(view);
+    case "attendance.list":
+      return renderOccurrenceList(view);
     case "nomination.confirmation": {
       const text = confirmationText(view);
       return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };

@@ -70,7 +70,7 @@ describe("Slack rendering within Block Kit limits", () => {
   it("renders the quick-score and settings modals within limits", () => {
     expect(blockKitProblems(scoreModal({ agent: "U0AGENT", reference: "r".repeat(500) }))).toEqual([]);
     expect(blockKitProblems(scoreSavedModal("x".repeat(5000)))).toEqual([]);
-    expect(blockKitProblems(settingsModal(defaultSettings))).toEqual([]);
+    expect(blockKitProblems(settingsModal(defaultSettings, "UTC"))).toEqual([]);
   });
 
   it("renders the nomination modals within limits, prefilled to the maximum", () => {

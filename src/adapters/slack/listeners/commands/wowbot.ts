@@ -29,7 +29,7 @@ export function wowbotCommand(deps: SlackDeps) {
         if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
         const refused = mayChangeSettings(member);
         if (refused) return reply(notice("error", refused.message));
-        await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(workspace.settings) });
+        await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(workspace.settings, workspace.timezone) });
         return;
       }
       case "role": {

@@ -1,49 +1,95 @@
-// The settings modal's submission: validated whole; a problem shows next to its input and nothing is saved.
+// The settings modal's submission: validated whole; every problem shows next to its input and nothing is saved.
+// Only the inputs present in the submission are changed.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { SettingsPatch } from "../../../../app/ports.js";
 import { updateSettings } from "../../../../app/update-settings.js";
+import type { AttendancePeriodKind } from "../../../../domain/settings.js";
 import type { SlackDeps, WowContext } from "../../deps.js";
-import { SETTINGS_BLOCKS } from "../../render/settings-modal.js";
+import { SETTINGS_BLOCKS as B } from "../../render/settings-modal.js";
 
-type Values = Record<string, Record<string, { value?: string | null; selected_conversation?: string | null }>>;
+interface Input {
+  value?: string | null;
+  selected_conversation?: string | null;
+  selected_time?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: Array<{ value: string }> | null;
+}
+type Values = Record<string, Record<string, Input>>;
 
-/** Settings fields to the block that shows their errors. */
+/** Settings fields (zod paths) to the block that shows their errors. */
 const BLOCK_FOR: Record<string, string> = {
-  recognitionChannel: SETTINGS_BLOCKS.recognitionChannel,
-  scoreGoal: SETTINGS_BLOCKS.scoreGoal,
-  nominationsPerDay: SETTINGS_BLOCKS.nominationsPerDay,
-  scoreWeights: SETTINGS_BLOCKS.weightConnection,
+  recognitionChannel: B.recognitionChannel,
+  leadsChannel: B.leadsChannel,
+  digestTime: B.digestTime,
+  workdays: B.workdays,
+  timezone: B.timezone,
+  attendancePeriod: B.attendancePeriod,
+  "pointsPerType.absence": B.pointsAbsence,
+  "pointsPerType.late": B.pointsLate,
+  "pointsPerType.excused": B.pointsExcused,
+  rewardTiers: B.rewardTiers,
+  hoursPerPaidDay: B.hoursPerPaidDay,
+  accrualCapHours: B.accrualCapHours,
+  scoreGoal: B.scoreGoal,
+  nominationsPerDay: B.nominationsPerDay,
+  scoreWeights: B.weightConnection,
 };
+
+function blockFor(field: string): string {
+  const parts = field.split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const block = BLOCK_FOR[parts.slice(0, n).join(".")];
+    if (block) return block;
+  }
+  return B.scoreGoal;
+}
+
+/** The patch from the inputs present; an empty or non-numeric number becomes NaN, which validation reports. */
+export function settingsPatch(values: Values): SettingsPatch {
+  const input = (block: string) => values[block]?.[block];
+  const has = (...blocks: string[]) => blocks.every((b) => input(b) !== undefined);
+  const text = (block: string) => input(block)?.value ?? "";
+  const num = (block: string) => (text(block).trim() === "" ? Number.NaN : Number(text(block)));
+  const patch: SettingsPatch = {};
+  if (has(B.recognitionChannel)) patch.recognitionChannel = input(B.recognitionChannel)?.selected_conversation ?? null;
+  if (has(B.leadsChannel)) patch.leadsChannel = input(B.leadsChannel)?.selected_conversation ?? null;
+  if (has(B.digestTime)) patch.digestTime = input(B.digestTime)?.selected_time ?? "";
+  if (has(B.workdays)) patch.workdays = (input(B.workdays)?.selected_options ?? []).map((o) => Number(o.value)).sort();
+  if (has(B.timezone)) patch.timezone = text(B.timezone);
+  if (has(B.attendancePeriod)) patch.attendancePeriod = (input(B.attendancePeriod)?.selected_option?.value ?? "") as AttendancePeriodKind;
+  if (has(B.pointsAbsence, B.pointsLate, B.pointsExcused)) {
+    patch.pointsPerType = { absence: num(B.pointsAbsence), late: num(B.pointsLate), excused: num(B.pointsExcused) };
+  }
+  if (has(B.rewardTiers)) {
+    patch.rewardTiers = text(B.rewardTiers)
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(Number);
+  }
+  if (has(B.hoursPerPaidDay)) patch.hoursPerPaidDay = num(B.hoursPerPaidDay);
+  if (has(B.accrualCapHours)) patch.accrualCapHours = text(B.accrualCapHours).trim() === "" ? null : num(B.accrualCapHours);
+  if (has(B.nominationsPerDay)) patch.nominationsPerDay = num(B.nominationsPerDay);
+  if (has(B.scoreGoal)) patch.scoreGoal = num(B.scoreGoal);
+  if (has(B.weightConnection, B.weightRapport, B.weightUnstatedNeeds, B.weightWow)) {
+    patch.scoreWeights = {
+      connection: num(B.weightConnection),
+      rapport: num(B.weightRapport),
+      unstatedNeeds: num(B.weightUnstatedNeeds),
+      wow: num(B.weightWow),
+    };
+  }
+  return patch;
+}
 
 export function settingsSubmit(deps: SlackDeps) {
   return async ({ ack, view, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const { workspace, member } = context as WowContext;
-    const values = view.state.values as Values;
-    const text = (block: string) => values[block]?.[block]?.value ?? "";
-    // An empty or non-numeric input becomes NaN, which validation reports next to that input.
-    const num = (block: string) => (text(block).trim() === "" ? Number.NaN : Number(text(block)));
-    if (!workspace || !member) return void (await ack({ response_action: "errors", errors: { [SETTINGS_BLOCKS.scoreGoal]: "Try again in a moment." } }));
-    const result = await updateSettings(deps.ports, {
-      workspace,
-      actor: member,
-      patch: {
-        recognitionChannel: values[SETTINGS_BLOCKS.recognitionChannel]?.[SETTINGS_BLOCKS.recognitionChannel]?.selected_conversation ?? null,
-        nominationsPerDay: num(SETTINGS_BLOCKS.nominationsPerDay),
-        scoreGoal: num(SETTINGS_BLOCKS.scoreGoal),
-        scoreWeights: {
-          connection: num(SETTINGS_BLOCKS.weightConnection),
-          rapport: num(SETTINGS_BLOCKS.weightRapport),
-          unstatedNeeds: num(SETTINGS_BLOCKS.weightUnstatedNeeds),
-          wow: num(SETTINGS_BLOCKS.weightWow),
-        },
-      },
-    });
+    if (!workspace || !member) return void (await ack({ response_action: "errors", errors: { [B.scoreGoal]: "Try again in a moment." } }));
+    const result = await updateSettings(deps.ports, { workspace, actor: member, patch: settingsPatch(view.state.values as Values) });
     if (!result.ok) {
       const problems = result.error.problems ?? [{ field: "scoreGoal", message: result.error.message }];
       const errors: Record<string, string> = {};
-      for (const p of problems) {
-        const block = BLOCK_FOR[p.field.split(".")[0] ?? ""] ?? SETTINGS_BLOCKS.scoreGoal;
-        errors[block] ??= p.message;
-      }
+      for (const p of problems) errors[blockFor(p.field)] ??= p.message;
       return void (await ack({ response_action: "errors", errors }));
     }
     await ack({ response_action: "clear" });

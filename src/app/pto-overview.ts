@@ -1,0 +1,21 @@
+// `/pto` (PRODUCT.md §3, §6): a member's balance, progress, streak and ledger, privately. Members see their own;
+// leads may look at anyone's, and nobody else may.
+import { localDate } from "../domain/local-time.js";
+import { canRequestPaidDay } from "../domain/pto.js";
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { hasRole } from "../domain/roles.js";
+import { type PtoView, ptoView } from "../views/pto.js";
+import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+
+export async function ptoOverview(
+  ports: Pick<Ports, "attendance" | "clock">,
+  input: { workspace: WorkspaceRecord; viewer: MemberRecord; member: MemberRecord },
+): Promise<Result<PtoView, DomainError>> {
+  const { workspace, viewer, member } = input;
+  const own = viewer.id === member.id;
+  if (!own && !hasRole(viewer.role, "lead")) {
+    return fail({ code: "PTO.PRIVATE", message: "PTO balances and attendance points are private: you can only see your own. Try `/pto`." });
+  }
+  const facts = await ports.attendance.ptoFacts(workspace, member, localDate(ports.clock.now(), workspace.timezone));
+  return ok(ptoView(facts, own, canRequestPaidDay(facts.balance, facts.hoursPerPaidDay)));
+}

@@ -1,0 +1,303 @@
+// Attendance, period results, the PTO ledger and paid-day requests on Prisma. Per-member changes run in one
+// transaction holding the member's row lock; the period close is set-based, a batch of members per transaction.
+import type {
+  AttendanceStore,
+  CloseCandidate,
+  ClosedMember,
+  MemberLedgerTx,
+  MemberRecord,
+  OccurrenceRecord,
+  OutboxEntry,
+  PeriodResultRecord,
+  PtoRequestRecord,
+  WorkspaceRecord,
+} from "../app/ports.js";
+import type { OccurrenceType } from "../domain/attendance.js";
+import type { AttendanceOccurrence, PeriodResult, PtoRequest } from "../generated/prisma/client.js";
+import { AuditLogRepository } from "./audit-log.repository.js";
+import { enqueueOutbox } from "./outbox.repository.js";
+import type { Db, Prisma, PrismaClient } from "./prisma.js";
+import { ptoFacts } from "./pto-facts.js";
+import { isUuid } from "./records.js";
+
+/** A local calendar date as PostgreSQL DATE values travel through Prisma: UTC midnight. */
+export const asDbDate = (date: string) => new Date(`${date}T00:00:00Z`);
+export const fromDbDate = (d: Date) => d.toISOString().slice(0, 10);
+const num = (d: Prisma.Decimal | number | null | undefined) => (d === null || d === undefined ? 0 : Number(d));
+
+export const PERIOD_CLOSE_JOB = "period-close";
+
+export function toOccurrenceRecord(o: AttendanceOccurrence): OccurrenceRecord {
+  return {
+    id: o.id,
+    workspaceId: o.workspaceId,
+    memberId: o.memberId,
+    date: fromDbDate(o.date),
+    type: o.type as OccurrenceType,
+    points: num(o.points),
+    note: o.note,
+    recordedBy: o.recordedBy,
+    createdAt: o.createdAt,
+  };
+}
+
+export function toPeriodResultRecord(r: PeriodResult): PeriodResultRecord {
+  return {
+    id: r.id,
+    memberId: r.memberId,
+    periodStart: fromDbDate(r.periodStart),
+    periodEnd: fromDbDate(r.periodEnd),
+    points: num(r.points),
+    clean: r.clean,
+    streak: r.streak,
+    hoursCredited: num(r.hoursCredited),
+  };
+}
+
+export function toPtoRequestRecord(r: PtoRequest): PtoRequestRecord {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    memberId: r.memberId,
+    date: fromDbDate(r.date),
+    hours: num(r.hours),
+    status: r.status,
+    note: r.note,
+    decidedBy: r.decidedBy,
+  };
+}
+
+/** The ledger balance and pending reservations of a member. */
+export async function balanceOf(db: Db, memberId: string): Promise<{ balance: number; reserved: number }> {
+  const [ledger, pending] = await Promise.all([
+    db.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }),
+    db.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }),
+  ]);
+  return { balance: num(ledger._sum.hours), reserved: num(pending._sum.hours) };
+}
+
+function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
+  const live = { deletedAt: null };
+  return {
+    async occurrencesOn(memberId, date) {
+      const rows = await tx.attendanceOccurrence.findMany({ where: { memberId, date: asDbDate(date), ...live }, orderBy: { createdAt: "asc" } });
+      return rows.map(toOccurrenceRecord);
+    },
+    async createOccurrence(data) {
+      return toOccurrenceRecord(await tx.attendanceOccurrence.create({ data: { ...data, date: asDbDate(data.date) } }));
+    },
+    async findOccurrence(id) {
+      const o = await tx.attendanceOccurrence.findUnique({ where: { id } });
+      return o && { ...toOccurrenceRecord(o), deleted: o.deletedAt !== null };
+    },
+    async deleteOccurrence(id, by, at) {
+      await tx.attendanceOccurrence.update({ where: { id }, data: { deletedAt: at, deletedBy: by } });
+    },
+    async resultCovering(memberId, date) {
+      const r = await tx.periodResult.findFirst({
+        where: { memberId, periodStart: { lte: asDbDate(date) }, periodEnd: { gt: asDbDate(date) } },
+      });
+      return r && toPeriodResultRecord(r);
+    },
+    async pointsBetween(memberId, start, end) {
+      const sum = await tx.attendanceOccurrence.aggregate({
+        where: { memberId, ...live, date: { gte: asDbDate(start), lt: asDbDate(end) } },
+        _sum: { points: true },
+      });
+      return num(sum._sum.points);
+    },
+    async streakBefore(memberId, start) {
+      const r = await tx.periodResult.findFirst({ where: { memberId, periodStart: { lt: asDbDate(start) } }, orderBy: { periodStart: "desc" } });
+      return r?.streak ?? 0;
+    },
+    async updateResult(id, patch) {
+      await tx.periodResult.update({ where: { id }, data: patch });
+    },
+    balance: async (memberId) => (await balanceOf(tx, memberId)).balance,
+    reserved: async (memberId) => (await balanceOf(tx, memberId)).reserved,
+    async addLedger(entry, at) {
+      const { count } = await tx.ptoLedgerEntry.createMany({ data: [{ ...entry, createdAt: at }], skipDuplicates: true });
+      return count === 1;
+    },
+    async hasRequestOn(memberId, date) {
+      return (await tx.ptoRequest.count({ where: { memberId, date: asDbDate(date), status: { in: ["pending", "approved"] } } })) > 0;
+    },
+    async createRequest(data, at) {
+      return toPtoRequestRecord(await tx.ptoRequest.create({ data: { ...data, date: asDbDate(data.date), createdAt: at } }));
+    },
+    async findRequest(id) {
+      const r = await tx.ptoRequest.findUnique({ where: { id } });
+      return r && toPtoRequestRecord(r);
+    },
+    async decideRequest(id, status, by, at) {
+      await tx.ptoRequest.update({ where: { id }, data: { status, decidedBy: by, decidedAt: at } });
+    },
+    async requestPostKeys(requestId) {
+      const rows = await tx.outbox.findMany({ where: { dedupeKey: { startsWith: `pto-request:${requestId}:to:` } }, select: { dedupeKey: true } });
+      return rows.map((r) => r.dedupeKey);
+    },
+    async enqueue(entries, at) {
+      await enqueueOutbox(tx, entries, at);
+    },
+    async audit(entry) {
+      await new AuditLogRepository(tx).record(entry);
+    },
+  };
+}
+
+export class AttendanceRepository implements AttendanceStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  inMemberLock<T>(memberId: string, fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      // One member's attendance, ledger and requests change one at a time: rules like "one absence a day" and "no
+      // double spending" read, then write.
+      await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${memberId}::uuid FOR UPDATE`;
+      return fn(memberLedgerTx(tx));
+    });
+  }
+
+  async findRequestByKey(requestKey: string) {
+    const r = await this.prisma.ptoRequest.findUnique({ where: { requestKey } });
+    return r && toPtoRequestRecord(r);
+  }
+
+  async findRequest(id: string) {
+    if (!isUuid(id)) return null;
+    const r = await this.prisma.ptoRequest.findUnique({ where: { id } });
+    return r && toPtoRequestRecord(r);
+  }
+
+  ptoFacts(workspace: WorkspaceRecord, member: MemberRecord, today: string) {
+    return ptoFacts(this.prisma, workspace, member, today);
+  }
+
+  async closedBetween(workspaceId: string, from: Date, to: Date) {
+    const runs = await this.prisma.jobRun.findMany({
+      where: { job: PERIOD_CLOSE_JOB, key: { startsWith: `${workspaceId}:` }, finishedAt: { gte: from, lt: to } },
+      orderBy: { key: "asc" },
+    });
+    return runs.map((r) => {
+      const [, start = "", end = ""] = r.key.split(":");
+      return { start, end };
+    });
+  }
+
+  async enqueue(entries: OutboxEntry[], at: Date) {
+    await enqueueOutbox(this.prisma, entries, at);
+  }
+
+  async findOccurrence(id: string) {
+    if (!isUuid(id)) return null;
+    const o = await this.prisma.attendanceOccurrence.findUnique({ where: { id } });
+    return o && toOccurrenceRecord(o);
+  }
+
+  async recentOccurrences(memberId: string, from: string, limit: number) {
+    const rows = await this.prisma.attendanceOccurrence.findMany({
+      where: { memberId, deletedAt: null, date: { gte: asDbDate(from) } },
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      take: limit,
+    });
+    return rows.map(toOccurrenceRecord);
+  }
+
+  async closeCandidates(
+    workspaceId: string,
+    period: { start: string; end: string },
+    startsAt: Date,
+    limit: number,
+    after: string | null,
+  ): Promise<CloseCandidate[]> {
+    const start = asDbDate(period.start);
+    const end = asDbDate(period.end);
+    // One statement per batch, whatever its size: the per-member sums are index lookups (memberId first).
+    const rows = await this.prisma.$queryRaw<Array<{ memberId: string; platformUserId: string; points: number; previousStreak: number; balance: number }>>`
+      SELECT m.id AS "memberId", m."platformUserId",
+        COALESCE((SELECT sum(o.points) FROM "AttendanceOccurrence" o
+                  WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.date >= ${start} AND o.date < ${end}), 0)::float8 AS points,
+        COALESCE((SELECT r.streak FROM "PeriodResult" r WHERE r."memberId" = m.id ORDER BY r."periodStart" DESC LIMIT 1), 0)::int AS "previousStreak",
+        COALESCE((SELECT sum(l.hours) FROM "PtoLedgerEntry" l WHERE l."memberId" = m.id), 0)::float8 AS balance
+      FROM "Member" m
+      WHERE m."workspaceId" = ${workspaceId}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}
+        AND m.id > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "PeriodResult" r WHERE r."memberId" = m.id AND r."periodEnd" > ${start})
+      ORDER BY m.id
+      LIMIT ${limit}`;
+    return rows;
+  }
+
+  saveClose(workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number> {
+    if (members.length === 0) return Promise.resolve(0);
+    return this.prisma.$transaction(async (tx) => {
+      const written = await tx.periodResult.createManyAndReturn({
+        data: members.map((m) => ({
+          workspaceId: workspace.id,
+          memberId: m.memberId,
+          periodStart: asDbDate(period.start),
+          periodEnd: asDbDate(period.end),
+          points: m.points,
+          clean: m.clean,
+          streak: m.streak,
+          hoursCredited: m.hours,
+          note: m.capNote,
+          closedAt: at,
+        })),
+        skipDuplicates: true,
+        select: { id: true, memberId: true },
+      });
+      const byMember = new Map(members.map((m) => [m.memberId, m]));
+      const credits = written.flatMap((r) => {
+        const m = byMember.get(r.memberId);
+        return m && m.hours > 0 ? [{ result: r, member: m }] : [];
+      });
+      await tx.ptoLedgerEntry.createMany({
+        data: credits.map(({ result, member }) => ({
+          workspaceId: workspace.id,
+          memberId: member.memberId,
+          hours: member.hours,
+          kind: "credit" as const,
+          reason: creditReason(period, member),
+          actor: "system",
+          periodResultId: result.id,
+          dedupeKey: `credit:${result.id}`,
+          createdAt: at,
+        })),
+        skipDuplicates: true,
+      });
+      const dms: OutboxEntry[] = credits.map(({ result, member }) => ({
+        workspaceId: workspace.id,
+        target: { kind: "dm", platformUserId: member.platformUserId },
+        payload: { view: "pto.ledger_dm", entryKey: `credit:${result.id}` },
+        dedupeKey: `pto:credit:${result.id}`,
+      }));
+      await enqueueOutbox(tx, dms, at);
+      return written.length;
+    });
+  }
+
+  async lastClosedPeriod(workspaceId: string) {
+    // Keys are "<workspace>:<start>:<end>" with ISO dates, so the greatest key is the latest period.
+    const run = await this.prisma.jobRun.findFirst({
+      where: { job: PERIOD_CLOSE_JOB, key: { startsWith: `${workspaceId}:` }, finishedAt: { not: null } },
+      orderBy: { key: "desc" },
+    });
+    if (!run) return null;
+    const [, start = "", end = ""] = run.key.split(":");
+    return { start, end };
+  }
+
+  async markPeriodClosed(workspaceId: string, period: { start: string; end: string }, at: Date) {
+    const key = `${workspaceId}:${period.start}:${period.end}`;
+    await this.prisma.jobRun.upsert({
+      where: { job_key: { job: PERIOD_CLOSE_JOB, key } },
+      create: { job: PERIOD_CLOSE_JOB, key, startedAt: at, finishedAt: at },
+      update: { finishedAt: at },
+    });
+  }
+}
+
+function creditReason(period: { start: string; end: string }, m: ClosedMember): string {
+  const base = `clean period ${period.start} to ${period.end}, streak ${m.streak}`;
+  return m.capNote ? `${base} (${m.capNote})` : base;
+}

@@ -1,0 +1,126 @@
+// The reads behind PTO and attendance views: the /pto page, ledger DMs, request posts and the daily post. A
+// handful of indexed queries each, whatever the size of the team.
+
+import type { MemberRecord, WorkspaceRecord } from "../app/ports.js";
+import { daysLeft, periodContaining, periodInstants } from "../domain/period.js";
+import { ptoBalance } from "../domain/pto.js";
+import { readSettings } from "../domain/settings.js";
+import { type AttendancePostFacts, STREAK_MILESTONES } from "../views/attendance.js";
+import type { LedgerDmFacts, PtoFacts, PtoRequestFacts } from "../views/pto.js";
+import { asDbDate, balanceOf, fromDbDate } from "./attendance.repository.js";
+import type { PrismaClient } from "./prisma.js";
+import { toPersonRef } from "./records.js";
+
+const num = (d: unknown) => (d === null || d === undefined ? 0 : Number(d));
+/** How many names the daily post lists before "and N more". */
+export const POST_NAMES_MAX = 40;
+
+export async function ptoFacts(prisma: PrismaClient, workspace: WorkspaceRecord, member: MemberRecord, today: string): Promise<PtoFacts> {
+  const period = periodContaining(today, workspace.settings.attendancePeriod);
+  const [{ balance, reserved }, latest, points, ledger, pending] = await Promise.all([
+    balanceOf(prisma, member.id),
+    prisma.periodResult.findFirst({ where: { memberId: member.id }, orderBy: { periodStart: "desc" } }),
+    prisma.attendanceOccurrence.aggregate({
+      where: { memberId: member.id, deletedAt: null, date: { gte: asDbDate(period.start), lt: asDbDate(period.end) } },
+      _sum: { points: true },
+    }),
+    prisma.ptoLedgerEntry.findMany({ where: { memberId: member.id }, orderBy: { createdAt: "desc" }, take: 10 }),
+    prisma.ptoRequest.findMany({ where: { memberId: member.id, status: "pending" }, orderBy: { date: "asc" } }),
+  ]);
+  const hpd = workspace.settings.hoursPerPaidDay;
+  return {
+    member: toPersonRef(member),
+    balance: ptoBalance(balance, reserved, hpd),
+    hoursPerPaidDay: hpd,
+    streak: latest?.streak ?? 0,
+    pointsThisPeriod: num(points._sum.points),
+    period: { kind: period.kind, start: period.start, end: period.end },
+    daysLeft: daysLeft(period, today),
+    ledger: ledger.map((l) => ({ hours: num(l.hours), kind: l.kind, reason: l.reason, at: l.createdAt })),
+    pending: pending.map((r) => ({ requestId: r.id, date: fromDbDate(r.date), hours: num(r.hours) })),
+  };
+}
+
+export async function ledgerDmFacts(prisma: PrismaClient, entryKey: string): Promise<LedgerDmFacts | null> {
+  const entry = await prisma.ptoLedgerEntry.findUnique({ where: { dedupeKey: entryKey }, include: { member: true, workspace: true, periodResult: true } });
+  if (!entry) return null;
+  const hpd = readSettings(entry.workspace.settings).settings.hoursPerPaidDay;
+  const { balance, reserved } = await balanceOf(prisma, entry.memberId);
+  return {
+    member: toPersonRef(entry.member),
+    entry: { hours: num(entry.hours), kind: entry.kind, reason: entry.reason, at: entry.createdAt },
+    streak: entry.periodResult?.streak ?? null,
+    balance: ptoBalance(balance, reserved, hpd),
+    hoursPerPaidDay: hpd,
+  };
+}
+
+export async function requestFacts(prisma: PrismaClient, id: string): Promise<PtoRequestFacts | null> {
+  const r = await prisma.ptoRequest.findUnique({ where: { id }, include: { member: true, workspace: true } });
+  if (!r) return null;
+  const [decider, { balance, reserved }] = await Promise.all([
+    r.decidedBy ? prisma.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId: r.workspaceId, platformUserId: r.decidedBy } } }) : null,
+    balanceOf(prisma, r.memberId),
+  ]);
+  return {
+    requestId: r.id,
+    member: toPersonRef(r.member),
+    date: fromDbDate(r.date),
+    hours: num(r.hours),
+    note: r.note,
+    status: r.status,
+    decidedBy: decider ? toPersonRef(decider) : r.decidedBy ? { platformUserId: r.decidedBy, displayName: r.decidedBy } : null,
+    balance: ptoBalance(balance, reserved, readSettings(r.workspace.settings).settings.hoursPerPaidDay),
+  };
+}
+
+/**
+ * The daily attendance post: the roll of a period that closed (`closed`), else progress in the current period and
+ * current streak milestones. Counts are aggregates in SQL; names are capped at POST_NAMES_MAX.
+ */
+export async function attendancePostFacts(
+  prisma: PrismaClient,
+  workspace: WorkspaceRecord,
+  date: string,
+  closed: { start: string; end: string } | null,
+): Promise<AttendancePostFacts> {
+  const period = periodContaining(date, workspace.settings.attendancePeriod);
+  const { startsAt } = periodInstants(period, workspace.timezone);
+  const [progress] = await prisma.$queryRaw<Array<{ of: number; atZero: number }>>`
+    SELECT count(*)::int AS "of",
+      count(*) FILTER (WHERE NOT EXISTS (
+        SELECT 1 FROM "AttendanceOccurrence" o WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.points > 0
+          AND o.date >= ${asDbDate(period.start)} AND o.date < ${asDbDate(period.end)}))::int AS "atZero"
+    FROM "Member" m
+    WHERE m."workspaceId" = ${workspace.id}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}`;
+  const base = { date, progress: { atZero: progress?.atZero ?? 0, of: progress?.of ?? 0, daysLeft: daysLeft(period, date), periodKind: period.kind } };
+  if (closed) {
+    const where = { workspaceId: workspace.id, periodStart: asDbDate(closed.start), clean: true, member: { active: true } };
+    const [rows, count] = await Promise.all([
+      prisma.periodResult.findMany({
+        where,
+        include: { member: true },
+        orderBy: [{ streak: "desc" }, { member: { displayName: "asc" } }],
+        take: POST_NAMES_MAX,
+      }),
+      prisma.periodResult.count({ where }),
+    ]);
+    return {
+      ...base,
+      closed: {
+        start: closed.start,
+        end: closed.end,
+        perfect: rows.map((r) => ({ person: toPersonRef(r.member), hours: num(r.hoursCredited), streak: r.streak })),
+        more: Math.max(0, count - rows.length),
+      },
+      milestones: [],
+    };
+  }
+  const milestones = await prisma.$queryRaw<Array<{ platformUserId: string; displayName: string; streak: number }>>`
+    SELECT m."platformUserId", m."displayName", r.streak
+    FROM "Member" m
+    JOIN LATERAL (SELECT streak FROM "PeriodResult" r WHERE r."memberId" = m.id ORDER BY r."periodStart" DESC LIMIT 1) r ON true
+    WHERE m."workspaceId" = ${workspace.id}::uuid AND m.active AND r.streak = ANY(${[...STREAK_MILESTONES]})
+    ORDER BY r.streak DESC, m."displayName" LIMIT ${POST_NAMES_MAX}`;
+  return { ...base, closed: null, milestones: milestones.map((m) => ({ person: toPersonRef(m), streak: m.streak })) };
+}
