@@ -71,7 +71,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
     let stopping = false;
     const outbox = new OutboxRepository(db.prisma, db);
-    const workspaces = new WorkspaceRepository(db.prisma);
+    const workspaces = new WorkspaceRepository(db.prisma, db);
     const ports: Ports = {
       clock,
       nominations: new NominationRepository(db.prisma),

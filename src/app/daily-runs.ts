@@ -30,22 +30,30 @@ export const DAILY_LEASE_MS = 2 * 60_000;
 
 /**
  * Runs `job` for every workspace due at `now`. `done` remembers finished runs in this process, so an idle tick
- * costs one query. Returns the keys run by this call.
+ * costs one query. One workspace failing does not hold up the others; its claim stays unfinished and is taken over
+ * when its lease runs out. Returns the keys run by this call; throws what failed once the others are done.
  */
 export async function runDueDailyJobs(ports: DailyRunPorts, job: DailyJob, now: Date, done: Set<string>): Promise<string[]> {
   const ran: string[] = [];
+  const failures: unknown[] = [];
   for (const workspace of await ports.workspaces.listAll()) {
     const day = dueLocalDay(now, workspace.timezone, workspace.settings);
     if (!day) continue;
     const key = `${workspace.id}:${day}`;
     if (done.has(key)) continue;
-    const claim = await ports.claims.claim(job.name, key, now, DAILY_LEASE_MS);
-    if (claim.status === "finished") done.add(key);
-    if (claim.status !== "claimed") continue;
-    await job.run(workspace, day, () => ports.claims.heartbeat(claim.id, ports.clock.now()));
-    await ports.claims.finish(claim.id, ports.clock.now());
-    done.add(key);
-    ran.push(key);
+    try {
+      const claim = await ports.claims.claim(job.name, key, now, DAILY_LEASE_MS);
+      if (claim.status === "finished") done.add(key);
+      if (claim.status !== "claimed") continue;
+      await job.run(workspace, day, () => ports.claims.heartbeat(claim.id, ports.clock.now()));
+      await ports.claims.finish(claim.id, ports.clock.now());
+      done.add(key);
+      ran.push(key);
+    } catch (error) {
+      failures.push(error);
+    }
   }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, `${job.name} failed for ${failures.length} workspaces`);
   return ran;
 }

@@ -89,12 +89,9 @@ export async function decidePaidDay(
   const member = await ports.members.findById(found.memberId);
   const name = member?.displayName ?? "the agent";
   const now = ports.clock.now();
-  return ports.attendance.inMemberLock(found.memberId, async (tx) => {
+  const decided = await ports.attendance.inMemberLock(found.memberId, async (tx) => {
     const request = (await tx.findRequest(found.id)) ?? found;
-    if (request.status !== "pending") {
-      const by = request.decidedBy ? ` by <@${request.decidedBy}>` : "";
-      return ok({ request, changed: false, message: `This request for ${request.date} was already ${request.status}${by}. Nothing changed.` });
-    }
+    if (request.status !== "pending") return ok({ request, changed: false, message: "" });
     if (input.decision === "approved") {
       const balance = await tx.balance(request.memberId);
       if (balance + 1e-9 < request.hours) {
@@ -147,13 +144,19 @@ export async function decidePaidDay(
       before: { status: "pending" },
       after: { status: input.decision, hours: request.hours, date: request.date },
     });
-    const decided = { ...request, status: input.decision, decidedBy: lead.platformUserId };
+    const outcome = { ...request, status: input.decision, decidedBy: lead.platformUserId };
     return ok({
-      request: decided,
+      request: outcome,
       changed: true,
       message: `${input.decision === "approved" ? "Approved" : "Declined"} ${name}'s paid day off on ${request.date}.`,
     });
   });
+  if (!decided.ok || decided.value.changed) return decided;
+  // Decided before (another lead, a double click): say who, looked up after the member's lock is released.
+  const { request } = decided.value;
+  const decider = request.decidedBy && request.status !== "cancelled" ? await ports.members.find(workspace.id, request.decidedBy) : null;
+  const by = request.status === "cancelled" ? " by the requester" : decider ? ` by ${decider.displayName}` : "";
+  return ok({ request, changed: false, message: `This request for ${request.date} was already ${request.status}${by}. Nothing changed.` });
 }
 
 /** The agent withdraws a pending request; its hours are free again and the leads' posts say so. */

@@ -137,6 +137,11 @@ export interface ScoreStore {
 export interface MemberStore {
   find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
   findById(id: string): Promise<MemberRecord | null>;
+  /**
+   * The workspace's members whose platform user id is one of `keys` exactly, or whose email is one of them in any
+   * case: one read for a whole import file, however many rows it has.
+   */
+  findByIdOrEmail(workspaceId: string, keys: string[]): Promise<MemberRecord[]>;
   countByRole(workspaceId: string, role: Role): Promise<number>;
   /** Active members with any of the roles, by name. */
   listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]>;
@@ -319,6 +324,11 @@ export interface ClosedMember extends CloseCandidate {
 
 export interface AttendanceStore {
   inMemberLock<T>(memberId: string, fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T>;
+  /**
+   * One transaction holding the locks of several members (an import touches many at once). The rows are locked in
+   * id order, so two such transactions over overlapping members wait for each other instead of deadlocking.
+   */
+  inMembersLock<T>(memberIds: string[], fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T>;
   findRequestByKey(requestKey: string): Promise<PtoRequestRecord | null>;
   findOccurrence(id: string): Promise<OccurrenceRecord | null>;
   findRequest(id: string): Promise<PtoRequestRecord | null>;

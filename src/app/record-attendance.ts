@@ -109,7 +109,7 @@ export async function deleteAttendance(
  * now: the credit is reversed (never below a zero balance; the shortfall is noted). The other way: a late credit
  * at the tier the period would have earned. Later periods keep their results: history is not rewritten.
  */
-async function reevaluateClosedPeriod(
+export async function reevaluateClosedPeriod(
   tx: MemberLedgerTx,
   input: { workspace: WorkspaceRecord; member: MemberRecord; occurrence: OccurrenceRecord; change: "recorded" | "deleted"; actor: string; at: Date },
 ): Promise<Correction | null> {
@@ -200,7 +200,7 @@ async function reevaluateClosedPeriod(
 
 function correctionText(c: Correction | null): string {
   if (!c) return "";
-  const period = `the period ${c.period.start} to ${c.period.end}`;
+  const period = `The period ${c.period.start} to ${c.period.end}`;
   if (c.kind === "late-credit") return ` ${period} is now clean: a late credit of ${formatHours(c.hours)} was added.`;
   const shortfall = c.shortfall > 0 ? ` ${formatHours(c.shortfall)} could not be reversed because the balance was too low; this shortfall is noted.` : "";
   return ` ${period} had been credited: ${formatHours(c.hours)} reversed.${shortfall}`;

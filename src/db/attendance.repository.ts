@@ -157,6 +157,20 @@ export class AttendanceRepository implements AttendanceStore {
     });
   }
 
+  inMembersLock<T>(memberIds: string[], fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T> {
+    const ids = [...new Set(memberIds)];
+    return this.prisma.$transaction(
+      async (tx) => {
+        // Locked in id order (the sort sits below the row locking in the plan), so two imports over overlapping members
+        // queue instead of deadlocking; a single-member lock never holds one member while waiting for another.
+        if (ids.length) await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+        return fn(memberLedgerTx(tx));
+      },
+      // A whole import file is one transaction: a few queries per row, far beyond Prisma's 5 s default for big files.
+      { timeout: 10 * 60_000 },
+    );
+  }
+
   async findRequestByKey(requestKey: string) {
     const r = await this.prisma.ptoRequest.findUnique({ where: { requestKey } });
     return r && toPtoRequestRecord(r);

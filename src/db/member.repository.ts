@@ -56,6 +56,22 @@ export class MemberRepository implements MemberStore {
     return m && toMemberRecord(m);
   }
 
+  /** Members whose platform user id is one of `keys`, or whose email is one of them (any case), in one query. */
+  async findByIdOrEmail(workspaceId: string, keys: string[]): Promise<MemberRecord[]> {
+    const ids = [...new Set(keys)];
+    if (ids.length === 0) return [];
+    // Platform user ids never contain "@", emails always do.
+    const emails = [...new Set(keys.filter((k) => k.includes("@")).map((k) => k.toLowerCase()))];
+    const rows = await this.prisma.member.findMany({
+      where: {
+        workspaceId,
+        OR: [{ platformUserId: { in: ids } }, ...(emails.length ? [{ email: { in: emails, mode: "insensitive" as const } }] : [])],
+      },
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toMemberRecord);
+  }
+
   countByRole(workspaceId: string, role: Role): Promise<number> {
     return this.prisma.member.count({ where: { workspaceId, role, active: true } });
   }

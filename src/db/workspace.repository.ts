@@ -2,8 +2,9 @@
 import type { SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
 import { settingsSchema } from "../domain/settings.js";
 import { isValidTimeZone } from "../domain/timezone.js";
-import type { Platform } from "../generated/prisma/client.js";
+import type { Platform, Workspace } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
+import type { Database } from "./database.js";
 import type { Prisma, PrismaClient } from "./prisma.js";
 import { toWorkspaceRecord } from "./records.js";
 
@@ -19,7 +20,11 @@ export interface WorkspaceIdentity {
 }
 
 export class WorkspaceRepository implements SettingsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `sql` (the raw driver), when given, serves the once-a-minute listAll, as the outbox's idle check does. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql?: Pick<Database, "withSession">,
+  ) {}
 
   /** Finds or creates the workspace; a renamed team gets its new name. Reads only, in the common case. */
   async ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord> {
@@ -39,9 +44,11 @@ export class WorkspaceRepository implements SettingsStore {
     return w && toWorkspaceRecord(w);
   }
 
-  /** Every workspace (the daily jobs check each one's local time). */
+  /** Every workspace (the daily jobs check each one's local time, every minute). */
   async listAll(): Promise<WorkspaceRecord[]> {
-    return (await this.prisma.workspace.findMany({ orderBy: { createdAt: "asc" } })).map(toWorkspaceRecord);
+    if (!this.sql) return (await this.prisma.workspace.findMany({ orderBy: { createdAt: "asc" } })).map(toWorkspaceRecord);
+    const rows = await this.sql.withSession((s) => s.query<Workspace>(`SELECT * FROM "Workspace" ORDER BY "createdAt"`));
+    return rows.map(toWorkspaceRecord);
   }
 
   async findById(id: string): Promise<WorkspaceRecord | null> {

@@ -88,6 +88,89 @@ describe("/wowbot settings", () => {
     expect(await t.prisma.auditLog.count()).toBe(audits);
   });
 
+  describe("attendance, PTO, schedule and time zone", () => {
+    const fullForm = (over: Record<string, unknown> = {}) => {
+      const f = {
+        leadsChannel: "C0LEADS",
+        digestTime: "08:30",
+        workdays: ["1", "2", "3", "4", "6"],
+        timezone: "America/Los_Angeles",
+        attendancePeriod: "two-week",
+        points_absence: "2",
+        points_late: "0.5",
+        points_excused: "0",
+        rewardTiers: "2, 4, 6.5",
+        hoursPerPaidDay: "7.5",
+        accrualCapHours: "40",
+        ...over,
+      };
+      return {
+        leadsChannel: { leadsChannel: { type: "conversations_select", selected_conversation: f.leadsChannel } },
+        digestTime: { digestTime: { type: "timepicker", selected_time: f.digestTime } },
+        workdays: { workdays: { type: "checkboxes", selected_options: (f.workdays as string[]).map((value) => ({ value })) } },
+        timezone: { timezone: { type: "plain_text_input", value: f.timezone } },
+        attendancePeriod: { attendancePeriod: { type: "static_select", selected_option: { value: f.attendancePeriod } } },
+        points_absence: { points_absence: { type: "number_input", value: f.points_absence } },
+        points_late: { points_late: { type: "number_input", value: f.points_late } },
+        points_excused: { points_excused: { type: "number_input", value: f.points_excused } },
+        rewardTiers: { rewardTiers: { type: "plain_text_input", value: f.rewardTiers } },
+        hoursPerPaidDay: { hoursPerPaidDay: { type: "number_input", value: f.hoursPerPaidDay } },
+        accrualCapHours: { accrualCapHours: { type: "number_input", value: f.accrualCapHours } },
+      };
+    };
+    const submitForm = async (values: Record<string, unknown>) => {
+      const res = await t.slack.viewSubmission("U0BOSS", { id: `VS${++seq}`, callback_id: "settings.submit", state: { values } });
+      const body = await res.text();
+      return (body ? JSON.parse(body) : {}) as Reply;
+    };
+    const workspace = () => t.prisma.workspace.findFirstOrThrow({ where: { externalId: "T0TEST" } });
+
+    it("shows them in the modal with their current values", async () => {
+      t.fakeSlack.reset();
+      await t.slack.slashCommand({ command: "/wowbot", text: "settings", user_id: "U0BOSS" });
+      const view = JSON.stringify(t.fakeSlack.callsOf("views.open")[0]?.args.view);
+      for (const fragment of ['"initial_time":"09:00"', '"initial_value":"2, 3, 4"', '"initial_value":"UTC"', "Calendar month", "Points per late arrival"]) {
+        expect(view).toContain(fragment);
+      }
+    });
+
+    it("saves them together with the time zone, audit-logged", async () => {
+      expect((await submitForm(fullForm())).response_action).toBe("clear");
+      const ws = await workspace();
+      expect(ws.timezone).toBe("America/Los_Angeles");
+      expect(ws.settings).toMatchObject({
+        leadsChannel: "C0LEADS",
+        digestTime: "08:30",
+        workdays: [1, 2, 3, 4, 6],
+        attendancePeriod: "two-week",
+        pointsPerType: { absence: 2, late: 0.5, excused: 0 },
+        rewardTiers: [2, 4, 6.5],
+        hoursPerPaidDay: 7.5,
+        accrualCapHours: 40,
+      });
+      const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { at: "desc" } });
+      expect(audit.before).toMatchObject({ timezone: "UTC" });
+      expect(audit.after).toMatchObject({ timezone: "America/Los_Angeles", hoursPerPaidDay: 7.5 });
+      expect((await submitForm(fullForm({ accrualCapHours: "" }))).response_action).toBe("clear");
+      expect((await workspace()).settings).toMatchObject({ accrualCapHours: null });
+    });
+
+    it("refuses every bad value next to its own input, saving nothing", async () => {
+      const before = await workspace();
+      const reply = await submitForm(fullForm({ timezone: "Mars/Olympus", workdays: [], rewardTiers: "2, lots", points_late: "11", hoursPerPaidDay: "0" }));
+      expect(reply.response_action).toBe("errors");
+      expect(reply.errors).toEqual({
+        timezone: '"Mars/Olympus" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York.',
+        workdays: "choose at least one workday",
+        rewardTiers: "must be a number of hours above 0 and up to 1000, in steps of 0.01",
+        points_late: "must be a number of points from 0 to 10",
+        hoursPerPaidDay: "must be a number of hours above 0 and up to 1000, in steps of 0.01",
+      });
+      const after = await workspace();
+      expect([after.timezone, after.settings]).toEqual([before.timezone, before.settings]);
+    });
+  });
+
   it("refuses a hand-made submission from a non-admin", async () => {
     const reply = await submit("U0AGENT", { scoreGoal: "10" });
     expect(reply.response_action).toBe("errors");

@@ -20,7 +20,7 @@ describe("wowbot CLI", () => {
   });
 
   it("prints each command's help with `<command> --help` and `help <command>`", async () => {
-    for (const command of ["serve", "migrate", "doctor"]) {
+    for (const command of ["serve", "migrate", "doctor", "import"]) {
       for (const args of [
         [command, "--help"],
         ["help", command],
@@ -39,6 +39,26 @@ describe("wowbot CLI", () => {
     expect((await cli("serve", "--bogus")).code).toBe(2);
     expect((await cli("migrate", "now")).code).toBe(2);
     expect((await cli("help", "nope")).code).toBe(2);
+  });
+
+  it("checks `import`'s arguments and options before reading any configuration (usage, exit 2)", async () => {
+    const usage = async (...args: string[]) => {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      return r.err.split("\n")[0];
+    };
+    expect(await usage("import")).toBe("wowbot import: say what to import: wowbot import attendance FILE.csv");
+    expect(await usage("import", "people", "x.csv")).toBe('wowbot import: cannot import "people": only attendance can be imported');
+    expect(await usage("import", "attendance")).toBe("wowbot import: name the CSV file: wowbot import attendance FILE.csv");
+    expect(await usage("import", "attendance", "a.csv", "b.csv")).toBe('wowbot import: unexpected argument "b.csv"');
+    expect(await usage("import", "attendance", "a.csv", "--workspace=")).toBe("wowbot import: --workspace needs a workspace id");
+    expect(await usage("import", "attendance", "a.csv", "--workspace")).toContain("argument missing");
+    expect(await usage("import", "attendance", "a.csv", "--bogus")).toContain("--bogus");
+    // Only import takes --workspace.
+    expect(await usage("migrate", "--workspace", "T1")).toBe('wowbot migrate: unknown option "--workspace"');
+    const help = await cli("import", "--help");
+    expect(help.out).toContain("member,date,type,note");
   });
 
   it("exits 2 and prints usage to stderr when no command is given", async () => {
