@@ -62,15 +62,19 @@ export function attendanceDoneModal(text: string) {
   };
 }
 
-/** A member's recent occurrences for a lead, each with a Delete button (confirmed). At most 40 rows. */
+/** Rows a list shows, and note characters per row: a message's blocks must stay under ~12,000 characters. */
+export const LIST_ROWS = 15;
+const LIST_NOTE = 150;
+
+/** A member's recent occurrences for a lead, newest first, each with a Delete button (confirmed). */
 export function renderOccurrenceList(view: OccurrenceListView) {
   const who = mention(view.member.platformUserId);
   const blocks: Array<Record<string, unknown>> = [section(`*Attendance of ${who} since ${view.since}*`)];
   if (view.occurrences.length === 0) blocks.push(section("Nothing recorded."));
-  for (const o of view.occurrences.slice(0, 40)) {
+  for (const o of view.occurrences.slice(0, LIST_ROWS)) {
     const label = OCCURRENCE_LABEL[o.type];
     blocks.push({
-      ...section(`*${o.date}*: ${label}${o.note ? `\n${escapeText(o.note)}` : ""}`),
+      ...section(`*${o.date}*: ${label}${o.note ? `\n${truncate(escapeText(o.note), LIST_NOTE)}` : ""}`),
       accessory: {
         type: "button",
         action_id: ATTENDANCE_ACTIONS.delete,
@@ -78,14 +82,16 @@ export function renderOccurrenceList(view: OccurrenceListView) {
         text: { type: "plain_text", text: "Delete" },
         confirm: {
           title: { type: "plain_text", text: "Delete this record?" },
-          text: { type: "plain_text", text: truncate(`Delete ${label} on ${o.date} for ${view.member.displayName}?`, 300) },
+          text: { type: "plain_text", text: `Delete ${label} on ${o.date}? A closed period is re-evaluated.` },
           confirm: { type: "plain_text", text: "Delete" },
           deny: { type: "plain_text", text: "Keep" },
         },
       },
     });
   }
-  return { text: `Attendance of ${view.member.displayName} since ${view.since}`, blocks };
+  const more = view.occurrences.length - LIST_ROWS;
+  if (more > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${more} older record${more === 1 ? "" : "s"} not shown.` }] });
+  return { text: `Attendance of ${escapeText(view.member.displayName)} since ${view.since}`, blocks };
 }
 
 const PERIOD_NAME = { week: "week", "two-week": "two weeks", month: "month" } as const;

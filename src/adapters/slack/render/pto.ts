@@ -112,7 +112,7 @@ export function renderPtoRequestPost(view: PtoRequestPostView) {
     const by = view.decidedBy && view.status !== "cancelled" ? ` by ${mention(view.decidedBy.platformUserId)}` : "";
     blocks.push(context(`${STATUS_LINE[view.status]}${by}.`));
   }
-  return { text: truncate(`${view.member.displayName} asks for a paid day off on ${view.date}`, LIMITS.messageText), blocks };
+  return { text: truncate(`${escapeText(view.member.displayName)} asks for a paid day off on ${view.date}`, LIMITS.messageText), blocks };
 }
 
 export function renderPtoOutcome(view: PtoOutcomeDmView) {

@@ -6,11 +6,14 @@ import { confirmationText } from "../../../../src/adapters/slack/render/nominati
 import { nominationModal, nominationSentModal } from "../../../../src/adapters/slack/render/nomination-modal.js";
 import { scoreModal, scoreSavedModal } from "../../../../src/adapters/slack/render/score.js";
 import { settingsModal } from "../../../../src/adapters/slack/render/settings-modal.js";
+import { ptoBalance } from "../../../../src/domain/pto.js";
 import { defaultSettings } from "../../../../src/domain/settings.js";
+import { attendancePostView } from "../../../../src/views/attendance.js";
 import { helpView } from "../../../../src/views/help.js";
 import type { View } from "../../../../src/views/index.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../../../../src/views/nomination.js";
 import { notice } from "../../../../src/views/notice.js";
+import { ledgerDmView, type PtoFacts, ptoOutcomeDmView, ptoRequestPostView, ptoView } from "../../../../src/views/pto.js";
 import { scoreDmView } from "../../../../src/views/score.js";
 import { blockKitProblems } from "../../../support/block-kit-limits.js";
 
@@ -49,6 +52,69 @@ const views: Array<[string, View]> = [
     }),
   ],
 ];
+
+const person = (i: number) => ({ platformUserId: `U0M${String(i).padStart(6, "0")}`, displayName: `${longName} <!here>` });
+const hostile = "&<>".repeat(166) + "<!channel>";
+const pto: PtoFacts = {
+  member: person(1),
+  balance: ptoBalance(987.25, 48, 7.5),
+  hoursPerPaidDay: 7.5,
+  streak: 52,
+  pointsThisPeriod: 9.5,
+  period: { kind: "two-week", start: "2026-03-09", end: "2026-03-23" },
+  daysLeft: 13,
+  ledger: Array.from({ length: 10 }, (_, i) => ({ hours: -7.5, kind: "reversal" as const, reason: hostile, at: new Date(2026, 2, i + 1) })),
+  pending: Array.from({ length: 20 }, (_, i) => ({ requestId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, date: "2026-04-01", hours: 7.5 })),
+};
+const request = {
+  requestId: pto.pending[0]?.requestId ?? "",
+  member: person(2),
+  date: "2026-04-01",
+  hours: 7.5,
+  note: hostile,
+  decidedBy: person(3),
+  balance: pto.balance,
+};
+views.push(
+  ["/pto, worst case", ptoView(pto, true, true)],
+  ["/pto seen by a lead", ptoView(pto, false, true)],
+  ["paid-day request, pending", ptoRequestPostView({ ...request, status: "pending" })],
+  ["paid-day request, approved", ptoRequestPostView({ ...request, status: "approved" })],
+  ["paid-day outcome", ptoOutcomeDmView({ ...request, status: "declined" })],
+  ["ledger DM", ledgerDmView({ member: person(1), entry: pto.ledger[0] as PtoFacts["ledger"][0], streak: null, balance: pto.balance, hoursPerPaidDay: 7.5 })],
+  [
+    "perfect attendance for a 500-member team",
+    attendancePostView({
+      date: "2026-03-16",
+      closed: {
+        start: "2026-03-09",
+        end: "2026-03-16",
+        perfect: Array.from({ length: 40 }, (_, i) => ({ person: person(i), hours: 999.99, streak: 520 })),
+        more: 460,
+      },
+      progress: { atZero: 500, of: 500, daysLeft: 6, periodKind: "week" },
+      milestones: [],
+    }),
+  ],
+  [
+    "attendance progress with 40 milestones",
+    attendancePostView({
+      date: "2026-03-17",
+      closed: null,
+      progress: { atZero: 480, of: 500, daysLeft: 5, periodKind: "week" },
+      milestones: Array.from({ length: 40 }, (_, i) => ({ person: person(i), streak: 52 })),
+    }),
+  ],
+  [
+    "a lead's list of 60 days of records",
+    {
+      kind: "attendance.list",
+      member: person(4),
+      since: "2026-01-01",
+      occurrences: Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, date: "2026-02-01", type: "excused" as const, note: hostile })),
+    },
+  ],
+);
 
 describe("Slack rendering within Block Kit limits", () => {
   it.each(views)("%s", (_name, view) => {

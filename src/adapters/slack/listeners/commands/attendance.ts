@@ -37,7 +37,7 @@ export function attendanceCommand(deps: SlackDeps) {
         const member = await memberOf(deps, context, client, workspace.id, parsed.member);
         if (!member) return reply(notice("error", PERSON_NOT_FOUND));
         const since = addDays(today, -LIST_DAYS);
-        const occurrences = await deps.ports.attendance.recentOccurrences(member.id, since, 40);
+        const occurrences = await deps.ports.attendance.recentOccurrences(member.id, since, 100);
         return reply({ kind: "attendance.list", member: { platformUserId: member.platformUserId, displayName: member.displayName }, since, occurrences });
       }
       case "record": {
