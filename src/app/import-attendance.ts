@@ -2,19 +2,11 @@
 // every problem reported; only a file without problems is saved, in one transaction, with the same rules, points and
 // closed-period corrections as an occurrence a lead records in chat. Rows already recorded are skipped, so importing
 // the same file twice changes nothing.
-import {
-  ATTENDANCE_NOTE_MAX,
-  checkOccurrence,
-  isCalendarDate,
-  OCCURRENCE_LABEL,
-  type OccurrenceType,
-  occurrenceTypeOf,
-  pointsFor,
-} from "../domain/attendance.js";
+import { ATTENDANCE_NOTE_MAX, checkOccurrence, isCalendarDate, OCCURRENCE_LABEL, type OccurrenceType, occurrenceTypeOf } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
-import { type Correction, reevaluateClosedPeriod } from "./record-attendance.js";
+import { type Correction, saveOccurrence } from "./record-attendance.js";
 
 /** One row as the file gave it, untrimmed; `line` is its line number in the file, for problem reports. */
 export interface ImportRow {
@@ -153,25 +145,17 @@ export async function importAttendance(
     const corrections: ImportSummary["corrections"] = [];
     if (input.dryRun) return ok({ created: toCreate.length, duplicates, corrections });
     for (const c of toCreate) {
-      const points = pointsFor(c.type, workspace.settings);
-      const occurrence = await tx.createOccurrence({
-        workspaceId: workspace.id,
-        memberId: c.member.id,
+      const { correction } = await saveOccurrence(tx, {
+        workspace,
+        member: c.member,
         date: c.date,
         type: c.type,
-        points,
         note: c.note,
-        recordedBy: actor,
-        createdAt: now,
-      });
-      await tx.audit({
-        workspaceId: workspace.id,
         actor,
+        at: now,
         action: "attendance.import",
-        subject: `occurrence:${occurrence.id}`,
-        after: { member: c.member.platformUserId, date: c.date, type: c.type, points, note: c.note, line: c.row.line },
+        audit: { line: c.row.line },
       });
-      const correction = await reevaluateClosedPeriod(tx, { workspace, member: c.member, occurrence, change: "recorded", actor, at: now });
       if (correction) corrections.push({ member: c.member, correction });
     }
     return ok({ created: toCreate.length, duplicates, corrections });

@@ -34,7 +34,7 @@ function checkTarget(lead: MemberRecord, member: MemberRecord): DomainError | nu
 
 export async function recordAttendance(
   ports: Pick<Ports, "attendance" | "clock">,
-  input: { workspace: WorkspaceRecord; lead: MemberRecord; member: MemberRecord; date: string; type: OccurrenceType; note: string | null; actor?: string },
+  input: { workspace: WorkspaceRecord; lead: MemberRecord; member: MemberRecord; date: string; type: OccurrenceType; note: string | null },
 ): Promise<Result<AttendanceChange>> {
   const { workspace, lead, member } = input;
   const refused = checkTarget(lead, member);
@@ -47,28 +47,60 @@ export async function recordAttendance(
     const check = checkOccurrence(draft, localDate(now, workspace.timezone), await tx.occurrencesOn(member.id, input.date));
     if (check.status === "refused") return fail(check.error);
     if (check.status === "duplicate") return ok({ status: "unchanged" as const, message: check.message, occurrence: null, correction: null });
-    const actor = input.actor ?? lead.platformUserId;
-    const occurrence = await tx.createOccurrence({
-      workspaceId: workspace.id,
-      memberId: member.id,
+    const { occurrence, correction } = await saveOccurrence(tx, {
+      workspace,
+      member,
       date: input.date,
       type: input.type,
-      points: pointsFor(input.type, workspace.settings),
       note,
-      recordedBy: actor,
-      createdAt: now,
-    });
-    await tx.audit({
-      workspaceId: workspace.id,
-      actor,
+      actor: lead.platformUserId,
+      at: now,
       action: "attendance.record",
-      subject: `occurrence:${occurrence.id}`,
-      after: { member: member.platformUserId, date: occurrence.date, type: occurrence.type, points: occurrence.points, note },
     });
-    const correction = await reevaluateClosedPeriod(tx, { workspace, member, occurrence, change: "recorded", actor, at: now });
     const message = `Recorded ${OCCURRENCE_LABEL[input.type]} for ${member.displayName} on ${input.date}.${correctionText(correction)}`;
     return ok({ status: "recorded" as const, message, occurrence, correction });
   });
+}
+
+/**
+ * Writes a checked occurrence with its audit entry, then re-evaluates a closed period it falls in. Shared by chat
+ * recording and imports, inside the caller's member lock.
+ */
+export async function saveOccurrence(
+  tx: MemberLedgerTx,
+  input: {
+    workspace: WorkspaceRecord;
+    member: MemberRecord;
+    date: string;
+    type: OccurrenceType;
+    note: string | null;
+    actor: string;
+    at: Date;
+    action: "attendance.record" | "attendance.import";
+    /** Extra audit detail (an import's line number). */
+    audit?: Record<string, unknown>;
+  },
+): Promise<{ occurrence: OccurrenceRecord; correction: Correction | null }> {
+  const { workspace, member, actor, at } = input;
+  const occurrence = await tx.createOccurrence({
+    workspaceId: workspace.id,
+    memberId: member.id,
+    date: input.date,
+    type: input.type,
+    points: pointsFor(input.type, workspace.settings),
+    note: input.note,
+    recordedBy: actor,
+    createdAt: at,
+  });
+  await tx.audit({
+    workspaceId: workspace.id,
+    actor,
+    action: input.action,
+    subject: `occurrence:${occurrence.id}`,
+    after: { member: member.platformUserId, date: occurrence.date, type: occurrence.type, points: occurrence.points, note: occurrence.note, ...input.audit },
+  });
+  const correction = await reevaluateClosedPeriod(tx, { workspace, member, occurrence, change: "recorded", actor, at });
+  return { occurrence, correction };
 }
 
 export async function deleteAttendance(
@@ -109,7 +141,7 @@ export async function deleteAttendance(
  * now: the credit is reversed (never below a zero balance; the shortfall is noted). The other way: a late credit
  * at the tier the period would have earned. Later periods keep their results: history is not rewritten.
  */
-export async function reevaluateClosedPeriod(
+async function reevaluateClosedPeriod(
   tx: MemberLedgerTx,
   input: { workspace: WorkspaceRecord; member: MemberRecord; occurrence: OccurrenceRecord; change: "recorded" | "deleted"; actor: string; at: Date },
 ): Promise<Correction | null> {
