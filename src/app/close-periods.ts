@@ -4,7 +4,7 @@
 import { evaluatePeriod } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { nextPeriod, type Period, periodContaining, periodInstants } from "../domain/period.js";
-import type { AttendanceStore, WorkspaceRecord } from "./ports.js";
+import type { AttendanceStore, CloseCandidate, WorkspaceRecord } from "./ports.js";
 
 export const CLOSE_BATCH = 2_000;
 
@@ -42,17 +42,18 @@ export async function closePeriod(store: AttendanceStore, workspace: WorkspaceRe
   const size = options.batchSize ?? CLOSE_BATCH;
   let after: string | null = null;
   let evaluated = 0;
-  for (;;) {
-    const batch = await store.closeCandidates(workspace.id, period, startsAt, size, after);
-    if (batch.length === 0) break;
-    const closed = batch.map((c) => ({
+  const evaluate = (candidates: CloseCandidate[]) =>
+    candidates.map((c) => ({
       ...c,
       ...evaluatePeriod({ points: c.points, previousStreak: c.previousStreak, balance: c.balance, settings: workspace.settings }),
     }));
-    evaluated += await store.saveClose(workspace, period, closed, at);
-    after = batch[batch.length - 1]?.memberId ?? null;
+  for (;;) {
+    const batch = await store.closeBatch(workspace, period, startsAt, size, after, evaluate, at);
+    if (batch.seen === 0) break;
+    evaluated += batch.written;
+    after = batch.last;
     await options.afterBatch?.(evaluated);
-    if (batch.length < size) break;
+    if (batch.seen < size) break;
   }
   await store.markPeriodClosed(workspace.id, period, at);
   return evaluated;

@@ -340,16 +340,21 @@ export interface AttendanceStore {
   /** The member's live occurrences from a date on, newest first. */
   recentOccurrences(memberId: string, from: string, limit: number): Promise<OccurrenceRecord[]>;
   /**
-   * Up to `limit` members (by id, after `after`) not yet evaluated for the period: active people who joined before it started and have no
-   * period result reaching into it (so a rerun, or a period overlapping one closed under other settings, skips them).
+   * One batch of a period close, in one transaction holding the members' locks: up to `limit` members (by id, after
+   * `after`) not yet evaluated for the period, meaning active people who joined before it started with no period
+   * result reaching into it (so a rerun, or a period overlapping one closed under other settings, skips them). Their
+   * period results, credits and accrual DMs are written as `evaluate` decides; a member another worker wrote first is
+   * skipped (the unique member + period wins). `seen` counts the members read, `written` the results stored.
    */
-  closeCandidates(workspaceId: string, period: { start: string; end: string }, startsAt: Date, limit: number, after: string | null): Promise<CloseCandidate[]>;
-  /**
-   * Writes one batch of evaluated members in one transaction: their period results, credits and accrual DMs.
-   * A member evaluated concurrently by another worker is skipped (the unique member + period wins). Returns how many
-   * were written.
-   */
-  saveClose(workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number>;
+  closeBatch(
+    workspace: WorkspaceRecord,
+    period: { start: string; end: string },
+    startsAt: Date,
+    limit: number,
+    after: string | null,
+    evaluate: (candidates: CloseCandidate[]) => ClosedMember[],
+    at: Date,
+  ): Promise<{ seen: number; last: string | null; written: number }>;
   /** The last period start closed for the workspace (any kind), or null. */
   lastClosedPeriod(workspaceId: string): Promise<{ start: string; end: string } | null>;
   markPeriodClosed(workspaceId: string, period: { start: string; end: string }, at: Date): Promise<void>;

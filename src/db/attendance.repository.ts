@@ -216,78 +216,53 @@ export class AttendanceRepository implements AttendanceStore {
     return rows.map(toOccurrenceRecord);
   }
 
-  async closeCandidates(
-    workspaceId: string,
+  /**
+   * One batch of the period close, in one transaction: the next `limit` members not yet evaluated are locked (the lock
+   * every per-member change takes, so an occurrence recorded at the same moment lands either before this read, and
+   * counts, or after the result exists, and is corrected), read, evaluated by `evaluate`, and written.
+   */
+  closeBatch(
+    workspace: WorkspaceRecord,
     period: { start: string; end: string },
     startsAt: Date,
     limit: number,
     after: string | null,
-  ): Promise<CloseCandidate[]> {
+    evaluate: (candidates: CloseCandidate[]) => ClosedMember[],
+    at: Date,
+  ): Promise<{ seen: number; last: string | null; written: number }> {
     const start = asDbDate(period.start);
     const end = asDbDate(period.end);
-    // One statement per batch, whatever its size: the per-member sums are index lookups (memberId first).
-    const rows = await this.prisma.$queryRaw<Array<{ memberId: string; platformUserId: string; points: number; previousStreak: number; balance: number }>>`
-      SELECT m.id AS "memberId", m."platformUserId",
-        COALESCE((SELECT sum(o.points) FROM "AttendanceOccurrence" o
-                  WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.date >= ${start} AND o.date < ${end}), 0)::float8 AS points,
-        COALESCE((SELECT r.streak FROM "PeriodResult" r WHERE r."memberId" = m.id ORDER BY r."periodStart" DESC LIMIT 1), 0)::int AS "previousStreak",
-        COALESCE((SELECT sum(l.hours) FROM "PtoLedgerEntry" l WHERE l."memberId" = m.id), 0)::float8 AS balance
-      FROM "Member" m
-      WHERE m."workspaceId" = ${workspaceId}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}
-        AND m.id > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
-        AND NOT EXISTS (SELECT 1 FROM "PeriodResult" r WHERE r."memberId" = m.id AND r."periodEnd" > ${start})
-      ORDER BY m.id
-      LIMIT ${limit}`;
-    return rows;
-  }
-
-  saveClose(workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number> {
-    if (members.length === 0) return Promise.resolve(0);
-    return this.prisma.$transaction(async (tx) => {
-      const written = await tx.periodResult.createManyAndReturn({
-        data: members.map((m) => ({
-          workspaceId: workspace.id,
-          memberId: m.memberId,
-          periodStart: asDbDate(period.start),
-          periodEnd: asDbDate(period.end),
-          points: m.points,
-          clean: m.clean,
-          streak: m.streak,
-          hoursCredited: m.hours,
-          note: m.capNote,
-          closedAt: at,
-        })),
-        skipDuplicates: true,
-        select: { id: true, memberId: true },
-      });
-      const byMember = new Map(members.map((m) => [m.memberId, m]));
-      const credits = written.flatMap((r) => {
-        const m = byMember.get(r.memberId);
-        return m && m.hours > 0 ? [{ result: r, member: m }] : [];
-      });
-      await tx.ptoLedgerEntry.createMany({
-        data: credits.map(({ result, member }) => ({
-          workspaceId: workspace.id,
-          memberId: member.memberId,
-          hours: member.hours,
-          kind: "credit" as const,
-          reason: creditReason(period, member),
-          actor: "system",
-          periodResultId: result.id,
-          dedupeKey: `credit:${result.id}`,
-          createdAt: at,
-        })),
-        skipDuplicates: true,
-      });
-      const dms: OutboxEntry[] = credits.map(({ result, member }) => ({
-        workspaceId: workspace.id,
-        target: { kind: "dm", platformUserId: member.platformUserId },
-        payload: { view: "pto.ledger_dm", entryKey: `credit:${result.id}` },
-        dedupeKey: `pto:credit:${result.id}`,
-      }));
-      await enqueueOutbox(tx, dms, at);
-      return written.length;
-    });
+    return this.prisma.$transaction(
+      async (tx) => {
+        // The "already evaluated" test is a per-member probe, on purpose. Written as a plain NOT EXISTS, PostgreSQL
+        // turns it into an anti join, and at every close its statistics say no result reaches past the period start
+        // yet (the results being written are newer than the last ANALYZE): it then rescans every result written so far
+        // for each member, a cost that grows with the square of the workspace (bench/README.md: 50,000 members took
+        // minutes). OFFSET 0 keeps the subquery a probe of the (memberId, periodStart) index, whatever the statistics say.
+        const locked = await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT m.id FROM "Member" m
+          WHERE m."workspaceId" = ${workspace.id}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}
+            AND m.id > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
+            AND NOT EXISTS (SELECT 1 FROM "PeriodResult" r WHERE r."memberId" = m.id AND r."periodEnd" > ${start} OFFSET 0)
+          ORDER BY m.id
+          LIMIT ${limit}
+          FOR UPDATE OF m`;
+        if (locked.length === 0) return { seen: 0, last: null, written: 0 };
+        const ids = locked.map((r) => r.id);
+        // A statement of its own after the locks, so it sees whatever a change that held one of them committed.
+        const candidates = await tx.$queryRaw<CloseCandidate[]>`
+          SELECT m.id AS "memberId", m."platformUserId",
+            COALESCE((SELECT sum(o.points) FROM "AttendanceOccurrence" o
+                      WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.date >= ${start} AND o.date < ${end}), 0)::float8 AS points,
+            COALESCE((SELECT r.streak FROM "PeriodResult" r WHERE r."memberId" = m.id ORDER BY r."periodStart" DESC LIMIT 1), 0)::int AS "previousStreak",
+            COALESCE((SELECT sum(l.hours) FROM "PtoLedgerEntry" l WHERE l."memberId" = m.id), 0)::float8 AS balance
+          FROM "Member" m WHERE m.id = ANY(${ids}::uuid[])
+          ORDER BY m.id`;
+        const written = await writeClose(tx, workspace, period, evaluate(candidates), at);
+        return { seen: ids.length, last: ids[ids.length - 1] ?? null, written };
+      },
+      { timeout: 120_000 },
+    );
   }
 
   async lastClosedPeriod(workspaceId: string) {
@@ -309,6 +284,54 @@ export class AttendanceRepository implements AttendanceStore {
       update: { finishedAt: at },
     });
   }
+}
+
+/**
+ * One statement per batch: writes the period results, then a credit and an accrual DM for each result written with hours.
+ * A single statement is atomic like the transaction it replaces, and it costs one round trip. The members travel as
+ * a few arrays (one per column): through Prisma's createMany they were objects its query compiler went through one
+ * by one, which took most of the time of the close (bench/README.md). Duplicates are skipped as createMany's
+ * skipDuplicates does (ON CONFLICT DO NOTHING): a member another worker wrote first gets no second credit.
+ */
+async function writeClose(db: Db, workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number> {
+  if (members.length === 0) return 0;
+  const column = <T>(pick: (m: ClosedMember) => T) => members.map(pick);
+  const atIso = at.toISOString();
+  const [row] = await db.$queryRaw<Array<{ written: number }>>`
+    WITH batch AS (
+      SELECT * FROM unnest(${column((m) => m.memberId)}::uuid[], ${column((m) => m.platformUserId)}::text[], ${column((m) => m.points)}::numeric[],
+                           ${column((m) => m.clean)}::boolean[], ${column((m) => m.streak)}::int[], ${column((m) => m.hours)}::numeric[],
+                           ${column((m) => m.capNote)}::text[], ${column((m) => creditReason(period, m))}::text[])
+        AS b("memberId", "platformUserId", points, clean, streak, hours, note, reason)
+    ),
+    written AS (
+      INSERT INTO "PeriodResult" (id, "workspaceId", "memberId", "periodStart", "periodEnd", points, clean, streak, "hoursCredited", note, "closedAt")
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, b."memberId", ${period.start}::date, ${period.end}::date, b.points, b.clean, b.streak, b.hours,
+             b.note, ${atIso}::timestamptz
+      FROM batch b
+      ON CONFLICT DO NOTHING
+      RETURNING id, "memberId"
+    ),
+    credits AS (
+      SELECT w.id AS "resultId", b."memberId", b."platformUserId", b.hours, b.reason FROM written w JOIN batch b ON b."memberId" = w."memberId" WHERE b.hours > 0
+    ),
+    ledger AS (
+      INSERT INTO "PtoLedgerEntry" (id, "workspaceId", "memberId", hours, kind, reason, actor, "periodResultId", "dedupeKey", "createdAt")
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, c."memberId", c.hours, 'credit', c.reason, 'system', c."resultId", 'credit:' || c."resultId",
+             ${atIso}::timestamptz
+      FROM credits c
+      ON CONFLICT DO NOTHING
+    ),
+    dms AS (
+      INSERT INTO "Outbox" (id, "workspaceId", target, payload, "dedupeKey", "createdAt", "nextAttemptAt")
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, jsonb_build_object('kind', 'dm', 'platformUserId', c."platformUserId"),
+             jsonb_build_object('view', 'pto.ledger_dm', 'entryKey', 'credit:' || c."resultId"), 'pto:credit:' || c."resultId",
+             ${atIso}::timestamptz, ${atIso}::timestamptz
+      FROM credits c
+      ON CONFLICT DO NOTHING
+    )
+    SELECT count(*)::int AS written FROM written`;
+  return row?.written ?? 0;
 }
 
 function creditReason(period: { start: string; end: string }, m: ClosedMember): string {

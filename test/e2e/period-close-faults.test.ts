@@ -4,8 +4,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { attendanceDayJob } from "../../src/app/attendance-day.js";
 import { closePeriod } from "../../src/app/close-periods.js";
 import { runDueDailyJobs } from "../../src/app/daily-runs.js";
+import { recordAttendance } from "../../src/app/record-attendance.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import { JobRunRepository } from "../../src/db/job-run.repository.js";
+import { MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { ManualClock } from "../support/clock.js";
 import { freshDatabase, usingPostgres } from "../support/databases.js";
@@ -90,6 +92,49 @@ describe("period close under faults", () => {
     clock.advance(60 * 60_000);
     await t.service.scheduler.runNow(t.service.jobs.daily);
     await expectEachMemberOnce(t);
+  });
+
+  it("an occurrence recorded while the close holds the member is corrected, not lost", async () => {
+    const workspace = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
+    const members = new MemberRepository(t.prisma);
+    const lead = await members.upsert({ workspaceId: workspace?.id ?? "", platformUserId: "U0LEAD", displayName: "lena" }, "lead");
+    const agent = await members.find(workspace?.id ?? "", "U0M1");
+    if (!workspace || !agent) throw new Error("seed missing");
+    const attendance = new AttendanceRepository(t.prisma);
+    await closePeriod(attendance, workspace, { kind: "week", start: "2026-03-09", end: "2026-03-16" }, clock.now());
+
+    // The next week closes while a lead records an absence for a member of the batch being closed.
+    clock.set("2026-03-23T09:00:00Z");
+    let recording: ReturnType<typeof recordAttendance> | undefined;
+    class RacingRepository extends AttendanceRepository {
+      override closeBatch(...[ws, p, startsAt, limit, after, evaluate, at]: Parameters<AttendanceRepository["closeBatch"]>) {
+        return super.closeBatch(
+          ws,
+          p,
+          startsAt,
+          limit,
+          after,
+          (candidates) => {
+            recording ??= recordAttendance({ attendance, clock }, { workspace, lead, member: agent, date: "2026-03-18", type: "absence", note: null });
+            return evaluate(candidates);
+          },
+          at,
+        );
+      }
+    }
+    await closePeriod(new RacingRepository(t.prisma), workspace, { kind: "week", start: "2026-03-16", end: "2026-03-23" }, clock.now());
+    const recorded = await recording;
+    // The close read the member before the absence and credited the week; the recording, once it had the member's
+    // lock, found the closed week and reversed the credit.
+    expect(recorded?.ok && recorded.value.correction).toMatchObject({ kind: "reversal", hours: 3 });
+    const result = await t.prisma.periodResult.findFirstOrThrow({ where: { memberId: agent.id, periodStart: new Date("2026-03-16T00:00:00Z") } });
+    expect(result).toMatchObject({ clean: false, streak: 0 });
+    const ledger = await t.prisma.ptoLedgerEntry.findMany({ where: { memberId: agent.id }, orderBy: { createdAt: "asc" } });
+    expect(ledger.map((l) => [l.kind, Number(l.hours)])).toEqual([
+      ["credit", 2],
+      ["credit", 3],
+      ["reversal", -3],
+    ]);
   });
 
   it("credits nobody twice when the same period is closed again", async () => {

@@ -54,7 +54,7 @@ const views: Array<[string, View]> = [
 ];
 
 const person = (i: number) => ({ platformUserId: `U0M${String(i).padStart(6, "0")}`, displayName: `${longName} <!here>` });
-const hostile = "&<>".repeat(166) + "<!channel>";
+const hostile = `${"&<>".repeat(166)}<!channel>`;
 const pto: PtoFacts = {
   member: person(1),
   balance: ptoBalance(987.25, 48, 7.5),
