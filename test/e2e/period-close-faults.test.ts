@@ -95,11 +95,14 @@ describe("period close under faults", () => {
   });
 
   it("an occurrence recorded while the close holds the member is corrected, not lost", async () => {
-    const workspace = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
+    const found = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
+    if (!found) throw new Error("seed missing");
+    const workspace = found;
     const members = new MemberRepository(t.prisma);
-    const lead = await members.upsert({ workspaceId: workspace?.id ?? "", platformUserId: "U0LEAD", displayName: "lena" }, "lead");
-    const agent = await members.find(workspace?.id ?? "", "U0M1");
-    if (!workspace || !agent) throw new Error("seed missing");
+    const lead = await members.upsert({ workspaceId: workspace.id, platformUserId: "U0LEAD", displayName: "lena" }, "lead");
+    const agent = await members.find(workspace.id, "U0M1");
+    if (!agent) throw new Error("seed missing");
+    const member = agent;
     const attendance = new AttendanceRepository(t.prisma);
     await closePeriod(attendance, workspace, { kind: "week", start: "2026-03-09", end: "2026-03-16" }, clock.now());
 
@@ -115,7 +118,7 @@ describe("period close under faults", () => {
           limit,
           after,
           (candidates) => {
-            recording ??= recordAttendance({ attendance, clock }, { workspace, lead, member: agent, date: "2026-03-18", type: "absence", note: null });
+            recording ??= recordAttendance({ attendance, clock }, { workspace, lead, member, date: "2026-03-18", type: "absence", note: null });
             return evaluate(candidates);
           },
           at,

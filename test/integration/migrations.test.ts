@@ -1,14 +1,14 @@
 // The migration runner: applies Prisma-format migrations once, records them as Prisma does, rolls back a failing
 // one whole, and serialises concurrent runners; and schema.prisma never drifts from the migrations.
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { diffMigrationsToSchema } from "../../scripts/lib/schema-engine.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { applyMigrations, defaultMigrationsDir, MigrationError, migrationState } from "../../src/db/migrate.js";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { scratchDir } from "../support/process.js";
 
 const open: Array<{ db: Database; fresh: FreshDatabase }> = [];
 async function emptyDatabase() {
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function migrationsCopy(extra?: { name: string; sql: string }): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "wowbot-migrations-"));
+  const dir = scratchDir("wowbot-migrations-");
   cpSync(defaultMigrationsDir, dir, { recursive: true });
   if (extra) {
     mkdirSync(path.join(dir, extra.name));

@@ -1,7 +1,7 @@
 // Runs the real `wowbot` command as a child process (through tsx, so no build is needed), in a scratch working
 // directory with only the environment a test gives it: no developer .env or DATABASE_URL leaks in.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -20,8 +20,16 @@ export interface WowbotProcess {
   exited(ms: number): Promise<number | null>;
 }
 
+const scratchDirs: string[] = [];
+// Scratch directories (PGlite data, logs) go when the test worker exits, so test runs leave nothing in /tmp.
+process.once("exit", () => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function scratchDir(prefix = "wowbot-proc-"): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 export function wowbot(args: string[], env: Record<string, string>, cwd = scratchDir()): WowbotProcess {

@@ -1,9 +1,9 @@
 // The environment contract: defaults, one clear line per bad value, secrets never echoed, platform enablement.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig, readEnvironment } from "../../../src/config/env.js";
+import { scratchDir } from "../../support/process.js";
 
 const problems = (env: Record<string, string>) => {
   const r = parseConfig(env);
@@ -102,7 +102,7 @@ describe("parseConfig", () => {
 
 describe("readEnvironment", () => {
   it("reads .env when present, and the real environment wins over it", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "wowbot-env-"));
+    const dir = scratchDir("wowbot-env-");
     const file = path.join(dir, ".env");
     writeFileSync(file, "PORT=4000\nLOG_LEVEL=debug\n# a comment\nDEFAULT_TIMEZONE=Europe/Berlin\n");
     const env = readEnvironment({ LOG_LEVEL: "warn" }, file);
