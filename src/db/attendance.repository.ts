@@ -148,26 +148,26 @@ function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
 export class AttendanceRepository implements AttendanceStore {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** One member's attendance, ledger and requests change one at a time: rules like "one absence a day" and "no double
+   * spending" read, then write. Interactive changes keep Prisma's 5 s transaction limit. */
   inMemberLock<T>(memberId: string, fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(async (tx) => {
-      // One member's attendance, ledger and requests change one at a time: rules like "one absence a day" and "no
-      // double spending" read, then write.
-      await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${memberId}::uuid FOR UPDATE`;
-      return fn(memberLedgerTx(tx));
-    });
+    return this.locked([memberId], fn);
   }
 
+  /** A whole import file is one transaction: a few queries per row, far beyond the 5 s limit for big files. */
   inMembersLock<T>(memberIds: string[], fn: (tx: MemberLedgerTx) => Promise<T>): Promise<T> {
-    const ids = [...new Set(memberIds)];
+    return this.locked([...new Set(memberIds)], fn, 10 * 60_000);
+  }
+
+  private locked<T>(ids: string[], fn: (tx: MemberLedgerTx) => Promise<T>, timeout?: number): Promise<T> {
     return this.prisma.$transaction(
       async (tx) => {
-        // Locked in id order (the sort sits below the row locking in the plan), so two imports over overlapping members
-        // queue instead of deadlocking; a single-member lock never holds one member while waiting for another.
+        // Locked in id order (the sort sits below the row locking in the plan), as the period close locks its batches,
+        // so two writers over overlapping members queue instead of deadlocking.
         if (ids.length) await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
         return fn(memberLedgerTx(tx));
       },
-      // A whole import file is one transaction: a few queries per row, far beyond Prisma's 5 s default for big files.
-      { timeout: 10 * 60_000 },
+      timeout ? { timeout } : undefined,
     );
   }
 
