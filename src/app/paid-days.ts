@@ -30,7 +30,8 @@ export async function requestPaidDay(
   // Who hears about it is decided before the lock: leads change rarely, and a lead added meanwhile sees the digest.
   const leads = workspace.settings.leadsChannel ? [] : (await ports.members.listByRole(workspace.id, ["lead", "admin"])).filter((l) => l.id !== member.id);
   return ports.attendance.inMemberLock(member.id, async (tx) => {
-    const { balance, reserved } = { balance: await tx.balance(member.id), reserved: await tx.reserved(member.id) };
+    const balance = await tx.balance(member.id);
+    const reserved = await tx.reserved(member.id);
     const hours = workspace.settings.hoursPerPaidDay;
     const refused = checkPaidDayRequest({
       date: input.date,

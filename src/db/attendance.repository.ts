@@ -113,8 +113,12 @@ function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
     async updateResult(id, patch) {
       await tx.periodResult.update({ where: { id }, data: patch });
     },
-    balance: async (memberId) => (await balanceOf(tx, memberId)).balance,
-    reserved: async (memberId) => (await balanceOf(tx, memberId)).reserved,
+    async balance(memberId) {
+      return num((await tx.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }))._sum.hours);
+    },
+    async reserved(memberId) {
+      return num((await tx.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }))._sum.hours);
+    },
     async addLedger(entry, at) {
       const { count } = await tx.ptoLedgerEntry.createMany({ data: [{ ...entry, createdAt: at }], skipDuplicates: true });
       return count === 1;
