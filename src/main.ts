@@ -11,6 +11,7 @@ import { deliverOutbox } from "./app/deliver-outbox.js";
 import type { Ports } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
+import { ApiTokenRepository } from "./db/api-token.repository.js";
 import { AttendanceRepository } from "./db/attendance.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { HomeRepository } from "./db/home.repository.js";
@@ -80,6 +81,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       home: new HomeRepository(db.prisma),
       settings: workspaces,
       attendance: new AttendanceRepository(db.prisma),
+      tokens: new ApiTokenRepository(db.prisma),
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());

@@ -9,6 +9,7 @@ import type { WorkspaceSettings } from "../domain/settings.js";
 import type { HomeFacts } from "../views/home.js";
 import type { View } from "../views/index.js";
 import type { PtoFacts } from "../views/pto.js";
+import type { ApiTokenStore } from "./api-tokens.js";
 
 export type Platform = "slack" | "teams";
 
@@ -368,6 +369,7 @@ export interface Ports {
   home: HomeStore;
   settings: SettingsStore;
   attendance: AttendanceStore;
+  tokens: ApiTokenStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

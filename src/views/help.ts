@@ -25,6 +25,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/attendance @agent", description: "An agent's records of the last 60 days, with Delete buttons (leads)." },
   { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
+  { usage: "/wowbot token create|list|revoke [NAME]", description: "Ingest API tokens for contact-centre data; a new token is shown once (admins)." },
   { usage: "/wowbot help", description: "List every wowbot command." },
 ];
 

@@ -1,6 +1,8 @@
-// `/wowbot <subcommand>`: help, settings and roles; digest, stats and exports join as their features land.
+// `/wowbot <subcommand>`: help, settings, roles and ingest tokens; digest, stats and exports join as their features land.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../../../app/api-tokens.js";
 import { changeRole } from "../../../../app/change-role.js";
+import type { MemberRecord, WorkspaceRecord } from "../../../../app/ports.js";
 import { mayChangeSettings } from "../../../../app/update-settings.js";
 import { ROLES, type Role } from "../../../../domain/roles.js";
 import { helpView } from "../../../../views/help.js";
@@ -12,6 +14,43 @@ import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
+const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
+
+/** `/wowbot token create|list|revoke`: ingest API tokens; a new token's secret is shown here once and never again. */
+async function tokenCommand(deps: SlackDeps, workspace: WorkspaceRecord, member: MemberRecord, args: string[]): Promise<View> {
+  const [action = "", ...rest] = args;
+  const name = rest.join(" ");
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  switch (action.toLowerCase()) {
+    case "create": {
+      if (!name) return notice("info", TOKEN_USAGE);
+      const result = await createApiToken(deps.ports, { workspace, actor: member, name });
+      if (!result.ok) return notice("error", result.error.message);
+      return notice(
+        "success",
+        `Token "${result.value.token.name}" created. Copy it now, it is shown only this once:\n\`${result.value.secret}\`\nSend it as \`Authorization: Bearer <token>\` to /api/v1.`,
+      );
+    }
+    case "list": {
+      const result = await listApiTokens(deps.ports, { workspace, actor: member });
+      if (!result.ok) return notice("error", result.error.message);
+      if (result.value.length === 0) return notice("info", "No ingest API tokens yet. Create one with `/wowbot token create NAME`.");
+      const lines = result.value.map(
+        (t) =>
+          `• ${t.name} (${t.prefix}…): created ${day(t.createdAt)} by ${t.createdBy}, ${t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}${t.revokedAt ? `, revoked ${day(t.revokedAt)}` : ""}`,
+      );
+      return notice("info", `Ingest API tokens:\n${lines.join("\n")}`);
+    }
+    case "revoke": {
+      if (!name) return notice("info", TOKEN_USAGE);
+      const result = await revokeApiToken(deps.ports, { workspace, actor: member, name });
+      if (!result.ok) return notice("error", result.error.message);
+      return notice("success", `Token "${result.value.name}" revoked: requests with it are refused from now on.`);
+    }
+    default:
+      return notice("info", TOKEN_USAGE);
+  }
+}
 
 export function wowbotCommand(deps: SlackDeps) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -46,6 +85,10 @@ export function wowbotCommand(deps: SlackDeps) {
         return reply(
           result.value.changed ? notice("success", `${changed.displayName} is now ${aRole}.`) : notice("info", `${changed.displayName} is already ${aRole}.`),
         );
+      }
+      case "token": {
+        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
+        return reply(await tokenCommand(deps, workspace, member, args));
       }
       default:
         return reply(helpView(command.text));
