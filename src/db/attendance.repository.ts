@@ -23,9 +23,16 @@ import { isUuid } from "./records.js";
 /** A local calendar date as PostgreSQL DATE values travel through Prisma: UTC midnight. */
 export const asDbDate = (date: string) => new Date(`${date}T00:00:00Z`);
 export const fromDbDate = (d: Date) => d.toISOString().slice(0, 10);
-const num = (d: Prisma.Decimal | number | null | undefined) => (d === null || d === undefined ? 0 : Number(d));
+/** Decimal columns and sums (null for no rows) as numbers. */
+export const num = (d: Prisma.Decimal | number | null | undefined) => (d === null || d === undefined ? 0 : Number(d));
 
+/** A period's close is a JobRun of this job, keyed "<workspace>:<start>:<end>" (ISO dates, so keys sort by date). */
 export const PERIOD_CLOSE_JOB = "period-close";
+const closeKey = (workspaceId: string, p: { start: string; end: string }) => `${workspaceId}:${p.start}:${p.end}`;
+function periodOfCloseKey(key: string): { start: string; end: string } {
+  const [, start = "", end = ""] = key.split(":");
+  return { start, end };
+}
 
 export function toOccurrenceRecord(o: AttendanceOccurrence): OccurrenceRecord {
   return {
@@ -68,12 +75,13 @@ export function toPtoRequestRecord(r: PtoRequest): PtoRequestRecord {
 }
 
 /** The ledger balance and pending reservations of a member. */
+const ledgerBalance = async (db: Db, memberId: string) => num((await db.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }))._sum.hours);
+const pendingHours = async (db: Db, memberId: string) =>
+  num((await db.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }))._sum.hours);
+
 export async function balanceOf(db: Db, memberId: string): Promise<{ balance: number; reserved: number }> {
-  const [ledger, pending] = await Promise.all([
-    db.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }),
-    db.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }),
-  ]);
-  return { balance: num(ledger._sum.hours), reserved: num(pending._sum.hours) };
+  const [balance, reserved] = await Promise.all([ledgerBalance(db, memberId), pendingHours(db, memberId)]);
+  return { balance, reserved };
 }
 
 function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
@@ -113,12 +121,8 @@ function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
     async updateResult(id, patch) {
       await tx.periodResult.update({ where: { id }, data: patch });
     },
-    async balance(memberId) {
-      return num((await tx.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }))._sum.hours);
-    },
-    async reserved(memberId) {
-      return num((await tx.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }))._sum.hours);
-    },
+    balance: (memberId) => ledgerBalance(tx, memberId),
+    reserved: (memberId) => pendingHours(tx, memberId),
     async addLedger(entry, at) {
       const { count } = await tx.ptoLedgerEntry.createMany({ data: [{ ...entry, createdAt: at }], skipDuplicates: true });
       return count === 1;
@@ -195,10 +199,7 @@ export class AttendanceRepository implements AttendanceStore {
       where: { job: PERIOD_CLOSE_JOB, key: { startsWith: `${workspaceId}:` }, finishedAt: { gte: from, lt: to } },
       orderBy: { key: "asc" },
     });
-    return runs.map((r) => {
-      const [, start = "", end = ""] = r.key.split(":");
-      return { start, end };
-    });
+    return runs.map((r) => periodOfCloseKey(r.key));
   }
 
   async enqueue(entries: OutboxEntry[], at: Date) {
@@ -270,18 +271,16 @@ export class AttendanceRepository implements AttendanceStore {
   }
 
   async lastClosedPeriod(workspaceId: string) {
-    // Keys are "<workspace>:<start>:<end>" with ISO dates, so the greatest key is the latest period.
+    // The greatest key is the latest period.
     const run = await this.prisma.jobRun.findFirst({
       where: { job: PERIOD_CLOSE_JOB, key: { startsWith: `${workspaceId}:` }, finishedAt: { not: null } },
       orderBy: { key: "desc" },
     });
-    if (!run) return null;
-    const [, start = "", end = ""] = run.key.split(":");
-    return { start, end };
+    return run && periodOfCloseKey(run.key);
   }
 
   async markPeriodClosed(workspaceId: string, period: { start: string; end: string }, at: Date) {
-    const key = `${workspaceId}:${period.start}:${period.end}`;
+    const key = closeKey(workspaceId, period);
     await this.prisma.jobRun.upsert({
       where: { job_key: { job: PERIOD_CLOSE_JOB, key } },
       create: { job: PERIOD_CLOSE_JOB, key, startedAt: at, finishedAt: at },

@@ -7,11 +7,10 @@ import { ptoBalance } from "../domain/pto.js";
 import { readSettings } from "../domain/settings.js";
 import { type AttendancePostFacts, STREAK_MILESTONES } from "../views/attendance.js";
 import type { LedgerDmFacts, PtoFacts, PtoRequestFacts } from "../views/pto.js";
-import { asDbDate, balanceOf, fromDbDate } from "./attendance.repository.js";
+import { asDbDate, balanceOf, fromDbDate, num } from "./attendance.repository.js";
 import type { PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 
-const num = (d: unknown) => (d === null || d === undefined ? 0 : Number(d));
 /** How many names the daily post lists before "and N more". */
 export const POST_NAMES_MAX = 40;
 

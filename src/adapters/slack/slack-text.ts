@@ -13,21 +13,35 @@ export function plainFromSlack(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
+const LEADING_MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/;
+
+/** A command that starts with a mention: the user id and the text after it (trimmed); null otherwise. */
+function leadingMention(text: string): { user: string; rest: string } | null {
+  const m = LEADING_MENTION.exec(text.trim());
+  return m ? { user: m[1] ?? "", rest: (m[2] ?? "").trim() } : null;
+}
+
+/** The user id of text that is exactly one mention ("<@U123|ann>"), else undefined. */
+export function userIdOfMention(text: string): string | undefined {
+  const m = leadingMention(text);
+  return m && !m.rest ? m.user : undefined;
+}
+
 export type WowText = { kind: "modal"; nominee?: string } | { kind: "direct"; nominee: string; story: string } | { kind: "usage"; reason: string };
 
 /** `/wow`, `/wow @someone`, `/wow @someone what they did`. */
 export function parseWowText(text: string): WowText {
   const trimmed = text.trim();
   if (!trimmed) return { kind: "modal" };
-  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(trimmed);
+  const m = leadingMention(trimmed);
   if (!m) {
     return {
       kind: "usage",
       reason: "Start with who it's for, as a mention: `/wow @teammate what they did and why it mattered`. Or type `/wow` alone to open the form.",
     };
   }
-  const [, nominee = "", rest = ""] = m;
-  const story = plainFromSlack(rest).trim();
+  const nominee = m.user;
+  const story = plainFromSlack(m.rest).trim();
   return story ? { kind: "direct", nominee, story } : { kind: "modal", nominee };
 }
 
@@ -48,10 +62,9 @@ export type AttendanceText =
 export function parseAttendanceText(text: string): AttendanceText {
   const trimmed = text.trim();
   if (!trimmed) return { kind: "modal" };
-  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(trimmed);
+  const m = leadingMention(trimmed);
   if (!m) return { kind: "usage" };
-  const [, member = "", rest = ""] = m;
-  const words = rest.trim();
+  const { user: member, rest: words } = m;
   if (!words) return { kind: "list", member };
   const parts = /^(\S+)(?:\s+(\d{4}-\d{1,2}-\d{1,2}(?!\S)))?\s*([\s\S]*)$/.exec(words);
   const note = plainFromSlack(parts?.[3] ?? "").trim();

@@ -2,15 +2,14 @@
 // the daily attendance post (names, hours and streaks; never points).
 import { ATTENDANCE_NOTE_MAX, formatHours, OCCURRENCE_LABEL } from "../../../domain/attendance.js";
 import type { AttendancePostView, OccurrenceListView } from "../../../views/attendance.js";
-import { LIMITS, truncate } from "./limits.js";
+import { option, section } from "./blocks.js";
+import { truncate } from "./limits.js";
+import { PERIOD_NAME } from "./pto.js";
 import { escapeText, mention } from "./text.js";
 
 export const ATTENDANCE_MODAL = "attendance.submit";
 export const ATTENDANCE_FIELDS = { member: "member", date: "date", type: "type", note: "note" } as const;
 export const ATTENDANCE_ACTIONS = { delete: "attendance.delete" } as const;
-
-const option = (value: string, text: string) => ({ value, text: { type: "plain_text", text } });
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, LIMITS.sectionText) } });
 
 export function attendanceModal(input: { member?: string; today: string }) {
   return {
@@ -53,15 +52,6 @@ export function attendanceModal(input: { member?: string; today: string }) {
   };
 }
 
-export function attendanceDoneModal(text: string) {
-  return {
-    type: "modal" as const,
-    title: { type: "plain_text" as const, text: "Attendance" },
-    close: { type: "plain_text" as const, text: "Done" },
-    blocks: [section(text)],
-  };
-}
-
 /** Rows a list shows, and note characters per row: a message's blocks must stay under ~12,000 characters. */
 export const LIST_ROWS = 15;
 const LIST_NOTE = 150;
@@ -93,8 +83,6 @@ export function renderOccurrenceList(view: OccurrenceListView) {
   if (more > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${more} older record${more === 1 ? "" : "s"} not shown.` }] });
   return { text: `Attendance of ${escapeText(view.member.displayName)} since ${view.since}`, blocks };
 }
-
-const PERIOD_NAME = { week: "week", "two-week": "two weeks", month: "month" } as const;
 
 export function renderAttendancePost(view: AttendancePostView) {
   const blocks: Array<Record<string, unknown>> = [];

@@ -1,7 +1,8 @@
-// The App Home tab: the member's wows and quick-score results, within the Home tab's 100-block limit.
+// The App Home tab: the member's PTO and attendance, wows and quick-score results, within the Home tab's 100-block limit.
 import type { HomeView } from "../../../views/home.js";
+import { section } from "./blocks.js";
 import { LIMITS, truncate } from "./limits.js";
-import { balanceLine } from "./pto.js";
+import { attendanceLine, balanceLine } from "./pto.js";
 import { escapeText, mention, quote, referenceText } from "./text.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -12,15 +13,10 @@ export function renderHome(view: HomeView) {
     s.count === 0
       ? "No scored interactions in the last 30 days."
       : `*${s.average}* average over ${s.count} scored interaction${s.count === 1 ? "" : "s"} in the last 30 days; ${s.metGoal} met the goal of ${view.goal}.`;
-  const pto = view.pto;
-  const points = `${pto.pointsThisPeriod} point${pto.pointsThisPeriod === 1 ? "" : "s"} this ${pto.period.kind === "two-week" ? "two-week period" : pto.period.kind}, ${pto.daysLeft} day${pto.daysLeft === 1 ? "" : "s"} left`;
   const blocks: Array<Record<string, unknown>> = [
     { type: "header", text: { type: "plain_text", text: "Your PTO and attendance" } },
-    { type: "section", text: { type: "mrkdwn", text: `:palm_tree: ${balanceLine(pto.balance)}` } },
-    {
-      type: "section",
-      text: { type: "mrkdwn", text: `:panda_face: Streak: *${pto.streak}* clean period${pto.streak === 1 ? "" : "s"} in a row. Attendance: *${points}*.` },
-    },
+    section(`:palm_tree: ${balanceLine(view.pto.balance)}`),
+    section(attendanceLine(view.pto)),
     { type: "context", elements: [{ type: "mrkdwn", text: "Only you can see this. `/pto` shows your ledger and lets you request a paid day off." }] },
     { type: "divider" },
     { type: "header", text: { type: "plain_text", text: "Your wow moments" } },

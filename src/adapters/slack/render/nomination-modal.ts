@@ -1,5 +1,7 @@
 // The "Nominate for a wow" modal: nominee, interaction reference, story and behaviours.
+
 import { BEHAVIOURS, REFERENCE_MAX, STORY_MAX } from "../../../domain/nomination.js";
+import { doneModal } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 
 export const NOMINATION_MODAL = "nomination.submit";
@@ -76,11 +78,4 @@ export function nominationModal(input: NominationModalInput) {
 }
 
 /** The modal's closing screen after a successful nomination. */
-export function nominationSentModal(text: string) {
-  return {
-    type: "modal" as const,
-    title: { type: "plain_text" as const, text: "Nomination sent" },
-    close: { type: "plain_text" as const, text: "Done" },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
-  };
-}
+export const nominationSentModal = (text: string) => doneModal("Nomination sent", text);

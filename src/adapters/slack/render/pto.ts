@@ -2,7 +2,8 @@
 // Decline while pending), the agent's outcome DM and ledger DMs.
 import { formatHours } from "../../../domain/attendance.js";
 import { PTO_NOTE_MAX } from "../../../domain/pto.js";
-import type { LedgerDmView, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "../../../views/pto.js";
+import type { LedgerDmView, PtoFacts, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "../../../views/pto.js";
+import { context, section } from "./blocks.js";
 import { LIMITS, truncate } from "./limits.js";
 import { escapeText, mention, quote } from "./text.js";
 
@@ -11,23 +12,23 @@ export const PTO_REQUEST_MODAL = "pto.request.submit";
 export const PTO_REQUEST_FIELDS = { date: "date", note: "note" } as const;
 
 const days = (n: number) => `${n} paid day${n === 1 ? "" : "s"}`;
-const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text: truncate(text, LIMITS.sectionText) } });
-const context = (text: string) => ({ type: "context", elements: [{ type: "mrkdwn", text: truncate(text, LIMITS.contextElementText) }] });
+export const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
 
 export function balanceLine(b: { balance: number; wholeDays: number; toNextDay: number; reserved: number }): string {
   const held = b.reserved > 0 ? ` (${formatHours(b.reserved)} held by pending requests)` : "";
   return `*${formatHours(b.balance)}*, ${days(b.wholeDays)}${held}: ${formatHours(b.toNextDay)} to your next paid day.`;
 }
 
+/** Streak, points this period and days left: the /pto page and the App Home say it the same way. */
+export function attendanceLine(f: Pick<PtoFacts, "streak" | "pointsThisPeriod" | "period" | "daysLeft">): string {
+  const streak = f.streak === 1 ? "1 clean period" : `${f.streak} clean periods`;
+  const points = `${f.pointsThisPeriod} point${f.pointsThisPeriod === 1 ? "" : "s"} this ${PERIOD_NAME[f.period.kind]}, ${f.daysLeft} day${f.daysLeft === 1 ? "" : "s"} left`;
+  return `:panda_face: Streak: *${streak}* in a row. Attendance: *${points}*.`;
+}
+
 export function renderPto(view: PtoView) {
   const whose = view.own ? "Your" : `${mention(view.member.platformUserId)}'s`;
-  const streak = view.streak === 1 ? "1 clean period" : `${view.streak} clean periods`;
-  const points = `${view.pointsThisPeriod} point${view.pointsThisPeriod === 1 ? "" : "s"} this ${PERIOD_NAME[view.period.kind]}, ${view.daysLeft} day${view.daysLeft === 1 ? "" : "s"} left`;
-  const blocks: Array<Record<string, unknown>> = [
-    section(`:palm_tree: ${whose} PTO balance: ${balanceLine(view.balance)}`),
-    section(`:panda_face: Streak: *${streak}* in a row. Attendance: *${points}*.`),
-  ];
+  const blocks: Array<Record<string, unknown>> = [section(`:palm_tree: ${whose} PTO balance: ${balanceLine(view.balance)}`), section(attendanceLine(view))];
   for (const p of view.pending) {
     const text = `:hourglass_flowing_sand: Paid day off on *${p.date}* (${formatHours(p.hours)}) is waiting for a lead.`;
     blocks.push(

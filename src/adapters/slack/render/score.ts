@@ -1,6 +1,7 @@
 // Block Kit for quick scores: the Happiness Experience Form modal and the agent's DM.
 import { INTERACTION_CHANNELS, NOTE_MAX, QUESTIONS, SCORE_REFERENCE_MAX } from "../../../domain/scorecard.js";
 import type { ScoreDmView } from "../../../views/score.js";
+import { doneModal, option } from "./blocks.js";
 import { LIMITS, truncate } from "./limits.js";
 import { escapeText, mention, quote, referenceText } from "./text.js";
 
@@ -16,7 +17,6 @@ export const SCORE_FIELDS = {
   note: "note",
 } as const;
 
-const option = (value: string, text: string) => ({ value, text: { type: "plain_text", text } });
 const YES_PARTLY_NO_NA = [option("yes", "Yes"), option("partly", "Partly"), option("no", "No"), option("na", "N.a.")];
 
 function radioBlock(block: string, label: string, options: ReturnType<typeof option>[]) {
@@ -75,14 +75,7 @@ export function scoreModal(input: { agent?: string; reference?: string | null })
   };
 }
 
-export function scoreSavedModal(text: string) {
-  return {
-    type: "modal" as const,
-    title: { type: "plain_text" as const, text: "Score saved" },
-    close: { type: "plain_text" as const, text: "Done" },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(text, LIMITS.sectionText) } }],
-  };
-}
+export const scoreSavedModal = (text: string) => doneModal("Score saved", text);
 
 export function renderScoreDm(view: ScoreDmView) {
   const verdict = view.metGoal ? `:dart: That meets the goal of ${view.goal}.` : `The goal is ${view.goal}.`;

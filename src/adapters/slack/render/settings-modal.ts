@@ -1,5 +1,6 @@
 // The admin settings modal: channels, schedule and time zone, attendance and PTO rules, and scoring.
 import { ATTENDANCE_PERIODS, type WorkspaceSettings } from "../../../domain/settings.js";
+import { header, option, plain } from "./blocks.js";
 
 export const SETTINGS_MODAL = "settings.submit";
 export const SETTINGS_BLOCKS = {
@@ -29,8 +30,6 @@ const PERIOD_LABEL: Record<(typeof ATTENDANCE_PERIODS)[number], string> = {
   "two-week": "Two weeks (Monday start)",
   month: "Calendar month",
 };
-const plain = (text: string) => ({ type: "plain_text", text });
-const option = (value: string, text: string) => ({ value, text: plain(text) });
 
 function numberInput(
   block: string,
@@ -72,8 +71,6 @@ function channelInput(block: string, label: string, hint: string, value: string 
     },
   };
 }
-
-const header = (text: string) => ({ type: "header", text: plain(text) });
 
 export function settingsModal(settings: WorkspaceSettings, timezone: string) {
   const w = settings.scoreWeights;

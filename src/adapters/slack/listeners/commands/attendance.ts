@@ -7,7 +7,7 @@ import { addDays, localDate } from "../../../../domain/local-time.js";
 import type { View } from "../../../../views/index.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { memberOf, PERSON_NOT_FOUND, provision } from "../../provision.js";
+import { memberOf, NOT_PROVISIONED, PERSON_NOT_FOUND, provision } from "../../provision.js";
 import { attendanceModal } from "../../render/attendance.js";
 import { renderMessage } from "../../render/index.js";
 import { parseAttendanceText } from "../../slack-text.js";
@@ -22,7 +22,7 @@ export function attendanceCommand(deps: SlackDeps) {
     await ack();
     const reply = async (view: View) => void (await respond({ response_type: "ephemeral", ...renderMessage(view) }));
     const { workspace, member: lead } = await provision(deps, context, client);
-    if (!workspace || !lead) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
+    if (!workspace || !lead) return reply(notice("error", NOT_PROVISIONED));
     const refused = mayManageAttendance(lead);
     if (refused) return reply(notice("error", refused.message));
     const today = localDate(deps.ports.clock.now(), workspace.timezone);

@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { mayScore } from "../../../../app/record-quick-score.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { provision } from "../../provision.js";
+import { NOT_PROVISIONED, provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { scoreModal } from "../../render/score.js";
 import { parseScoreText } from "../../slack-text.js";
@@ -13,7 +13,7 @@ export const scoreCommand =
   async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const { member } = await provision(deps, context, client);
-    const refused = member ? mayScore(member) : { message: "I couldn't look you up in this workspace. Try again in a moment." };
+    const refused = member ? mayScore(member) : { message: NOT_PROVISIONED };
     if (refused) {
       await respond({ response_type: "ephemeral", ...renderMessage(notice("error", refused.message)) });
       return;

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { submitNomination } from "../../../../app/submit-nomination.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { memberOf, PERSON_NOT_FOUND, provision } from "../../provision.js";
+import { memberOf, NOT_PROVISIONED, PERSON_NOT_FOUND, provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { nominationModal } from "../../render/nomination-modal.js";
 import { parseWowText } from "../../slack-text.js";
@@ -16,7 +16,7 @@ export function wowCommand(deps: SlackDeps) {
     await ack();
     const reply = (view: Parameters<typeof renderMessage>[0]) => respond(privately(view));
     const { workspace, member } = await provision(deps, context, client);
-    if (!workspace || !member) return void (await reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment.")));
+    if (!workspace || !member) return void (await reply(notice("error", NOT_PROVISIONED)));
     const parsed = parseWowText(command.text);
     if (parsed.kind === "usage") return void (await reply(notice("info", parsed.reason)));
     if (parsed.kind === "modal") {

@@ -9,10 +9,12 @@ import { helpView } from "../../../../views/help.js";
 import type { View } from "../../../../views/index.js";
 import { notice } from "../../../../views/notice.js";
 import type { SlackDeps } from "../../deps.js";
-import { memberOf, PERSON_NOT_FOUND, provision } from "../../provision.js";
+import { memberOf, NOT_PROVISIONED, PERSON_NOT_FOUND, provision } from "../../provision.js";
 import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
+import { userIdOfMention } from "../../slack-text.js";
 
+const SUBCOMMANDS = new Set(["settings", "role", "token"]);
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
 
@@ -61,19 +63,20 @@ export function wowbotCommand(deps: SlackDeps) {
     };
     const [sub = "help", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
     const { workspace, member } = await provision(deps, context, client);
-    switch (sub.toLowerCase()) {
-      case "help":
-        return reply(helpView());
+    const action = sub.toLowerCase();
+    if (action === "help") return reply(helpView());
+    if (!SUBCOMMANDS.has(action)) return reply(helpView(command.text));
+    // The subcommands act as someone in a workspace.
+    if (!workspace || !member) return reply(notice("error", NOT_PROVISIONED));
+    switch (action) {
       case "settings": {
-        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
         const refused = mayChangeSettings(member);
         if (refused) return reply(notice("error", refused.message));
         await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(workspace.settings, workspace.timezone) });
         return;
       }
       case "role": {
-        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
-        const target = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(args[0] ?? "")?.[1];
+        const target = userIdOfMention(args[0] ?? "");
         const role = args[1]?.toLowerCase();
         if (!target || !role || !ROLES.includes(role as Role) || args.length > 2) return reply(notice("info", ROLE_USAGE));
         const person = await memberOf(deps, context, client, workspace.id, target);
@@ -86,12 +89,8 @@ export function wowbotCommand(deps: SlackDeps) {
           result.value.changed ? notice("success", `${changed.displayName} is now ${aRole}.`) : notice("info", `${changed.displayName} is already ${aRole}.`),
         );
       }
-      case "token": {
-        if (!workspace || !member) return reply(notice("error", "I couldn't look you up in this workspace. Try again in a moment."));
+      case "token":
         return reply(await tokenCommand(deps, workspace, member, args));
-      }
-      default:
-        return reply(helpView(command.text));
     }
   };
 }

@@ -4,7 +4,8 @@ import { recordAttendance } from "../../../../app/record-attendance.js";
 import { occurrenceTypeOf } from "../../../../domain/attendance.js";
 import type { SlackDeps, WowContext } from "../../deps.js";
 import { memberOf, PERSON_NOT_FOUND } from "../../provision.js";
-import { ATTENDANCE_FIELDS, attendanceDoneModal } from "../../render/attendance.js";
+import { ATTENDANCE_FIELDS } from "../../render/attendance.js";
+import { doneModal } from "../../render/blocks.js";
 
 type Values = Record<
   string,
@@ -30,6 +31,6 @@ export function attendanceSubmit(deps: SlackDeps) {
       const block = result.error.field && result.error.field in ATTENDANCE_FIELDS ? result.error.field : ATTENDANCE_FIELDS.member;
       return void (await error(block, result.error.message));
     }
-    await ack({ response_action: "update", view: attendanceDoneModal(result.value.message) });
+    await ack({ response_action: "update", view: doneModal("Attendance", result.value.message) });
   };
 }
