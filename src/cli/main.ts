@@ -1,22 +1,32 @@
 // The `wowbot` command: parses the command line, loads the configuration once, dispatches, exits with EXIT codes.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import { loadConfig, parseConfig, readEnvironment } from "../config/env.js";
+import type { Command, Options } from "./command.js";
 import { doctor, doctorHelp } from "./commands/doctor.js";
-import { type ImportArgs, importArgs, importCommand, importHelp } from "./commands/import.js";
-import { migrate, migrateHelp } from "./commands/migrate.js";
-import { serve, serveHelp } from "./commands/serve.js";
+import { importCommand } from "./commands/import.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { serveCommand } from "./commands/serve.js";
 import { EXIT } from "./exit-codes.js";
 import { consoleOutput, type Output } from "./output.js";
+
+/** `doctor` reads the environment itself, so it can report a configuration that does not load. */
+const doctorCommand: Command<unknown> = {
+  name: "doctor",
+  summary: "check configuration, database, migrations and platforms",
+  help: doctorHelp,
+  run: () => Promise.reject(new Error("doctor runs before the configuration loads")),
+};
+
+/** Every command, in the order `wowbot --help` lists them. */
+const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand];
+const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const mainHelp = `Usage: wowbot <command> [options]
 
 Commands:
-  serve     run the service (what \`npm start\` runs)
-  migrate   apply database migrations and report them
-  doctor    check configuration, database, migrations and platforms
-  import    import attendance records from a CSV file (wowbot import attendance FILE.csv)
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join("\n")}
   help      show help for a command (also: wowbot <command> --help)
 
 Options:
@@ -27,13 +37,7 @@ Configuration comes from the environment and a .env file in the working director
 Exit codes: 0 success, 1 failure (database unreachable, migration failed, doctor found a problem, an import
 refused), 2 usage error, 3 invalid configuration.`;
 
-const commandHelp: Record<string, string> = { serve: serveHelp, migrate: migrateHelp, doctor: doctorHelp, import: importHelp };
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
 const GLOBAL_OPTIONS: Options = { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } };
-/** Options only some commands take; any other command refuses them. */
-const COMMAND_OPTIONS: Record<string, Options> = { import: { workspace: { type: "string" } } };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
@@ -47,7 +51,7 @@ export async function run(argv: string[], output: Output = consoleOutput): Promi
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMAND_OPTIONS)),
+      options: Object.assign({}, GLOBAL_OPTIONS, ...COMMANDS.map((c) => c.options ?? {})),
     });
   } catch (error) {
     output.err(`wowbot: ${(error as Error).message}`);
@@ -61,44 +65,44 @@ export async function run(argv: string[], output: Output = consoleOutput): Promi
   }
   if (!command || command === "help") {
     const topic = command === "help" ? rest[0] : undefined;
-    if (topic && !commandHelp[topic]) {
+    if (topic && !byName.has(topic)) {
       output.err(`wowbot: unknown command "${topic}"`);
       return EXIT.usage;
     }
-    (command || parsed.values.help ? output.out : output.err)(topic ? (commandHelp[topic] as string) : mainHelp);
+    (command || parsed.values.help ? output.out : output.err)(topic ? (byName.get(topic)?.help ?? mainHelp) : mainHelp);
     return command || parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const help = commandHelp[command];
-  if (!help) {
+  const chosen = byName.get(command);
+  if (!chosen) {
     output.err(`wowbot: unknown command "${command}"`);
     output.err("Run `wowbot --help` for the list of commands.");
     return EXIT.usage;
   }
-  const foreign = Object.keys(parsed.values).find((name) => !(name in GLOBAL_OPTIONS) && !(name in (COMMAND_OPTIONS[command] ?? {})));
+  const foreign = Object.keys(parsed.values).find((name) => !(name in GLOBAL_OPTIONS) && !(name in (chosen.options ?? {})));
   if (foreign) {
     output.err(`wowbot ${command}: unknown option "--${foreign}"`);
     output.err(`Run \`wowbot ${command} --help\` for usage.`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    output.out(help);
+    output.out(chosen.help);
     return EXIT.ok;
   }
-  let imported: ImportArgs | undefined;
-  if (command === "import") {
-    const args = importArgs(rest, parsed.values);
-    if ("usage" in args) {
-      output.err(`wowbot import: ${args.usage}`);
-      output.err("Run `wowbot import --help` for usage.");
+  let args: unknown;
+  if (chosen.parse) {
+    const parsedArgs = chosen.parse(rest, parsed.values);
+    if (parsedArgs && typeof parsedArgs === "object" && "usage" in parsedArgs) {
+      output.err(`wowbot ${command}: ${(parsedArgs as { usage: string }).usage}`);
+      output.err(`Run \`wowbot ${command} --help\` for usage.`);
       return EXIT.usage;
     }
-    imported = args;
+    args = parsedArgs;
   } else if (rest.length) {
     output.err(`wowbot ${command}: unexpected argument "${rest[0]}"`);
     return EXIT.usage;
   }
 
-  if (command === "doctor") {
+  if (chosen === doctorCommand) {
     const env = readEnvironment();
     return doctor(parseConfig(env), env, output);
   }
@@ -107,9 +111,7 @@ export async function run(argv: string[], output: Output = consoleOutput): Promi
     for (const problem of result.problems) output.err(problem);
     return EXIT.config;
   }
-  if (command === "serve") return serve(result.config, output);
-  if (imported) return importCommand(result.config, imported, output);
-  return migrate(result.config, output);
+  return chosen.run(result.config, args, output);
 }
 
 // Run when executed (bin/wowbot.js, tsx), not when imported by tests.

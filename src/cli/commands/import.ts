@@ -2,21 +2,18 @@
 // which checks the whole file and saves all of it or nothing. Problems are printed one per line, with the file line.
 import { readFileSync } from "node:fs";
 import { type ImportRow, importAttendance } from "../../app/import-attendance.js";
-import type { WorkspaceRecord } from "../../app/ports.js";
 import type { Config } from "../../config/env.js";
 import { AttendanceRepository } from "../../db/attendance.repository.js";
-import { openDatabase } from "../../db/database.js";
-import { DatabaseUnavailableError } from "../../db/errors.js";
 import { MemberRepository } from "../../db/member.repository.js";
-import { applyMigrations, MigrationError } from "../../db/migrate.js";
-import { WorkspaceRepository } from "../../db/workspace.repository.js";
 import { formatHours } from "../../domain/attendance.js";
 import { systemClock } from "../../domain/clock.js";
+import { type Command, type OptionValues, stringOption } from "../command.js";
 import { parseCsv } from "../csv.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
+import { withWorkspace } from "../workspace.js";
 
-export const importHelp = `Usage: wowbot import attendance FILE.csv [--workspace ID]
+const importHelp = `Usage: wowbot import attendance FILE.csv [--workspace ID]
 
 Imports attendance occurrences from a CSV file (UTF-8, comma-separated) whose first row names the columns, in any
 order:
@@ -49,15 +46,15 @@ export interface ImportArgs {
 }
 
 /** Checks the command line before anything is loaded: what to import, from which file. */
-export function importArgs(positionals: string[], values: { workspace?: string | boolean | Array<string | boolean> }): ImportArgs | { usage: string } {
+export function importArgs(positionals: string[], values: OptionValues): ImportArgs | { usage: string } {
   const [what, file, extra] = positionals;
   if (!what) return { usage: "say what to import: wowbot import attendance FILE.csv" };
   if (what !== "attendance") return { usage: `cannot import "${what}": only attendance can be imported` };
   if (!file) return { usage: "name the CSV file: wowbot import attendance FILE.csv" };
   if (extra !== undefined) return { usage: `unexpected argument "${extra}"` };
-  const workspace = values.workspace;
-  if (workspace !== undefined && (typeof workspace !== "string" || !workspace.trim())) return { usage: "--workspace needs a workspace id" };
-  return { file, workspace: typeof workspace === "string" ? workspace.trim() : undefined };
+  const workspace = stringOption(values, "workspace");
+  if (typeof workspace === "object") return { usage: "--workspace needs a workspace id" };
+  return { file, workspace };
 }
 
 const COLUMNS = ["member", "date", "type", "note"] as const;
@@ -131,24 +128,9 @@ function readText(file: string): { text: string } | { error: string } {
   }
 }
 
-const describeWorkspace = (w: WorkspaceRecord) => `  ${w.id}  ${w.platform} ${w.externalId}  ${w.name}`;
-
-function chooseWorkspace(all: WorkspaceRecord[], wanted: string | undefined): { workspace: WorkspaceRecord } | { usage: string[] } {
-  if (wanted) {
-    const matches = all.filter((w) => w.id === wanted.toLowerCase() || w.externalId === wanted);
-    if (matches.length === 1 && matches[0]) return { workspace: matches[0] };
-    if (matches.length > 1) return { usage: [`"${wanted}" names ${matches.length} workspaces: use the wowbot id instead:`, ...matches.map(describeWorkspace)] };
-    if (all.length === 0) return { usage: [`there is no workspace "${wanted}": there are no workspaces yet (wowbot learns one when it is installed).`] };
-    return { usage: [`there is no workspace "${wanted}". The workspaces are:`, ...all.map(describeWorkspace)] };
-  }
-  if (all.length === 1 && all[0]) return { workspace: all[0] };
-  if (all.length === 0) return { usage: ["there are no workspaces yet: wowbot learns one when it is installed, or used in it for the first time."] };
-  return { usage: [`there are ${all.length} workspaces: choose one with --workspace ID:`, ...all.map(describeWorkspace)] };
-}
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export async function importCommand(config: Config, args: ImportArgs, output: Output): Promise<number> {
+async function runImport(config: Config, args: ImportArgs, output: Output): Promise<number> {
   const read = readText(args.file);
   if ("error" in read) {
     output.err(`wowbot import: ${read.error}`);
@@ -161,26 +143,10 @@ export async function importCommand(config: Config, args: ImportArgs, output: Ou
     return EXIT.failure;
   }
 
-  let db: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    if (!(error instanceof DatabaseUnavailableError)) throw error;
-    output.err(`wowbot import: ${error.message}`);
-    return EXIT.failure;
-  }
-  try {
-    await applyMigrations(db);
-    const choice = chooseWorkspace(await new WorkspaceRepository(db.prisma).listAll(), args.workspace);
-    if ("usage" in choice) {
-      const [first, ...more] = choice.usage;
-      output.err(`wowbot import: ${first}`);
-      for (const line of more) output.err(line);
-      return EXIT.usage;
-    }
+  return withWorkspace(config, "import", args.workspace, output, async (db, workspace) => {
     const ports = { clock: systemClock, members: new MemberRepository(db.prisma), attendance: new AttendanceRepository(db.prisma) };
     // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
-    const result = await importAttendance(ports, { workspace: choice.workspace, rows: parsed.rows, actor: "cli", dryRun: parsed.problems.length > 0 });
+    const result = await importAttendance(ports, { workspace, rows: parsed.rows, actor: "cli", dryRun: parsed.problems.length > 0 });
     const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)].sort((a, b) => a.line - b.line);
     if (problems.length) {
       for (const p of problems) output.err(`line ${p.line}, ${p.field}: ${p.reason}`);
@@ -199,11 +165,14 @@ export async function importCommand(config: Config, args: ImportArgs, output: Ou
       );
     }
     return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof MigrationError)) throw error;
-    output.err(`wowbot import: ${error.message}`);
-    return EXIT.failure;
-  } finally {
-    await db.close();
-  }
+  });
 }
+
+export const importCommand: Command<ImportArgs> = {
+  name: "import",
+  summary: "import attendance records from a CSV file (wowbot import attendance FILE.csv)",
+  help: importHelp,
+  options: { workspace: { type: "string" } },
+  parse: importArgs,
+  run: runImport,
+};

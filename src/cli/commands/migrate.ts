@@ -2,16 +2,17 @@
 import type { Config } from "../../config/env.js";
 import { openDatabase } from "../../db/database.js";
 import { applyMigrations, migrationState } from "../../db/migrate.js";
+import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 
-export const migrateHelp = `Usage: wowbot migrate
+const migrateHelp = `Usage: wowbot migrate
 
 Applies pending migrations from prisma/migrations to the configured database (DATABASE_URL, or the embedded
 PGlite database in DATA_DIR) and reports them. Safe to run while other replicas start: an advisory lock
 serialises runners. (\`wowbot serve\` also applies them at start-up.)`;
 
-export async function migrate(config: Config, output: Output): Promise<number> {
+async function migrate(config: Config, output: Output): Promise<number> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await applyMigrations(db);
@@ -25,3 +26,10 @@ export async function migrate(config: Config, output: Output): Promise<number> {
     await db.close();
   }
 }
+
+export const migrateCommand: Command<void> = {
+  name: "migrate",
+  summary: "apply database migrations and report them",
+  help: migrateHelp,
+  run: (config, _args, output) => migrate(config, output),
+};

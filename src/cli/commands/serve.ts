@@ -4,10 +4,11 @@ import { DatabaseUnavailableError } from "../../db/errors.js";
 import { MigrationError } from "../../db/migrate.js";
 import { createLogger } from "../../logger.js";
 import { PortInUseError, startService } from "../../main.js";
+import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 
-export const serveHelp = `Usage: wowbot serve
+const serveHelp = `Usage: wowbot serve
 
 Starts the HTTP service (Slack at POST /slack/events, health at /healthz and /readyz, metrics at /metrics),
 applying database migrations first. Stops cleanly on SIGTERM or SIGINT.`;
@@ -15,7 +16,7 @@ applying database migrations first. Stops cleanly on SIGTERM or SIGINT.`;
 /** Errors a person can fix from one line; anything else is a bug and keeps its stack trace. */
 const EXPECTED = [DatabaseUnavailableError, MigrationError, PortInUseError];
 
-export async function serve(config: Config, output: Output): Promise<number> {
+async function serve(config: Config, output: Output): Promise<number> {
   const logger = createLogger(config.logLevel);
   let service: Awaited<ReturnType<typeof startService>>;
   try {
@@ -47,3 +48,10 @@ export async function serve(config: Config, output: Output): Promise<number> {
     process.once("SIGINT", shutdown);
   });
 }
+
+export const serveCommand: Command<void> = {
+  name: "serve",
+  summary: "run the service (what `npm start` runs)",
+  help: serveHelp,
+  run: (config, _args, output) => serve(config, output),
+};
