@@ -4,15 +4,7 @@
 import { localDate } from "../domain/local-time.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { dedupe, fieldOk, type IngestPorts, memberKeys, resolve, type ServiceLevelDayInput, validDate } from "./ingest-batch.js";
-import {
-  type IngestCounts,
-  type IngestRefusal,
-  refusal,
-  SERVICE_LEVEL_FIELDS,
-  type ServiceLevelRow,
-  schemaProblems,
-  serviceLevelRow,
-} from "./ingest-rows.js";
+import { type IngestCounts, type IngestRefusal, refusal, SERVICE_LEVEL_FIELDS, type ServiceLevelRow, schemaProblems, serviceLevelRow } from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
 import type { WorkspaceRecord } from "./ports.js";
 
