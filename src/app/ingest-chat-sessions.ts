@@ -23,7 +23,8 @@ const sameSession = (a: ChatSessionInput, b: ChatSessionInput) =>
 
 export async function ingestChatSessions(
   ports: IngestPorts,
-  input: { workspace: WorkspaceRecord; rows: readonly unknown[] },
+  /** `dryRun`: check only, save nothing (the caller found problems of its own); created and updated are then 0. */
+  input: { workspace: WorkspaceRecord; rows: readonly unknown[]; dryRun?: boolean },
 ): Promise<Result<IngestCounts, IngestRefusal>> {
   const { workspace, rows } = input;
   const now = ports.clock.now();
@@ -55,6 +56,7 @@ export async function ingestChatSessions(
   problems.push(...conflicts);
   if (problems.length) return fail(refusal(problems, CHAT_SESSION_FIELDS));
 
-  const { created, updated } = unique.length ? await ports.contactData.upsertChatSessions(workspace.id, unique, now) : { created: 0, updated: 0 };
+  const { created, updated } =
+    unique.length && !input.dryRun ? await ports.contactData.upsertChatSessions(workspace.id, unique, now) : { created: 0, updated: 0 };
   return ok({ received: rows.length, created, updated, unchanged: rows.length - created - updated });
 }

@@ -10,7 +10,8 @@ import type { WorkspaceRecord } from "./ports.js";
 
 export async function ingestServiceLevel(
   ports: IngestPorts,
-  input: { workspace: WorkspaceRecord; rows: readonly unknown[] },
+  /** `dryRun`: check only, save nothing (the caller found problems of its own); created and updated are then 0. */
+  input: { workspace: WorkspaceRecord; rows: readonly unknown[]; dryRun?: boolean },
 ): Promise<Result<IngestCounts, IngestRefusal>> {
   const { workspace, rows } = input;
   const now = ports.clock.now();
@@ -39,7 +40,8 @@ export async function ingestServiceLevel(
   problems.push(...conflicts);
   if (problems.length) return fail(refusal(problems, SERVICE_LEVEL_FIELDS));
 
-  const { created, updated } = unique.length ? await ports.contactData.upsertServiceLevel(workspace.id, unique, now) : { created: 0, updated: 0 };
+  const { created, updated } =
+    unique.length && !input.dryRun ? await ports.contactData.upsertServiceLevel(workspace.id, unique, now) : { created: 0, updated: 0 };
   return ok({ received: rows.length, created, updated, unchanged: rows.length - created - updated });
 }
 
