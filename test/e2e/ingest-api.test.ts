@@ -313,12 +313,12 @@ describe("requests the API refuses before reading rows", () => {
     const broken = await post("service-level", '{"rows": [');
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: "invalid_json", message: expect.stringContaining("The body is not valid JSON") });
-    for (const body of [[row], { row: [row] }, { rows: row }]) {
+    for (const body of [[row], { row: [row] }, { rows: row }, { rows: [row], dryRun: true }]) {
       const shape = await post("service-level", body);
       expect(shape.status).toBe(400);
       expect(await shape.json()).toEqual({
         error: "invalid_body",
-        message: 'The body must be a JSON object with a "rows" array: {"rows": [{...}, ...]} (at most 5 MB).',
+        message: 'The body must be a JSON object with a "rows" array and nothing else: {"rows": [{...}, ...]} (at most 5 MB).',
       });
     }
     expect(await t.prisma.serviceLevelDay.count({ where: { date: new Date("2026-02-20") } })).toBe(0);
@@ -419,6 +419,13 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components.securitySchemes).toEqual({ bearerToken: expect.objectContaining({ type: "http", scheme: "bearer" }) });
     expect(doc.security).toEqual([{ bearerToken: [] }]);
+    const body = (doc.paths["/service-level"]?.post?.requestBody as { content: Record<string, { schema: unknown }> }).content["application/json"]?.schema;
+    expect(body).toMatchObject({
+      type: "object",
+      required: ["rows"],
+      additionalProperties: false,
+      properties: { rows: { type: "array", items: { $ref: "#/components/schemas/ServiceLevelRow" } } },
+    });
     for (const path of ["/service-level", "/chat-sessions", "/attendance"]) {
       expect(Object.keys(doc.paths[path]?.post?.responses ?? {}).sort()).toEqual(["200", "400", "401", "413", "415", "422", "429"]);
     }

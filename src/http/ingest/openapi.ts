@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the router and use cases check with.
 import { z } from "zod";
 import { BODY_LIMIT } from "./limits.js";
-import { attendanceCountsBody, countsBody, ENDPOINTS, errorBody, refusalBody } from "./schemas.js";
+import { attendanceCountsBody, countsBody, ENDPOINTS, errorBody, ingestBody, refusalBody } from "./schemas.js";
 
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), describing what a client sends. */
 const jsonSchema = (schema: z.ZodType) => {
@@ -11,6 +11,12 @@ const jsonSchema = (schema: z.ZodType) => {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string, description: string) => ({ description, content: { "application/json": { schema: ref(name) } } });
+
+/** The request body: ingestBody's schema, with the endpoint's row schema as the items of `rows`. */
+function bodySchema(row: string) {
+  const body = jsonSchema(ingestBody);
+  return { ...body, properties: { ...body.properties, rows: { ...(body.properties?.rows as object), items: ref(row) } } };
+}
 
 let cached: Record<string, unknown> | undefined;
 
@@ -39,11 +45,7 @@ function build(): Record<string, unknown> {
           "saved in one transaction, upserted by their natural key, so sending the same rows again is safe.",
         requestBody: {
           required: true,
-          content: {
-            "application/json": {
-              schema: { type: "object", required: ["rows"], additionalProperties: false, properties: { rows: { type: "array", items: ref(row) } } },
-            },
-          },
+          content: { "application/json": { schema: bodySchema(row) } },
         },
         responses: {
           "200": json(e.kind === "attendance" ? "AttendanceCounts" : "Counts", "Saved."),

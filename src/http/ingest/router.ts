@@ -93,7 +93,12 @@ export function ingestRouter(deps: IngestDeps): Router {
       const caller = res.locals.caller as Caller;
       const body = ingestBody.safeParse(req.body);
       if (!body.success) {
-        errorJson(res, 400, "invalid_body", `The body must be a JSON object with a "rows" array: {"rows": [{...}, ...]} (at most ${BODY_LIMIT}).`);
+        errorJson(
+          res,
+          400,
+          "invalid_body",
+          `The body must be a JSON object with a "rows" array and nothing else: {"rows": [{...}, ...]} (at most ${BODY_LIMIT}).`,
+        );
         return;
       }
       const result = await run(endpoint.kind, caller, body.data.rows);

@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { attendanceRow, chatSessionRow, serviceLevelRow } from "../../app/ingest-rows.js";
 
-/** Every ingest request: a JSON object whose `rows` holds the rows (checked one by one, so every bad row is listed). */
-export const ingestBody = z.object({ rows: z.array(z.unknown()) });
-
-export const bodyOf = (row: z.ZodType) => z.object({ rows: z.array(row).describe("The rows; problems name a row by its 0-based index here.") });
+/**
+ * Every ingest request: a JSON object whose `rows` holds the rows. The rows themselves are checked one by one by the
+ * use case, so that every bad row is listed; the OpenAPI description puts the endpoint's row schema in `items`.
+ */
+export const ingestBody = z.strictObject({ rows: z.array(z.unknown()).describe("The rows; problems name a row by its 0-based index here.") });
 
 export const errorBody = z
   .object({
