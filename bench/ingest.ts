@@ -144,7 +144,7 @@ async function main() {
 
   const cases: Record<string, Measured[]> = {};
   const record = (name: string, m: Measured, want: Partial<Record<string, number>>) => {
-    (cases[name] ??= []).push(m);
+    cases[name] = [...(cases[name] ?? []), m];
     expect(m.status === 200, `${name}: status ${m.status} ${JSON.stringify(m.body).slice(0, 300)}`);
     for (const [k, v] of Object.entries(want)) expect(m.body[k] === v, `${name}: ${k} = ${m.body[k]}, expected ${v}`);
   };

@@ -419,7 +419,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components.securitySchemes).toEqual({ bearerToken: expect.objectContaining({ type: "http", scheme: "bearer" }) });
     expect(doc.security).toEqual([{ bearerToken: [] }]);
-    const body = (doc.paths["/service-level"]?.post?.requestBody as { content: Record<string, { schema: unknown }> }).content["application/json"]?.schema;
+    const requestBody = doc.paths["/service-level"]?.post?.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
+    const body = requestBody?.content["application/json"]?.schema;
     expect(body).toMatchObject({
       type: "object",
       required: ["rows"],
