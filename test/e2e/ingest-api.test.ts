@@ -62,6 +62,7 @@ beforeAll(async () => {
   ada = await members.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada", email: "Ada@Example.com" }, "agent", joined);
   bob = await members.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob", email: "bob@example.com" }, "agent", joined);
   await members.upsert({ workspaceId: ws.id, platformUserId: "U_BOT", displayName: "Standup bot", isBot: true }, "agent", joined);
+  await members.upsert({ workspaceId: ws.id, platformUserId: "U_GONE", displayName: "Gone", active: false }, "agent", joined);
   secret = await newToken("Genesys nightly");
 });
 afterAll(() => t.stop());
@@ -100,6 +101,14 @@ describe("POST /api/v1/service-level", () => {
       ["U_BOB", "2026-02-27", 19_000, 28_800],
       ["U_ADA", "2026-03-02", 0, 0],
     ]);
+  });
+
+  it("takes days of a member deactivated since (figures of days they worked), but not their attendance", async () => {
+    const day = { member: "U_GONE", date: "2026-02-02", customerFacingSeconds: 100, availableSeconds: 200 };
+    expect(await (await post("service-level", { rows: [day] })).json()).toEqual({ received: 1, created: 1, updated: 0, unchanged: 0 });
+    const absence = await post("attendance", { rows: [{ member: "U_GONE", date: "2026-02-02", type: "absent" }] });
+    expect(((await absence.json()) as { problems: unknown[] }).problems).toEqual([{ index: 0, field: "member", reason: "Gone (U_GONE) is deactivated." }]);
+    await t.prisma.serviceLevelDay.deleteMany({ where: { member: { platformUserId: "U_GONE" } } });
   });
 
   it("refuses a batch with one bad row among good ones: 422 naming it, nothing saved", async () => {
