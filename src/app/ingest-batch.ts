@@ -53,9 +53,11 @@ export const memberKeys = (rows: readonly unknown[]) =>
     typeof r === "object" && r !== null && typeof (r as { member?: unknown }).member === "string" ? [(r as { member: string }).member] : [],
   );
 
-/** Whether the schema had nothing to say about the field (so the next check may speak). */
-export const fieldOk = (problems: IngestProblem[], index: number, field: string) =>
-  !problems.some((p) => p.index === index && (p.field === field || p.field === "row"));
+/** The fields the schema found problems in, as "index:field", so the checks after it look them up in constant time. */
+export const flagged = (problems: IngestProblem[]) => new Set(problems.map((p) => `${p.index}:${p.field}`));
+
+/** Whether the schema had nothing to say about the field or the whole row (so the next check may speak). */
+export const fieldOk = (said: ReadonlySet<string>, index: number, field: string) => !said.has(`${index}:${field}`) && !said.has(`${index}:row`);
 
 /** The row's member, or a problem saying why it names nobody usable. */
 export function resolve(memberOf: Awaited<ReturnType<typeof lookUpMembers>>, raw: unknown, index: number, problems: IngestProblem[]) {
@@ -68,7 +70,7 @@ export function resolve(memberOf: Awaited<ReturnType<typeof lookUpMembers>>, raw
 }
 
 /** A well-formed date of a row with problems elsewhere, so its future date is reported too. */
-export function validDate(raw: unknown, problems: IngestProblem[], index: number): string | null {
-  if (!fieldOk(problems, index, "date")) return null;
+export function validDate(raw: unknown, said: ReadonlySet<string>, index: number): string | null {
+  if (!fieldOk(said, index, "date")) return null;
   return String((raw as { date: unknown }).date).trim();
 }

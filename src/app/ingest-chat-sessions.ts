@@ -2,7 +2,7 @@
 // every problem reported; a batch without problems is saved as one upsert by session id, with the idle time the agent
 // left the session open after the customer disconnected, so a resend (say, once the agent closed it) updates the row.
 import { fail, ok, type Result } from "../domain/result.js";
-import { type ChatSessionInput, dedupe, fieldOk, type IngestPorts, memberKeys, resolve } from "./ingest-batch.js";
+import { type ChatSessionInput, dedupe, fieldOk, flagged, type IngestPorts, memberKeys, resolve } from "./ingest-batch.js";
 import { CHAT_SESSION_FIELDS, type ChatSessionRow, chatSessionRow, type IngestCounts, type IngestRefusal, refusal, schemaProblems } from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
 import type { WorkspaceRecord } from "./ports.js";
@@ -31,10 +31,11 @@ export async function ingestChatSessions(
   const { parsed, problems } = schemaProblems(chatSessionRow, rows, "a chat-session row", CHAT_SESSION_FIELDS);
   const memberOf = await lookUpMembers(ports.members, workspace.id, memberKeys(rows), { forWhat: "chat session to record", allowInactive: true });
 
+  const said = flagged(problems);
   const valid: Array<{ index: number; key: string; value: ChatSessionInput; same: typeof sameSession }> = [];
   for (const [index, raw] of rows.entries()) {
     const row = parsed[index] as ChatSessionRow | null;
-    const member = fieldOk(problems, index, "member") ? resolve(memberOf, raw, index, problems) : null;
+    const member = fieldOk(said, index, "member") ? resolve(memberOf, raw, index, problems) : null;
     if (!row || !member) continue;
     const customerLeftAt = instant(row.customerLeftAt);
     const agentClosedAt = instant(row.agentClosedAt);

@@ -3,7 +3,7 @@
 // sending the same rows again changes nothing and corrected figures replace the old ones.
 import { localDate } from "../domain/local-time.js";
 import { fail, ok, type Result } from "../domain/result.js";
-import { dedupe, fieldOk, type IngestPorts, memberKeys, resolve, type ServiceLevelDayInput, validDate } from "./ingest-batch.js";
+import { dedupe, fieldOk, flagged, type IngestPorts, memberKeys, resolve, type ServiceLevelDayInput, validDate } from "./ingest-batch.js";
 import { type IngestCounts, type IngestRefusal, refusal, SERVICE_LEVEL_FIELDS, type ServiceLevelRow, schemaProblems, serviceLevelRow } from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
 import type { WorkspaceRecord } from "./ports.js";
@@ -19,18 +19,17 @@ export async function ingestServiceLevel(
   const { parsed, problems } = schemaProblems(serviceLevelRow, rows, "a service-level row", SERVICE_LEVEL_FIELDS);
   const memberOf = await lookUpMembers(ports.members, workspace.id, memberKeys(rows), { forWhat: "service level to record", allowInactive: true });
 
+  const said = flagged(problems);
   const valid: Array<{ index: number; key: string; value: ServiceLevelDayInput; same: typeof sameDay }> = [];
   for (const [index, raw] of rows.entries()) {
     const row = parsed[index] as ServiceLevelRow | null;
-    const member = fieldOk(problems, index, "member") ? resolve(memberOf, raw, index, problems) : null;
-    const date = row?.date ?? validDate(raw, problems, index);
+    const member = fieldOk(said, index, "member") ? resolve(memberOf, raw, index, problems) : null;
+    const date = row?.date ?? validDate(raw, said, index);
     const future = date !== null && date > today;
-    if (future)
-      problems.push({
-        index,
-        field: "date",
-        reason: `${date} is in the future (today is ${today} in ${workspace.timezone}): send a day once it has happened.`,
-      });
+    if (future) {
+      const reason = `${date} is in the future (today is ${today} in ${workspace.timezone}): send a day once it has happened.`;
+      problems.push({ index, field: "date", reason });
+    }
     if (row && member && !future) {
       const { date, customerFacingSeconds, availableSeconds } = row;
       valid.push({ index, key: `${member.id}:${date}`, value: { memberId: member.id, date, customerFacingSeconds, availableSeconds }, same: sameDay });

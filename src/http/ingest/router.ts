@@ -65,6 +65,7 @@ export function ingestRouter(deps: IngestDeps): Router {
     limiter.succeeded(address);
     const workspace = await deps.workspaces.findById(result.value.workspaceId);
     if (!workspace) {
+      res.set("WWW-Authenticate", 'Bearer realm="wowbot"');
       errorJson(res, 401, "unauthorized", "This token's workspace no longer exists.");
       return;
     }
