@@ -46,14 +46,14 @@ The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the 
   member,sessionId,startedAt,customerLeftAt,agentClosedAt
   U024BE7LH,c-1001,2026-03-02T09:00:00Z,2026-03-02T09:20:00Z,2026-03-02T09:24:00Z
 
-    sessionId                    the contact-centre platform's id, unique in the workspace
-    startedAt                    ISO 8601 with an offset (Z or +01:00)
+    sessionId                      the contact-centre platform's id, unique in the workspace
+    startedAt                      ISO 8601 with an offset (Z or +01:00)
     customerLeftAt, agentClosedAt  the same, optional (empty or left out), not before startedAt
 
 The whole file is checked first. Every problem is listed with its line and column, and nothing is saved unless
 every row is valid. Importing the same file again changes nothing: attendance already recorded (same member, date
-and type) is skipped; a service-level day (member + date) or chat session (sessionId) already stored is updated
-to the file's values. Attendance points follow the workspace settings; an occurrence in a period already closed
+and type) is skipped; a service-level day (member + date) or chat session (sessionId) already stored takes the
+file's values, so a corrected file replaces the old figures. Attendance points follow the workspace settings; an occurrence in a period already closed
 reverses its credit, as in chat.
 
 Options:
