@@ -59,6 +59,15 @@ export function finishHttpApp(
       res.status(400).json({ error: "invalid_json", message: `The body is not valid JSON: ${error.message.slice(0, 200)}` });
       return;
     }
+    if (error.type === "charset.unsupported" || error.type === "encoding.unsupported") {
+      res.status(415).json({ error: "unsupported_media_type", message: `${error.message}: send UTF-8 JSON without a content encoding.` });
+      return;
+    }
+    // Other body-reading failures the client caused (an aborted upload, a length that doesn't match the body).
+    if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({ error: "bad_request", message: error.message.slice(0, 200) });
+      return;
+    }
     logger.error({ err: error }, "request failed");
     res.status(500).json({ error: "internal_error" });
   });

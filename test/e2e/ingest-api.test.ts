@@ -327,6 +327,13 @@ describe("requests the API refuses before reading rows", () => {
       message: "Send the body as JSON with Content-Type: application/json (got text/csv).",
     });
 
+    const latin1 = await post("service-level", { rows: [row] }, { headers: { "content-type": "application/json; charset=latin1" } });
+    expect(latin1.status).toBe(415);
+    expect(await latin1.json()).toEqual({
+      error: "unsupported_media_type",
+      message: 'unsupported charset "LATIN1": send UTF-8 JSON without a content encoding.',
+    });
+
     const broken = await post("service-level", '{"rows": [');
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: "invalid_json", message: expect.stringContaining("The body is not valid JSON") });

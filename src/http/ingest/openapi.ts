@@ -49,13 +49,13 @@ function build(): Record<string, unknown> {
         },
         responses: {
           "200": json(e.kind === "attendance" ? "AttendanceCounts" : "Counts", "Saved."),
-          "400": json("Error", 'The body is not JSON, or not an object with a "rows" array.'),
+          "400": json("Error", 'The body is not JSON, not an object with a "rows" array, or could not be read whole.'),
           "401": {
             ...json("Error", "The token is missing, malformed, not valid or revoked."),
             headers: { "WWW-Authenticate": { schema: { type: "string" }, description: "Bearer" } },
           },
           "413": json("Error", `The body is larger than ${BODY_LIMIT}: send the rows in smaller batches.`),
-          "415": json("Error", "The body is not application/json."),
+          "415": json("Error", "The body is not application/json in UTF-8."),
           "422": json("Refusal", "Some rows are bad: nothing was saved."),
           "429": {
             ...json("Error", "Too many failed authentications from this address: wait and try again."),

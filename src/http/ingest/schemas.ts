@@ -14,7 +14,7 @@ export const errorBody = z
     error: z
       .string()
       .describe(
-        "A stable code: unauthorized, too_many_failures, unsupported_media_type, payload_too_large, invalid_json, invalid_body, not_found, method_not_allowed.",
+        "A stable code: unauthorized, too_many_failures, unsupported_media_type, payload_too_large, invalid_json, invalid_body, bad_request, not_found, method_not_allowed.",
       ),
     message: z.string().describe("What went wrong and how to fix it."),
   })
