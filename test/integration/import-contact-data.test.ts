@@ -132,6 +132,17 @@ describe("wowbot import service-level", () => {
     expect(await days()).toEqual(before);
   });
 
+  it("saves nothing when the only problem is a malformed line", async () => {
+    const before = await days();
+    const file = csv("sl-malformed.csv", ["member,date,customerFacingSeconds,availableSeconds", "U_ADA,2026-03-06,100,200", "U_BOB,2026-03-06,1,2,3"]);
+    expect(await cli("import", "service-level", file)).toEqual({
+      code: 1,
+      out: [],
+      err: ["line 3, row: 5 values for 4 columns: put values containing commas in double quotes.", "Nothing was imported."],
+    });
+    expect(await days()).toEqual(before);
+  });
+
   it("refuses a header that does not name the columns", async () => {
     const r = await cli("import", "service-level", csv("sl-header.csv", ["member,date,seconds", "U_ADA,2026-03-02,1"]));
     expect(r.code).toBe(1);
