@@ -13,6 +13,7 @@ import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
 import { AttendanceRepository } from "./db/attendance.repository.js";
+import { ContactDataRepository } from "./db/contact-data.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { HomeRepository } from "./db/home.repository.js";
 import { JobRunRepository } from "./db/job-run.repository.js";
@@ -25,6 +26,7 @@ import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
 import { type Job, Scheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -106,7 +108,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       logger.info(SLACK_DISABLED);
     }
     logger.info("Teams disabled: Microsoft Teams support is not available in this release yet");
-    finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: false });
+    const ingest = ingestRouter({ ports, contactData: new ContactDataRepository(db.prisma), workspaces, logger });
+    finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: false, ingest });
 
     server = createServer(http);
     // Node's defaults close idle keep-alive sockets after 5 s; load balancers expect a longer idle window.

@@ -22,6 +22,10 @@ export interface ApiTokenStore {
   list(workspaceId: string): Promise<ApiTokenRecord[]>;
   /** Revokes the workspace's active token of that name with its audit entry; null when there is none. */
   revoke(workspaceId: string, name: string, by: string, at: Date): Promise<ApiTokenRecord | null>;
+  /** The token (revoked or not) whose secret hashes to `hash`, with that stored hash; null when there is none. */
+  findByHash(hash: string): Promise<(ApiTokenRecord & { hash: string }) | null>;
+  /** Records a use at `at`, unless one at or after `since` is already recorded (replicas share the throttle). */
+  touch(id: string, at: Date, since: Date): Promise<void>;
 }
 
 export const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;

@@ -5,6 +5,7 @@
 import { ATTENDANCE_NOTE_MAX, checkOccurrence, isCalendarDate, OCCURRENCE_LABEL, type OccurrenceType, occurrenceTypeOf } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { lookUpMembers } from "./member-keys.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 import { type Correction, saveOccurrence } from "./record-attendance.js";
 
@@ -47,6 +48,11 @@ export interface ImportInput {
   rows: ImportRow[];
   /** Who the records and audit entries name: "cli" for the command line. */
   actor: string;
+  /**
+   * What `line` numbers: a file line (the CLI, default) or a 0-based position in a request's rows (the ingest API).
+   * Messages that point at another row, and the audit entries, name it the same way.
+   */
+  rowsAre?: "lines" | "indexes";
   /** Check everything and count, but save nothing (the caller found problems of its own, such as malformed lines). */
   dryRun?: boolean;
 }
@@ -75,12 +81,16 @@ export async function importAttendance(
   const problems: ImportProblem[] = [];
   const problem = (line: number, field: ImportField, reason: string) => problems.push({ line, field, reason });
 
-  const keys = [...new Set(input.rows.map((r) => r.member.trim()).filter(Boolean))];
-  const memberOf = resolver(keys.length ? await ports.members.findByIdOrEmail(workspace.id, keys) : []);
+  const memberOf = await lookUpMembers(
+    ports.members,
+    workspace.id,
+    input.rows.map((r) => r.member),
+    { forWhat: "attendance to record" },
+  );
 
   const candidates: Candidate[] = [];
   for (const row of input.rows) {
-    const found = memberOf(row.member.trim());
+    const found = memberOf(row.member);
     if ("reason" in found) problem(row.line, "member", found.reason);
     const date = row.date.trim();
     const dateProblem = !date
@@ -124,7 +134,7 @@ export async function importAttendance(
         const other = day[0];
         const reason =
           other?.line != null
-            ? `conflicts with line ${other.line}, which gives ${c.member.displayName} ${OCCURRENCE_LABEL[other.type]} on ${c.date}: a day holds one occurrence.`
+            ? `conflicts with ${input.rowsAre === "indexes" ? "row" : "line"} ${other.line}, which gives ${c.member.displayName} ${OCCURRENCE_LABEL[other.type]} on ${c.date}: a day holds one occurrence.`
             : check.error.message;
         problem(c.row.line, fieldOf(check.error), reason);
         continue;
@@ -154,48 +164,12 @@ export async function importAttendance(
         actor,
         at: now,
         action: "attendance.import",
-        audit: { line: c.row.line },
+        audit: input.rowsAre === "indexes" ? { index: c.row.line } : { line: c.row.line },
       });
       if (correction) corrections.push({ member: c.member, correction });
     }
     return ok({ created: toCreate.length, duplicates, corrections });
   });
-}
-
-/** Finds the member a row names, or says why it can't: unknown, ambiguous, a bot, deactivated. */
-function resolver(known: MemberRecord[]): (key: string) => { member: MemberRecord } | { reason: string } {
-  const byId = new Map(known.map((m) => [m.platformUserId, m]));
-  const byEmail = new Map<string, MemberRecord[]>();
-  for (const m of known) {
-    if (!m.email) continue;
-    const email = m.email.toLowerCase();
-    byEmail.set(email, [...(byEmail.get(email) ?? []), m]);
-  }
-  return (key) => {
-    if (!key) return { reason: "the member is missing: give their user id (U...) or email." };
-    let member = byId.get(key);
-    if (!member) {
-      const matches = byEmail.get(key.toLowerCase()) ?? [];
-      // Several people can carry one email (an account deactivated and created again): the one who can have
-      // attendance wins; when that is still not one person, the row must say whom it means.
-      const usable = matches.length > 1 ? matches.filter((m) => m.active && !m.isBot) : matches;
-      if (matches.length > 1 && usable.length !== 1) {
-        return {
-          reason: `"${key}" is the email of ${matches.length} members (${matches
-            .map((m) => m.platformUserId)
-            .sort()
-            .join(", ")}): use the user id instead.`,
-        };
-      }
-      member = usable[0];
-    }
-    if (!member) {
-      return { reason: `"${key}" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.` };
-    }
-    if (member.isBot) return { reason: `${member.displayName} (${member.platformUserId}) is a bot, so there's no attendance to record.` };
-    if (!member.active) return { reason: `${member.displayName} (${member.platformUserId}) is deactivated.` };
-    return { member };
-  };
 }
 
 const fieldOf = (error: DomainError): ImportField => ((FIELD_ORDER as string[]).includes(error.field ?? "") ? (error.field as ImportField) : "type");

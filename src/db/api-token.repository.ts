@@ -62,4 +62,13 @@ export class ApiTokenRepository implements ApiTokenStore {
       return toRecord(revoked);
     });
   }
+
+  async findByHash(hash: string) {
+    const token = await this.prisma.apiToken.findUnique({ where: { hash } });
+    return token && { ...toRecord(token), hash: token.hash };
+  }
+
+  async touch(id: string, at: Date, since: Date) {
+    await this.prisma.apiToken.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: since } }] }, data: { lastUsedAt: at } });
+  }
 }

@@ -52,9 +52,9 @@ describe("health, readiness and metrics", () => {
     expect(teams.status).toBe(404);
     expect(await teams.json()).toMatchObject({ error: "teams_disabled" });
 
-    const ingest = await fetch(`${t.url}/api/v1/service-level`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const ingest = await fetch(`${t.url}/api/v1/no-such-thing`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(ingest.status).toBe(404);
-    expect(await ingest.json()).toMatchObject({ error: "not_found" });
+    expect(await ingest.json()).toMatchObject({ error: "not_found", message: expect.stringContaining("POST /api/v1/service-level") });
   });
 
   it("logs that Slack is disabled, with the variables to set", () => {

@@ -1,36 +1,60 @@
-// `wowbot import attendance FILE.csv`: reads the CSV, finds the workspace, and hands the rows to the import use case,
-// which checks the whole file and saves all of it or nothing. Problems are printed one per line, with the file line.
+// `wowbot import attendance|service-level|chat-sessions FILE.csv`: reads the CSV, finds the workspace, and hands the rows
+// to the same use case the ingest API uses, which checks the whole file and saves all of it or nothing. Problems are
+// printed one per line, with the file line.
 import { readFileSync } from "node:fs";
 import { type ImportRow, importAttendance } from "../../app/import-attendance.js";
+import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
+import { CHAT_SESSION_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
+import { ingestServiceLevel } from "../../app/ingest-service-level.js";
+import type { WorkspaceRecord } from "../../app/ports.js";
 import type { Config } from "../../config/env.js";
 import { AttendanceRepository } from "../../db/attendance.repository.js";
+import { ContactDataRepository } from "../../db/contact-data.repository.js";
+import type { Database } from "../../db/database.js";
 import { MemberRepository } from "../../db/member.repository.js";
 import { formatHours } from "../../domain/attendance.js";
 import { systemClock } from "../../domain/clock.js";
+import type { Result } from "../../domain/result.js";
 import { type Command, type OptionValues, stringOption } from "../command.js";
 import { parseCsv } from "../csv.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
-const importHelp = `Usage: wowbot import attendance FILE.csv [--workspace ID]
+const importHelp = `Usage: wowbot import attendance|service-level|chat-sessions FILE.csv [--workspace ID]
 
-Imports attendance occurrences from a CSV file (UTF-8, comma-separated) whose first row names the columns, in any
-order:
+Imports rows from a CSV file (UTF-8, comma-separated) whose first row names the columns, in any order and any case.
+The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the rules are the same:
 
+  wowbot import attendance FILE.csv
   member,date,type,note
   U024BE7LH,2026-03-02,absent,flu
   ada@example.com,2026-03-03,late,"bus, then train"
 
-  member  the person's user id (Slack: U...) or the email wowbot knows them by; they must have used wowbot once
-  date    YYYY-MM-DD, the day in the workspace's time zone; not in the future
-  type    absent (or absence), late or excused
-  note    optional, up to 500 characters; the column may be left out
+    member  the person's user id (Slack: U...) or the email wowbot knows them by; they must have used wowbot once
+    date    YYYY-MM-DD, the day in the workspace's time zone; not in the future
+    type    absent (or absence), late or excused
+    note    optional, up to 500 characters; the column may be left out
+
+  wowbot import service-level FILE.csv
+  member,date,customerFacingSeconds,availableSeconds
+  U024BE7LH,2026-03-02,21600,27000
+
+    customerFacingSeconds, availableSeconds  whole seconds; customer-facing <= available <= 86400
+
+  wowbot import chat-sessions FILE.csv
+  member,sessionId,startedAt,customerLeftAt,agentClosedAt
+  U024BE7LH,c-1001,2026-03-02T09:00:00Z,2026-03-02T09:20:00Z,2026-03-02T09:24:00Z
+
+    sessionId                      the contact-centre platform's id, unique in the workspace
+    startedAt                      ISO 8601 with an offset (Z or +01:00)
+    customerLeftAt, agentClosedAt  the same, optional (empty or left out), not before startedAt
 
 The whole file is checked first. Every problem is listed with its line and column, and nothing is saved unless
-every row is valid. A member has one occurrence a day: a row that repeats one already recorded (same member, date
-and type), or an earlier row of the file, is skipped, so importing the same file again changes nothing. Points
-follow the workspace settings; an occurrence in a period already closed reverses its credit, as in chat.
+every row is valid. Importing the same file again changes nothing: attendance already recorded (same member, date
+and type) is skipped; a service-level day (member + date) or chat session (sessionId) already stored takes the
+file's values, so a corrected file replaces the old figures. Attendance points follow the workspace settings; an occurrence in a period already closed
+reverses its credit, as in chat.
 
 Options:
   --workspace ID  the workspace: its wowbot id or the platform's id (Slack team id T...); needed when there are
@@ -40,7 +64,11 @@ With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one p
 Exit codes: 0 imported; 1 problems in the file (nothing imported), file unreadable or database unavailable;
 2 usage error; 3 invalid configuration.`;
 
+const KINDS = ["attendance", "service-level", "chat-sessions"] as const;
+type Kind = (typeof KINDS)[number];
+
 export interface ImportArgs {
+  what: Kind;
   file: string;
   workspace: string | undefined;
 }
@@ -48,47 +76,65 @@ export interface ImportArgs {
 /** Checks the command line before anything is loaded: what to import, from which file. */
 export function importArgs(positionals: string[], values: OptionValues): ImportArgs | { usage: string } {
   const [what, file, extra] = positionals;
-  if (!what) return { usage: "say what to import: wowbot import attendance FILE.csv" };
-  if (what !== "attendance") return { usage: `cannot import "${what}": only attendance can be imported` };
-  if (!file) return { usage: "name the CSV file: wowbot import attendance FILE.csv" };
+  if (!what) return { usage: "say what to import: wowbot import attendance|service-level|chat-sessions FILE.csv" };
+  if (!(KINDS as readonly string[]).includes(what)) return { usage: `cannot import "${what}": use attendance, service-level or chat-sessions` };
+  if (!file) return { usage: `name the CSV file: wowbot import ${what} FILE.csv` };
   if (extra !== undefined) return { usage: `unexpected argument "${extra}"` };
   const workspace = stringOption(values, "workspace");
   if (typeof workspace === "object") return { usage: "--workspace needs a workspace id" };
-  return { file, workspace };
+  return { what: what as Kind, file, workspace };
 }
 
-const COLUMNS = ["member", "date", "type", "note"] as const;
-const REQUIRED = ["member", "date", "type"];
+/** The columns a kind of file has: names as the API spells them (headers match in any case), which are required. */
+interface ColumnSpec {
+  columns: readonly string[];
+  required: readonly string[];
+  /** The end of "the first row must name the columns ...". */
+  expected: string;
+}
 
-type Rows = { ok: true; rows: ImportRow[]; problems: Array<{ line: number; field: string; reason: string }> } | { ok: false; message: string };
+const ATTENDANCE_COLUMNS: ColumnSpec = {
+  columns: ["member", "date", "type", "note"],
+  required: ["member", "date", "type"],
+  expected: "member, date, type and (optionally) note",
+};
+const SPECS: Record<Kind, ColumnSpec> = {
+  attendance: ATTENDANCE_COLUMNS,
+  "service-level": { columns: SERVICE_LEVEL_FIELDS, required: SERVICE_LEVEL_FIELDS, expected: SERVICE_LEVEL_FIELDS.join(", ") },
+  "chat-sessions": {
+    columns: CHAT_SESSION_FIELDS,
+    required: ["member", "sessionId", "startedAt"],
+    expected: "member, sessionId, startedAt and (optionally) customerLeftAt, agentClosedAt",
+  },
+};
 
-/** The file's records as import rows, by header; a header that doesn't name the columns stops everything. */
-export function rowsFromCsv(text: string): Rows {
+type LineProblem = { line: number; field: string; reason: string };
+type Records = { ok: true; records: Array<{ line: number; cells: Record<string, string> }>; problems: LineProblem[] } | { ok: false; message: string };
+type Rows = { ok: true; rows: ImportRow[]; problems: LineProblem[] } | { ok: false; message: string };
+
+/** The file's records as cells by column name; a header that doesn't name the columns stops everything. */
+export function recordsFromCsv(text: string, spec: ColumnSpec): Records {
   const csv = parseCsv(text);
   if (!csv.ok) return { ok: false, message: `line ${csv.line}: ${csv.reason}.` };
   const problems = csv.problems.map((p) => ({ line: p.line, field: "row", reason: `${p.reason}.` }));
   const records = csv.records.filter((r) => r.fields.some((f) => f.trim() !== ""));
   const [header, ...data] = records;
-  const expected = "the first row must name the columns member, date, type and (optionally) note";
+  const expected = `the first row must name the columns ${spec.expected}`;
   if (!header) return { ok: false, message: `the file is empty: ${expected}.` };
-  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const byLowerCase = new Map(spec.columns.map((c) => [c.toLowerCase(), c]));
+  const names: string[] = [];
   const index = new Map<string, number>();
-  for (const [i, name] of names.entries()) {
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      return {
-        ok: false,
-        message: `line ${header.line}: ${name ? `unknown column "${header.fields[i]?.trim()}"` : `column ${i + 1} has no name`}: ${expected}.`,
-      };
+  for (const [i, raw] of header.fields.entries()) {
+    const name = byLowerCase.get(raw.trim().toLowerCase());
+    if (!name) {
+      return { ok: false, message: `line ${header.line}: ${raw.trim() ? `unknown column "${raw.trim()}"` : `column ${i + 1} has no name`}: ${expected}.` };
     }
     if (index.has(name)) return { ok: false, message: `line ${header.line}: the column "${name}" appears twice.` };
     index.set(name, i);
+    names.push(name);
   }
-  const missing = REQUIRED.filter((c) => !index.has(c));
+  const missing = spec.required.filter((c) => !index.has(c));
   if (missing.length) return { ok: false, message: `line ${header.line}: no ${missing.join(", ")} column: ${expected}.` };
-  const cell = (fields: string[], column: string) => {
-    const i = index.get(column);
-    return i === undefined ? "" : (fields[i] ?? "");
-  };
   for (const r of data) {
     if (r.fields.slice(names.length).some((f) => f.trim() !== "")) {
       problems.push({
@@ -98,14 +144,38 @@ export function rowsFromCsv(text: string): Rows {
       });
     }
   }
-  const rows = data.map((r) => ({
-    line: r.line,
-    member: cell(r.fields, "member"),
-    date: cell(r.fields, "date"),
-    type: cell(r.fields, "type"),
-    note: cell(r.fields, "note"),
+  const cells = (fields: string[]) => Object.fromEntries(spec.columns.map((c) => [c, fields[index.get(c) ?? -1] ?? ""]));
+  return { ok: true, records: data.map((r) => ({ line: r.line, cells: cells(r.fields) })), problems };
+}
+
+/** The file's records as attendance import rows. */
+export function rowsFromCsv(text: string): Rows {
+  const parsed = recordsFromCsv(text, ATTENDANCE_COLUMNS);
+  if (!parsed.ok) return parsed;
+  const rows = parsed.records.map(({ line, cells }) => ({
+    line,
+    member: cells.member ?? "",
+    date: cells.date ?? "",
+    type: cells.type ?? "",
+    note: cells.note ?? "",
   }));
-  return { ok: true, rows, problems };
+  return { ok: true, rows, problems: parsed.problems };
+}
+
+const NUMERIC = new Set(["customerFacingSeconds", "availableSeconds"]);
+
+/**
+ * Cells as the API's JSON fields: an empty cell is a field left out, a whole number in a seconds column is a number.
+ * Anything else stays text, so the row schema reports it the way the API would ("must be whole seconds (got "1.5")").
+ */
+export function apiRow(cells: Record<string, string>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(cells)) {
+    const value = raw.trim();
+    if (value === "") continue;
+    row[name] = NUMERIC.has(name) && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  return row;
 }
 
 function readText(file: string): { text: string } | { error: string } {
@@ -136,41 +206,78 @@ async function runImport(config: Config, args: ImportArgs, output: Output): Prom
     output.err(`wowbot import: ${read.error}`);
     return EXIT.failure;
   }
-  const parsed = rowsFromCsv(read.text);
+  const parsed = recordsFromCsv(read.text, SPECS[args.what]);
   if (!parsed.ok) {
     output.err(`wowbot import: ${args.file}, ${parsed.message}`);
     output.err("Nothing was imported.");
     return EXIT.failure;
   }
-
-  return withWorkspace(config, "import", args.workspace, output, async (db, workspace) => {
-    const ports = { clock: systemClock, members: new MemberRepository(db.prisma), attendance: new AttendanceRepository(db.prisma) };
-    // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
-    const result = await importAttendance(ports, { workspace, rows: parsed.rows, actor: "cli", dryRun: parsed.problems.length > 0 });
-    const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)].sort((a, b) => a.line - b.line);
-    if (problems.length) {
-      for (const p of problems) output.err(`line ${p.line}, ${p.field}: ${p.reason}`);
-      output.err("Nothing was imported.");
-      return EXIT.failure;
-    }
-    if (!result.ok) return EXIT.failure; // unreachable: a refusal always lists its problems
-    const { created, duplicates, corrections } = result.value;
-    output.out(`Imported ${plural(created, "attendance record", "attendance records")}${duplicates ? ` (${duplicates} already recorded, skipped)` : ""}.`);
-    for (const { member, correction: c } of corrections) {
-      const period = `the period ${c.period.start} to ${c.period.end}`;
-      output.out(
-        c.kind === "reversal"
-          ? `${member.displayName}: ${period} had been credited; ${formatHours(c.hours)} reversed${c.shortfall > 0 ? ` (${formatHours(c.shortfall)} could not be: the balance was too low)` : ""}.`
-          : `${member.displayName}: ${period} is now clean; a late credit of ${formatHours(c.hours)} was added.`,
-      );
-    }
-    return EXIT.ok;
-  });
+  return withWorkspace(config, "import", args.workspace, output, (db, workspace) =>
+    args.what === "attendance" ? importAttendanceFile(db, workspace, parsed, output) : importContactData(db, workspace, args.what, parsed, output),
+  );
 }
+
+function printProblems(problems: LineProblem[], output: Output): number {
+  for (const p of [...problems].sort((a, b) => a.line - b.line)) output.err(`line ${p.line}, ${p.field}: ${p.reason}`);
+  output.err("Nothing was imported.");
+  return EXIT.failure;
+}
+
+async function importAttendanceFile(db: Database, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
+  const rows = parsed.records.map(({ line, cells }) => ({
+    line,
+    member: cells.member ?? "",
+    date: cells.date ?? "",
+    type: cells.type ?? "",
+    note: cells.note ?? "",
+  }));
+  const ports = { clock: systemClock, members: new MemberRepository(db.prisma), attendance: new AttendanceRepository(db.prisma) };
+  // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
+  const result = await importAttendance(ports, { workspace, rows, actor: "cli", dryRun: parsed.problems.length > 0 });
+  const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)];
+  if (problems.length || !result.ok) return printProblems(problems, output);
+  const { created, duplicates, corrections } = result.value;
+  output.out(`Imported ${plural(created, "attendance record", "attendance records")}${duplicates ? ` (${duplicates} already recorded, skipped)` : ""}.`);
+  for (const { member, correction: c } of corrections) {
+    const period = `the period ${c.period.start} to ${c.period.end}`;
+    output.out(
+      c.kind === "reversal"
+        ? `${member.displayName}: ${period} had been credited; ${formatHours(c.hours)} reversed${c.shortfall > 0 ? ` (${formatHours(c.shortfall)} could not be: the balance was too low)` : ""}.`
+        : `${member.displayName}: ${period} is now clean; a late credit of ${formatHours(c.hours)} was added.`,
+    );
+  }
+  return EXIT.ok;
+}
+
+async function importContactData(
+  db: Database,
+  workspace: WorkspaceRecord,
+  what: Exclude<Kind, "attendance">,
+  parsed: Extract<Records, { ok: true }>,
+  output: Output,
+): Promise<number> {
+  const ports = { clock: systemClock, members: new MemberRepository(db.prisma), contactData: new ContactDataRepository(db.prisma) };
+  const input = { workspace, rows: parsed.records.map((r) => apiRow(r.cells)), dryRun: parsed.problems.length > 0 };
+  const result: Result<IngestCounts, IngestRefusal> =
+    what === "service-level" ? await ingestServiceLevel(ports, input) : await ingestChatSessions(ports, input);
+  const lineOf = (index: number) => parsed.records[index]?.line ?? 0;
+  const problems = [
+    ...parsed.problems,
+    ...(result.ok ? [] : result.error.problems.map((p) => ({ ...p, line: lineOf(p.index), reason: linesNotRows(p.reason, lineOf) }))),
+  ];
+  if (problems.length || !result.ok) return printProblems(problems, output);
+  const { received, created, updated, unchanged } = result.value;
+  const noun = what === "service-level" ? plural(received, "service-level day", "service-level days") : plural(received, "chat session", "chat sessions");
+  output.out(`Imported ${noun}: ${created} new, ${updated} updated, ${unchanged} unchanged.`);
+  return EXIT.ok;
+}
+
+/** The use cases point at other rows by index ("conflicts with row 3"); a file's reader looks for lines. */
+const linesNotRows = (reason: string, lineOf: (index: number) => number) => reason.replace(/\brow (\d+)\b/g, (_m, i: string) => `line ${lineOf(Number(i))}`);
 
 export const importCommand: Command<ImportArgs> = {
   name: "import",
-  summary: "import attendance records from a CSV file (wowbot import attendance FILE.csv)",
+  summary: "import attendance, service-level days or chat sessions from a CSV file",
   help: importHelp,
   options: { workspace: { type: "string" } },
   parse: importArgs,
