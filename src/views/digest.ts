@@ -74,8 +74,15 @@ export const digestView = (facts: DigestFacts, preview = false): DigestView => (
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const percent = (value: number) => `${Math.round(value * 10) / 10} %`;
-export const duration = (s: number) =>
-  s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+/** "8 min 20 s", "2 min", "23 h 59 min": whole units, zero parts left out. */
+export function duration(total: number): string {
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = Math.floor(total % 60);
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+  return `${sec} s`;
+}
 const hours = (h: number) => `${Math.round(h * 100) / 100} h`;
 const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
 const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;

@@ -157,7 +157,7 @@ describe("the daily lead digest", () => {
     expect(text).toContain("*Attendance*\nNo occurrences on 2026-03-10 and nobody at 3+ points; 5 of 5 at zero points in the week from 2026-03-09.");
     expect(text).toContain("*PTO*\nNo PTO credited on 2026-03-10 and no paid-day requests waiting.");
     expect(text).toContain("*Service level*\nNo service-level data for 2026-03-10.");
-    expect(text).toContain("*Idle chats*\nNo chats left idle over 2 min 0 s on 2026-03-10.");
+    expect(text).toContain("*Idle chats*\nNo chats left idle over 2 min on 2026-03-10.");
   });
 
   it("previews the previous workday's figures for a lead, privately, with Approve/Decline on pending requests", async () => {
@@ -195,7 +195,7 @@ describe("the daily lead digest", () => {
     expect(text).toContain(`Team: *74.7 %* (target 80 %, 3 members reporting).\nBelow target (1): <@${AGENTS.ben}> 50 %.`);
     // Idle chats over 120 s, by agent: ada 2 (300 s and 130 s), ben 1; cat's 120 s is not over.
     expect(text).toContain(
-      `*3 chats* left idle over 2 min 0 s after the customer left, by 2 agents:\n<@${AGENTS.ada}> 2 (longest 5 min 0 s), <@${AGENTS.ben}> 1 (longest 8 min 20 s).`,
+      `*3 chats* left idle over 2 min after the customer left, by 2 agents:\n<@${AGENTS.ada}> 2 (longest 5 min), <@${AGENTS.ben}> 1 (longest 8 min 20 s).`,
     );
   });
 

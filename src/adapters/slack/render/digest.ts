@@ -42,5 +42,5 @@ export function renderDigest(view: DigestView) {
       if (b.type === "section" && text?.type === "mrkdwn" && text.text) text.text = truncate(text.text, max);
     }
   }
-  return { text: truncate(`${digestTitle(view)} (${view.workspaceName})`, LIMITS.messageText), blocks };
+  return { text: truncate(`${digestTitle(view)} (${escapeText(view.workspaceName)})`, LIMITS.messageText), blocks };
 }
