@@ -287,6 +287,8 @@ describe("the digest across restarts", () => {
           .map((c) => c.args.channel)
           .sort(),
       ).toEqual([BOSS, LEAD]);
+      // Started after digest time: that same day's digest, after the day's period close.
+      expect(blocksText(digestPosts(a)[0]?.args)).toContain("Period 2026-03-02 to 2026-03-09 closed today: 5 of 5 clean, 10 h credited.");
     } finally {
       await a.stop();
     }
@@ -326,6 +328,8 @@ describe.skipIf(!usingPostgres())("two service instances on one PostgreSQL", () 
       await tick(berlin("2026-03-12", "09:04"));
       const all = [...digestPosts(a), ...digestPosts(b)];
       expect(all.map((c) => c.args.channel)).toEqual(["C0LEADS"]);
+      // Built after that day's attendance run: the week it closed is in it, whichever instance ran what.
+      expect(blocksText(all[0]?.args)).toContain("Period 2026-03-02 to 2026-03-09 closed today: 5 of 5 clean, 10 h credited.");
       expect(await a.prisma.jobRun.count({ where: { job: "digest" } })).toBe(1);
       expect(await a.prisma.jobRun.count({ where: { job: "attendance-day" } })).toBe(1);
     } finally {
