@@ -2,7 +2,7 @@
 // or the length of its history. Counts, sums and averages are aggregated in SQL; lists come back capped, with their
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
 import type { WorkspaceRecord } from "../app/ports.js";
-import { DIGEST_LIST_MAX, MISSED_DATES_MAX, missedWorkdays, NOT_NOMINATED_DAYS } from "../domain/digest.js";
+import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX, MISSED_DATES_MAX, missedWorkdays, NOT_NOMINATED_DAYS } from "../domain/digest.js";
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining } from "../domain/period.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
@@ -12,11 +12,6 @@ import type { PersonRef } from "../views/nomination.js";
 export interface DigestSql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
-
-/** How many top stories and lowest scores the digest shows. */
-export const DIGEST_TOP_MAX = 5;
-/** How many pending paid-day requests get buttons in the digest (two blocks each). */
-export const DIGEST_REQUESTS_MAX = 5;
 
 type Person = { uid: string; name: string };
 const person = (p: Person): PersonRef => ({ platformUserId: p.uid, displayName: p.name });

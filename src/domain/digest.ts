@@ -4,6 +4,10 @@ import { isoWeekday } from "./period.js";
 
 /** How many recent members, stories or rows each digest list names before "and N more". */
 export const DIGEST_LIST_MAX = 10;
+/** How many top stories and lowest scores the digest shows. */
+export const DIGEST_TOP_MAX = 5;
+/** How many pending paid-day requests get buttons in the digest (two blocks each in Slack). */
+export const DIGEST_REQUESTS_MAX = 5;
 /** Members with no nomination received in this many days are listed under fairness. */
 export const NOT_NOMINATED_DAYS = 30;
 /** How many missed days the note names before "and N more". */

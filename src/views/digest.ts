@@ -1,6 +1,6 @@
 // The daily lead digest (PRODUCT.md §4), platform-neutral: the figures of the previous workday, each list already
 // capped (the total says how many more there are), so every renderer stays small whatever the size of the team.
-import type { OccurrenceType } from "../domain/attendance.js";
+import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { PeriodKind } from "../domain/period.js";
 import type { PersonRef } from "./nomination.js";
 
@@ -83,7 +83,6 @@ export function duration(total: number): string {
   if (m > 0) return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
   return `${sec} s`;
 }
-const hours = (h: number) => `${Math.round(h * 100) / 100} h`;
 const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
 const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
 
@@ -148,7 +147,7 @@ export function digestSections(v: DigestFacts, f: DigestFormat): DigestSection[]
     );
     attendance.push(`${f.bold(`${a.zeroPoints} of ${a.eligible}`)} at zero points in the ${periodName}.`);
     for (const c of a.closes) {
-      attendance.push(`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${hours(c.hours)} credited.`);
+      attendance.push(`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${formatHours(c.hours)} credited.`);
     }
   }
 
@@ -156,7 +155,7 @@ export function digestSections(v: DigestFacts, f: DigestFormat): DigestSection[]
   const pto: string[] = [];
   if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(`No PTO credited on ${v.covered} and no paid-day requests waiting.`);
   else {
-    pto.push(`${f.bold(hours(p.hoursCredited))} credited on ${v.covered}.`);
+    pto.push(`${f.bold(formatHours(p.hoursCredited))} credited on ${v.covered}.`);
     pto.push(p.pending.total === 0 ? "No paid-day requests waiting." : `${f.bold(plural(p.pending.total, "paid-day request"))} waiting for a decision:`);
   }
 

@@ -3,8 +3,7 @@
 // never turns user text into a mention or a link.
 import { describe, expect, it } from "vitest";
 import { renderMessage } from "../../../../src/adapters/slack/render/index.js";
-import { DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX } from "../../../../src/db/digest-facts.js";
-import { DIGEST_LIST_MAX } from "../../../../src/domain/digest.js";
+import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX } from "../../../../src/domain/digest.js";
 import { type DigestFacts, digestView } from "../../../../src/views/digest.js";
 import { blockKitProblems } from "../../../support/block-kit-limits.js";
 
