@@ -274,7 +274,7 @@ async function durableDatabase(): Promise<{ database: FreshDatabase; env: Record
 const digestPosts = (t: TestService) => t.fakeSlack.acceptedCallsOf("chat.postMessage").filter((c) => String(c.args.text).startsWith("Lead digest"));
 
 describe("the digest across restarts", () => {
-  it("a service restarted after digest time does not send the day's digest again", async () => {
+  it("a service restarted after digest time, or taking over a run that died, does not send the day's digest again", async () => {
     const { database, env } = await durableDatabase();
     const clock = new ManualClock(berlin("2026-03-12", "09:30").toISOString());
     const a = await startTestService({ env: { WOWBOT_ADMINS: BOSS, ...env }, clock, database });
@@ -300,8 +300,22 @@ describe("the digest across restarts", () => {
       expect(digestPosts(b)).toHaveLength(0);
       expect(await b.prisma.outbox.count({ where: { dedupeKey: { startsWith: "digest:" } } })).toBe(2);
       expect(await b.prisma.jobRun.count({ where: { job: "digest" } })).toBe(1);
+
+      // Now as if the run had died after queueing, before finishing: the next process takes it over after its lease.
+      await b.prisma.jobRun.updateMany({ where: { job: "digest" }, data: { finishedAt: null, startedAt: berlin("2026-03-12", "09:30") } });
     } finally {
       await b.stop();
+    }
+    clock.set(berlin("2026-03-12", "10:20").toISOString());
+    const c = await startTestService({ env: { WOWBOT_ADMINS: BOSS, ...env }, clock, database });
+    try {
+      await c.service.scheduler.runNow(c.service.jobs.daily);
+      await c.deliver();
+      expect(await c.prisma.jobRun.findFirstOrThrow({ where: { job: "digest" } })).toMatchObject({ finishedAt: clock.now() });
+      expect(digestPosts(c)).toHaveLength(0);
+      expect(await c.prisma.outbox.count({ where: { dedupeKey: { startsWith: "digest:" } } })).toBe(2);
+    } finally {
+      await c.stop();
       await database.drop();
     }
   });
