@@ -5,22 +5,25 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
-import { attendanceDayJob } from "./app/attendance-day.js";
+import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
 import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
-import type { Ports } from "./app/ports.js";
+import { buildDigest } from "./app/digest.js";
+import { digestDayJob } from "./app/digest-day.js";
+import type { Ports, WorkspaceRecord } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
 import { AttendanceRepository } from "./db/attendance.repository.js";
 import { ContactDataRepository } from "./db/contact-data.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { digestFacts } from "./db/digest-facts.js";
 import { HomeRepository } from "./db/home.repository.js";
 import { JobRunRepository } from "./db/job-run.repository.js";
 import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
 import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
-import { OutboxRepository } from "./db/outbox.repository.js";
+import { enqueueOutbox, OutboxRepository } from "./db/outbox.repository.js";
 import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./db/pto-facts.js";
 import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
@@ -75,6 +78,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     let stopping = false;
     const outbox = new OutboxRepository(db.prisma, db);
     const workspaces = new WorkspaceRepository(db.prisma, db);
+    const digest = { facts: (w: WorkspaceRecord, day: string, covered: string) => db.withSession((sql) => digestFacts(sql, w, day, covered)) };
     const ports: Ports = {
       clock,
       nominations: new NominationRepository(db.prisma),
@@ -84,6 +88,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       settings: workspaces,
       attendance: new AttendanceRepository(db.prisma),
       tokens: new ApiTokenRepository(db.prisma),
+      digest,
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());
@@ -126,6 +131,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         const workspace = await workspaces.findById(workspaceId);
         return workspace && attendancePostFacts(db.prisma, workspace, date, closed);
       },
+      digest: async (workspaceId, day) => {
+        const workspace = await workspaces.findById(workspaceId);
+        return workspace && buildDigest(digest, workspace, day);
+      },
     });
     const outboxJob: Job = {
       name: "outbox",
@@ -135,14 +144,30 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         await deliverOutbox({ outbox, views, senders: { slack: slack?.sender }, workspaces }, now);
       },
     };
-    const finishedDays = new Set<string>();
+    const finishedDays = { attendance: new Set<string>(), digest: new Set<string>() };
     const claims = new JobRunRepository(db.prisma);
+    const digestJob = digestDayJob(
+      {
+        members: ports.members,
+        outbox: { enqueue: async (entries, at) => void (await enqueueOutbox(db.prisma, entries, at)) },
+        finished: (job, key) => claims.isFinished(job, key),
+        clock,
+      },
+      ATTENDANCE_DAY_JOB,
+    );
     const dailyJob: Job = {
       name: "daily",
       // Every minute: each workspace's own digest time, in its own time zone, decides whether its day is due.
       schedule: "* * * * *",
       run: async (now) => {
-        await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays);
+        // The digest runs after the attendance day, so the day's period closes are in it; a workspace whose
+        // attendance run failed gets its digest once that run finishes (the digest waits for it).
+        let failure: unknown = null;
+        await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays.attendance).catch((error: unknown) => {
+          failure = error;
+        });
+        await runDueDailyJobs({ workspaces, claims, clock }, digestJob, now, finishedDays.digest);
+        if (failure) throw failure;
       },
     };
     const scheduler = new Scheduler([outboxJob, dailyJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));

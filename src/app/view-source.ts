@@ -1,6 +1,7 @@
 // Builds the view an outbox message names from the current state of its subject, so a delivery that was delayed
 // (or an update after a second) shows what is true now.
 import { type AttendancePostFacts, attendancePostView } from "../views/attendance.js";
+import type { DigestView } from "../views/digest.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../views/nomination.js";
 import { type LedgerDmFacts, ledgerDmView, type PtoRequestFacts, ptoOutcomeDmView, ptoRequestPostView } from "../views/pto.js";
 import { type ScoreFacts, scoreDmView } from "../views/score.js";
@@ -12,6 +13,8 @@ export interface ViewFacts {
   ledgerEntry(entryKey: string): Promise<LedgerDmFacts | null>;
   ptoRequest(id: string): Promise<PtoRequestFacts | null>;
   attendancePost(workspaceId: string, date: string, closed: { start: string; end: string } | null): Promise<AttendancePostFacts | null>;
+  /** The digest delivered on `day`, built now; null when the workspace is gone. */
+  digest(workspaceId: string, day: string): Promise<DigestView | null>;
 }
 
 export function createViewSource(facts: ViewFacts): ViewSource {
@@ -47,6 +50,8 @@ export function createViewSource(facts: ViewFacts): ViewSource {
           const f = await facts.attendancePost(String(payload.workspaceId), String(payload.date), closed);
           return f && attendancePostView(f);
         }
+        case "digest":
+          return facts.digest(String(payload.workspaceId), String(payload.day));
         default:
           throw new Error(`unknown outbox view "${payload.view}"`);
       }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig, parseConfig, readEnvironment } from "../config/env.js";
 import type { Command, Options } from "./command.js";
+import { digestCommand } from "./commands/digest.js";
 import { doctor, doctorHelp } from "./commands/doctor.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -20,7 +21,7 @@ const doctorCommand: Command<unknown> = {
 };
 
 /** Every command, in the order `wowbot --help` lists them. */
-const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand];
+const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand, digestCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const mainHelp = `Usage: wowbot <command> [options]

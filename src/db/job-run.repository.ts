@@ -29,6 +29,12 @@ export class JobRunRepository implements JobClaims {
     return { status: "claimed", id: existing.id };
   }
 
+  /** Whether the run (job, key) has finished. */
+  async isFinished(job: string, key: string): Promise<boolean> {
+    const run = await this.prisma.jobRun.findUnique({ where: { job_key: { job, key } }, select: { finishedAt: true } });
+    return Boolean(run?.finishedAt);
+  }
+
   async heartbeat(id: string, at: Date): Promise<void> {
     await this.prisma.jobRun.updateMany({ where: { id, finishedAt: null }, data: { startedAt: at } });
   }

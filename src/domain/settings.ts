@@ -7,6 +7,9 @@ const HOURS_MESSAGE = "must be a number of hours above 0 and up to 1000, in step
 const hours = z.number({ error: HOURS_MESSAGE }).gt(0, HOURS_MESSAGE).max(1000, HOURS_MESSAGE).multipleOf(0.01, HOURS_MESSAGE);
 const POINTS_MESSAGE = "must be a number of points from 0 to 10";
 const points = z.number({ error: POINTS_MESSAGE }).min(0, POINTS_MESSAGE).max(10, POINTS_MESSAGE);
+const PERCENT_MESSAGE = "must be a percentage from 0 to 100";
+const percentage = z.number({ error: PERCENT_MESSAGE }).min(0, PERCENT_MESSAGE).max(100, PERCENT_MESSAGE);
+const RISK_MESSAGE = "must be a number of points from 0 to 100";
 const slackOrTeamsChannel = z.string().min(1).max(200);
 /** A whole number in a range, with a message a person can act on (NaN from an empty input included). */
 const whole = (min: number, max: number) => {
@@ -59,11 +62,12 @@ export const settingsSchema = z.object({
   scoreGoal: whole(0, 100).default(80),
   scoreWeights: scoreWeightsSchema.default({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 }),
   /** Personal service level target, percent of available time in customer-facing communication. */
-  serviceLevelTarget: z.number().min(0).max(100).default(80),
-  idleChatThresholdSeconds: z.number().int().min(1).max(86_400).default(120),
+  serviceLevelTarget: percentage.default(80),
+  /** Seconds a chat may stay open after the customer left before the digest lists it as idle. */
+  idleChatThresholdSeconds: whole(1, 86_400).default(120),
   nominationsPerDay: whole(1, 100).default(5),
   /** Attendance points at or above which the digest lists a member as at risk. */
-  riskThresholdPoints: z.number().min(0).max(100).default(3),
+  riskThresholdPoints: z.number({ error: RISK_MESSAGE }).min(0, RISK_MESSAGE).max(100, RISK_MESSAGE).default(3),
 });
 
 export type WorkspaceSettings = z.infer<typeof settingsSchema>;

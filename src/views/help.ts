@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/attendance", description: "Record an absence, late arrival or excused absence (leads; opens a form)." },
   { usage: "/attendance @agent absent|late|excused [YYYY-MM-DD] [note]", description: "Record directly; the date defaults to today (leads)." },
   { usage: "/attendance @agent", description: "An agent's records of the last 60 days, with Delete buttons (leads)." },
+  { usage: "/wowbot digest", description: "Preview today's lead digest privately (leads)." },
   { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
   { usage: "/wowbot token create|list|revoke [NAME]", description: "Ingest API tokens for contact-centre data; a new token is shown once (admins)." },

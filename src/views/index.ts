@@ -1,5 +1,6 @@
 // Every view a platform adapter must know how to render.
 import type { AttendancePostView, OccurrenceListView } from "./attendance.js";
+import type { DigestView } from "./digest.js";
 import type { HelpView } from "./help.js";
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "./nomination.js";
 import type { NoticeView } from "./notice.js";
@@ -18,4 +19,5 @@ export type View =
   | PtoOutcomeDmView
   | LedgerDmView
   | AttendancePostView
-  | OccurrenceListView;
+  | OccurrenceListView
+  | DigestView;

@@ -88,6 +88,24 @@ describe("/wowbot settings", () => {
     expect(await t.prisma.auditLog.count()).toBe(audits);
   });
 
+  it("saves the lead digest's thresholds, and refuses out-of-range ones next to their input", async () => {
+    await t.slack.slashCommand({ command: "/wowbot", text: "settings", user_id: "U0BOSS" });
+    const view = t.fakeSlack.callsOf("views.open").at(-1)?.args.view as { blocks: Array<{ block_id?: string; element?: { initial_value?: string } }> };
+    const initial = Object.fromEntries(view.blocks.filter((b) => b.element?.initial_value).map((b) => [b.block_id, b.element?.initial_value]));
+    expect(initial).toMatchObject({ riskThresholdPoints: "3", serviceLevelTarget: "80", idleChatThresholdSeconds: "120" });
+
+    const reply = await submit("U0BOSS", { riskThresholdPoints: "2.5", serviceLevelTarget: "85.5", idleChatThresholdSeconds: "300" });
+    expect(reply.response_action).toBe("clear");
+    expect(await settingsOf()).toMatchObject({ riskThresholdPoints: 2.5, serviceLevelTarget: 85.5, idleChatThresholdSeconds: 300 });
+
+    const bad = await submit("U0BOSS", { serviceLevelTarget: "120", idleChatThresholdSeconds: "1.5" });
+    expect(bad.errors).toEqual({
+      serviceLevelTarget: "must be a percentage from 0 to 100",
+      idleChatThresholdSeconds: "must be a whole number from 1 to 86400",
+    });
+    expect(await settingsOf()).toMatchObject({ serviceLevelTarget: 85.5, idleChatThresholdSeconds: 300 });
+  });
+
   describe("attendance, PTO, schedule and time zone", () => {
     const fullForm = (over: Record<string, unknown> = {}) => {
       const f = {

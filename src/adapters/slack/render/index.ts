@@ -1,6 +1,7 @@
 // Any neutral view as a Slack message (text fallback plus blocks).
 import type { View } from "../../../views/index.js";
 import { renderAttendancePost, renderOccurrenceList } from "./attendance.js";
+import { renderDigest } from "./digest.js";
 import { renderHelp } from "./help.js";
 import { LIMITS, truncate } from "./limits.js";
 import { confirmationText, renderNominationPost, renderNomineeDm } from "./nomination.js";
@@ -41,6 +42,8 @@ export function renderMessage(view: View): SlackMessage {
       return renderAttendancePost(view);
     case "attendance.list":
       return renderOccurrenceList(view);
+    case "digest":
+      return renderDigest(view);
     case "nomination.confirmation": {
       const text = confirmationText(view);
       return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };

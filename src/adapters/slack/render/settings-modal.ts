@@ -1,4 +1,4 @@
-// The admin settings modal: channels, schedule and time zone, attendance and PTO rules, and scoring.
+// The admin settings modal: channels, schedule and time zone, attendance and PTO rules, scoring and the lead digest.
 import { ATTENDANCE_PERIODS, type WorkspaceSettings } from "../../../domain/settings.js";
 import { header, option, plain } from "./blocks.js";
 
@@ -22,6 +22,9 @@ export const SETTINGS_BLOCKS = {
   weightUnstatedNeeds: "weight_unstatedNeeds",
   weightWow: "weight_wow",
   nominationsPerDay: "nominationsPerDay",
+  riskThresholdPoints: "riskThresholdPoints",
+  serviceLevelTarget: "serviceLevelTarget",
+  idleChatThresholdSeconds: "idleChatThresholdSeconds",
 } as const;
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -152,6 +155,18 @@ export function settingsModal(settings: WorkspaceSettings, timezone: string) {
       numberInput(SETTINGS_BLOCKS.weightRapport, "2. Kept the rapport going", w.rapport, 0, 100),
       numberInput(SETTINGS_BLOCKS.weightUnstatedNeeds, "3. Addressed unstated needs", w.unstatedNeeds, 0, 100),
       numberInput(SETTINGS_BLOCKS.weightWow, "4. Delivered a wow experience", w.wow, 0, 100),
+      header("Lead digest"),
+      numberInput(SETTINGS_BLOCKS.riskThresholdPoints, "Attendance risk (points)", settings.riskThresholdPoints, 0, 100, {
+        decimal: true,
+        hint: "Members with this many points or more in the period are listed as at risk.",
+      }),
+      numberInput(SETTINGS_BLOCKS.serviceLevelTarget, "Service-level target (%)", settings.serviceLevelTarget, 0, 100, {
+        decimal: true,
+        hint: "Share of available time in customer-facing communication; members below it are listed.",
+      }),
+      numberInput(SETTINGS_BLOCKS.idleChatThresholdSeconds, "Idle-chat threshold (seconds)", settings.idleChatThresholdSeconds, 1, 86_400, {
+        hint: "Chats left open longer than this after the customer left are listed by agent.",
+      }),
     ],
   };
 }

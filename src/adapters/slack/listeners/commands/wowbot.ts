@@ -1,7 +1,8 @@
-// `/wowbot <subcommand>`: help, settings, roles and ingest tokens; digest, stats and exports join as their features land.
+// `/wowbot <subcommand>`: help, settings, roles, ingest tokens and the digest preview; stats and exports join as their features land.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../../../app/api-tokens.js";
 import { changeRole } from "../../../../app/change-role.js";
+import { previewDigest } from "../../../../app/digest.js";
 import type { MemberRecord, WorkspaceRecord } from "../../../../app/ports.js";
 import { mayChangeSettings } from "../../../../app/update-settings.js";
 import { ROLES, type Role } from "../../../../domain/roles.js";
@@ -14,7 +15,7 @@ import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 import { userIdOfMention } from "../../slack-text.js";
 
-const SUBCOMMANDS = new Set(["settings", "role", "token"]);
+const SUBCOMMANDS = new Set(["settings", "role", "token", "digest"]);
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
 
@@ -91,6 +92,10 @@ export function wowbotCommand(deps: SlackDeps) {
       }
       case "token":
         return reply(await tokenCommand(deps, workspace, member, args));
+      case "digest": {
+        const result = await previewDigest(deps.ports, { workspace, member });
+        return reply(result.ok ? result.value : notice("error", result.error.message));
+      }
     }
   };
 }

@@ -32,6 +32,9 @@ const BLOCK_FOR: Record<string, string> = {
   accrualCapHours: B.accrualCapHours,
   scoreGoal: B.scoreGoal,
   nominationsPerDay: B.nominationsPerDay,
+  riskThresholdPoints: B.riskThresholdPoints,
+  serviceLevelTarget: B.serviceLevelTarget,
+  idleChatThresholdSeconds: B.idleChatThresholdSeconds,
   scoreWeights: B.weightConnection,
 };
 
@@ -70,6 +73,9 @@ export function settingsPatch(values: Values): SettingsPatch {
   if (has(B.accrualCapHours)) patch.accrualCapHours = text(B.accrualCapHours).trim() === "" ? null : num(B.accrualCapHours);
   if (has(B.nominationsPerDay)) patch.nominationsPerDay = num(B.nominationsPerDay);
   if (has(B.scoreGoal)) patch.scoreGoal = num(B.scoreGoal);
+  if (has(B.riskThresholdPoints)) patch.riskThresholdPoints = num(B.riskThresholdPoints);
+  if (has(B.serviceLevelTarget)) patch.serviceLevelTarget = num(B.serviceLevelTarget);
+  if (has(B.idleChatThresholdSeconds)) patch.idleChatThresholdSeconds = num(B.idleChatThresholdSeconds);
   if (has(B.weightConnection, B.weightRapport, B.weightUnstatedNeeds, B.weightWow)) {
     patch.scoreWeights = {
       connection: num(B.weightConnection),

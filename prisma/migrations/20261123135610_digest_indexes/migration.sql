@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PeriodResult_workspaceId_closedAt_idx" ON "PeriodResult"("workspaceId", "closedAt");

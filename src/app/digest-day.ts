@@ -1,0 +1,60 @@
+// Delivery of the daily lead digest: a DailyJob run after the attendance day (so that day's period closes are in
+// it), once per workspace and local day through JobRun claims. It queues one outbox message per target, to the leads
+// channel or else to each lead and admin by DM, with dedupe keys per workspace, day and target, so a rerun after a
+// crash queues nothing twice. The digest itself is built when delivered (src/app/view-source.ts).
+import { hasRole } from "../domain/roles.js";
+import type { DailyJob } from "./daily-runs.js";
+import type { MemberRecord, OutboxEntry, OutboxTarget, WorkspaceRecord } from "./ports.js";
+
+export const DIGEST_JOB = "digest";
+
+export interface DigestDeliveryPorts {
+  members: { listByRole(workspaceId: string, roles: Array<"lead" | "admin">): Promise<MemberRecord[]> };
+  outbox: { enqueue(entries: OutboxEntry[], at: Date): Promise<void> };
+  /** Whether another daily job's run for the same key has finished. */
+  finished(job: string, key: string): Promise<boolean>;
+  clock: { now(): Date };
+}
+
+export class DigestNotReadyError extends Error {
+  override name = "DigestNotReadyError";
+}
+
+/** Where the digest goes: the leads channel, or each active lead and admin by DM when none is set. */
+export async function digestTargets(ports: Pick<DigestDeliveryPorts, "members">, workspace: WorkspaceRecord): Promise<OutboxTarget[]> {
+  const channel = workspace.settings.leadsChannel;
+  if (channel) return [{ kind: "channel", channel }];
+  const leads = await ports.members.listByRole(workspace.id, ["lead", "admin"]);
+  return leads.filter((m) => m.active && !m.isBot && hasRole(m.role, "lead")).map((m) => ({ kind: "dm", platformUserId: m.platformUserId }));
+}
+
+const targetKey = (t: OutboxTarget) => (t.kind === "channel" ? `channel:${t.channel}` : t.kind === "dm" ? `dm:${t.platformUserId}` : t.kind);
+
+export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string): Promise<number> {
+  const targets = await digestTargets(ports, workspace);
+  const entries: OutboxEntry[] = targets.map((target) => ({
+    workspaceId: workspace.id,
+    target,
+    payload: { view: "digest", workspaceId: workspace.id, day },
+    dedupeKey: `digest:${workspace.id}:${day}:${targetKey(target)}`,
+  }));
+  await ports.outbox.enqueue(entries, ports.clock.now());
+  return entries.length;
+}
+
+/**
+ * The digest as a daily job. It waits for the same day's attendance run (`attendanceJob`): while that has not
+ * finished (another replica is closing periods) the run fails, its claim stays open and is taken over after the
+ * lease, so the digest never goes out without the day's closes.
+ */
+export function digestDayJob(ports: DigestDeliveryPorts, attendanceJob: string): DailyJob {
+  return {
+    name: DIGEST_JOB,
+    run: async (workspace, day) => {
+      if (!(await ports.finished(attendanceJob, `${workspace.id}:${day}`))) {
+        throw new DigestNotReadyError(`the digest of ${day} waits for that day's attendance run (period closes) to finish`);
+      }
+      await runDigestDay(ports, workspace, day);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The daily lead digest (PRODUCT.md §4): built for a workspace and the local day it is delivered on, from the data of
+// the previous workday; previewed privately by leads (/wowbot digest) and printed by `wowbot digest --print`.
+import { previousWorkday } from "../domain/digest.js";
+import { localDate } from "../domain/local-time.js";
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { hasRole } from "../domain/roles.js";
+import { type DigestFacts, type DigestView, digestView } from "../views/digest.js";
+import type { MemberRecord, WorkspaceRecord } from "./ports.js";
+
+/** The digest's reads: a fixed number of queries whatever the size of the team or its history. */
+export interface DigestSource {
+  /** Facts for the digest delivered on `day`, covering `covered` (the previous workday). */
+  facts(workspace: WorkspaceRecord, day: string, covered: string): Promise<DigestFacts>;
+}
+
+export const DIGEST_LEADS_ONLY: DomainError = {
+  code: "DIGEST.LEADS_ONLY",
+  message: "The digest is for leads and admins: it shows the whole team's attendance, scores and service level.",
+};
+
+/** The digest delivered on `day` (a local date in the workspace time zone). */
+export async function buildDigest(source: DigestSource, workspace: WorkspaceRecord, day: string, preview = false): Promise<DigestView> {
+  const covered = previousWorkday(day, workspace.settings.workdays);
+  return digestView(await source.facts(workspace, day, covered), preview);
+}
+
+/** Today's digest, privately, for a lead or admin; agents are refused (the use case checks, not only the UI). */
+export async function previewDigest(
+  ports: { digest: DigestSource; clock: { now(): Date } },
+  input: { workspace: WorkspaceRecord; member: MemberRecord },
+): Promise<Result<DigestView>> {
+  if (!hasRole(input.member.role, "lead")) return fail(DIGEST_LEADS_ONLY);
+  const today = localDate(ports.clock.now(), input.workspace.timezone);
+  return ok(await buildDigest(ports.digest, input.workspace, today, true));
+}

@@ -1,0 +1,62 @@
+// `wowbot digest --workspace ID [--date YYYY-MM-DD] --print`: the lead digest of a day as text on stdout. Printing is
+// the only mode: sending is the scheduler's job (`wowbot serve`), exactly once per day, so --print is required.
+import { buildDigest } from "../../app/digest.js";
+import type { Config } from "../../config/env.js";
+import { digestFacts } from "../../db/digest-facts.js";
+import { systemClock } from "../../domain/clock.js";
+import { localDate } from "../../domain/local-time.js";
+import { type Command, type OptionValues, stringOption } from "../command.js";
+import { digestText } from "../digest-text.js";
+import { EXIT } from "../exit-codes.js";
+import type { Output } from "../output.js";
+import { withWorkspace } from "../workspace.js";
+
+const digestHelp = `Usage: wowbot digest --print [--workspace ID] [--date YYYY-MM-DD]
+
+Prints the daily lead digest as plain text: recognition, quality, attendance, PTO, service level and idle chats of
+the workday before the digest day, as leads receive it in chat (names instead of mentions).
+
+Options:
+  --print         print the digest on stdout (required: sending it is the job of \`wowbot serve\`, which delivers
+                  each workspace's digest once a day at digest time)
+  --workspace ID  the workspace: its wowbot id or the platform's id (Slack team id T...); needed when there are
+                  several
+  --date DATE     the digest day, YYYY-MM-DD (default: today in the workspace's time zone); the digest covers
+                  the workday before it
+
+With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one process at a time opens DATA_DIR.
+Exit codes: 0 printed; 1 database unavailable; 2 usage error (no --print, a bad date, an unknown workspace);
+3 invalid configuration.`;
+
+export interface DigestArgs {
+  workspace: string | undefined;
+  date: string | undefined;
+}
+
+const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+export function digestArgs(positionals: string[], values: OptionValues): DigestArgs | { usage: string } {
+  if (positionals[0] !== undefined) return { usage: `unexpected argument "${positionals[0]}"` };
+  if (values.print !== true) return { usage: "--print is required: the digest is printed here; `wowbot serve` sends it at digest time" };
+  const workspace = stringOption(values, "workspace");
+  if (typeof workspace === "object") return { usage: "--workspace needs a workspace id" };
+  const date = stringOption(values, "date");
+  if (typeof date === "object") return { usage: "--date needs a date, YYYY-MM-DD" };
+  if (date !== undefined && !(date.length === 10 && isDate(date))) return { usage: `--date "${date}" is not a date: use YYYY-MM-DD, e.g. 2026-03-10` };
+  return { workspace, date };
+}
+
+export const digestCommand: Command<DigestArgs> = {
+  name: "digest",
+  summary: "print a workspace's daily lead digest (--print)",
+  help: digestHelp,
+  options: { workspace: { type: "string" }, date: { type: "string" }, print: { type: "boolean" } },
+  parse: digestArgs,
+  run: (config: Config, args: DigestArgs, output: Output) =>
+    withWorkspace(config, "digest", args.workspace, output, async (db, workspace) => {
+      const day = args.date ?? localDate(systemClock.now(), workspace.timezone);
+      const view = await db.withSession((sql) => buildDigest({ facts: (w, d, covered) => digestFacts(sql, w, d, covered) }, workspace, day));
+      output.out(digestText(view));
+      return EXIT.ok;
+    }),
+};

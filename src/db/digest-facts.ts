@@ -1,0 +1,198 @@
+// The reads behind the daily lead digest: thirteen raw SQL queries on one connection, whatever the size of the team
+// or the length of its history. Counts, sums and averages are aggregated in SQL; lists come back capped, with their
+// full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
+import type { WorkspaceRecord } from "../app/ports.js";
+import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX, MISSED_DATES_MAX, missedWorkdays, NOT_NOMINATED_DAYS } from "../domain/digest.js";
+import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
+import { periodContaining } from "../domain/period.js";
+import type { Capped, DigestFacts } from "../views/digest.js";
+import type { PersonRef } from "../views/nomination.js";
+
+/** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
+export interface DigestSql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+type Person = { uid: string; name: string };
+const person = (p: Person): PersonRef => ({ platformUserId: p.uid, displayName: p.name });
+const capped = <R extends { total: number }, T>(rows: R[], map: (r: R) => T): Capped<T> => ({ total: rows[0]?.total ?? 0, items: rows.map(map) });
+
+export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, day: string, covered: string, digestJob = "digest"): Promise<DigestFacts> {
+  const ws = workspace.id;
+  const tz = workspace.timezone;
+  const s = workspace.settings;
+  const from = zonedInstant(covered, "00:00", tz);
+  const to = zonedInstant(addDays(covered, 1), "00:00", tz);
+  const dayFrom = zonedInstant(day, "00:00", tz);
+  const dayTo = zonedInstant(addDays(day, 1), "00:00", tz);
+  const fairnessFrom = zonedInstant(addDays(covered, 1 - NOT_NOMINATED_DAYS), "00:00", tz);
+  const period = periodContaining(covered, s.attendancePeriod);
+  const L = DIGEST_LIST_MAX;
+
+  const top = await sql.query<{ story: string; seconds: number; total: number; nominee_uid: string; nominee_name: string; by_uid: string; by_name: string }>(
+    `SELECT n.story, (SELECT count(*) FROM "Endorsement" e WHERE e."nominationId" = n.id)::int AS seconds, count(*) OVER ()::int AS total,
+       ee."platformUserId" AS nominee_uid, ee."displayName" AS nominee_name, er."platformUserId" AS by_uid, er."displayName" AS by_name
+     FROM "Nomination" n JOIN "Member" ee ON ee.id = n."nomineeId" JOIN "Member" er ON er.id = n."nominatorId"
+     WHERE n."workspaceId" = $1::uuid AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3
+     ORDER BY seconds DESC, n."createdAt" LIMIT $4`,
+    [ws, from, to, DIGEST_TOP_MAX],
+  );
+  const notNominated = await sql.query<Person & { total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*) OVER ()::int AS total
+     FROM "Member" m
+     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot" AND NOT EXISTS (
+       SELECT 1 FROM "Nomination" n WHERE n."nomineeId" = m.id AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3)
+     ORDER BY m."displayName", m."platformUserId" LIMIT $4`,
+    [ws, fairnessFrom, to, L],
+  );
+  const scores = await sql.query<{
+    score: number;
+    reference: string;
+    total: number;
+    average: number;
+    met: number;
+    agent_uid: string;
+    agent_name: string;
+    by_uid: string;
+    by_name: string;
+  }>(
+    `SELECT s.score, s.reference, count(*) OVER ()::int AS total, (avg(s.score) OVER ())::float8 AS average,
+       (count(*) FILTER (WHERE s.score >= $4) OVER ())::int AS met,
+       a."platformUserId" AS agent_uid, a."displayName" AS agent_name, b."platformUserId" AS by_uid, b."displayName" AS by_name
+     FROM "QuickScore" s JOIN "Member" a ON a.id = s."agentId" JOIN "Member" b ON b.id = s."scorerId"
+     WHERE s."workspaceId" = $1::uuid AND s."supersededById" IS NULL AND s."createdAt" >= $2 AND s."createdAt" < $3
+     ORDER BY s.score, s."createdAt" LIMIT $5`,
+    [ws, from, to, s.scoreGoal, DIGEST_TOP_MAX],
+  );
+  const occurrences = await sql.query<Person & { type: "absence" | "late" | "excused"; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, o.type::text AS type, count(*) OVER ()::int AS total
+     FROM "AttendanceOccurrence" o JOIN "Member" m ON m.id = o."memberId"
+     WHERE o."workspaceId" = $1::uuid AND o.date = $2::date AND o."deletedAt" IS NULL
+     ORDER BY m."displayName", o.type LIMIT $3`,
+    [ws, covered, L],
+  );
+  const atRisk = await sql.query<Person & { points: number; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, p.points::float8 AS points, count(*) OVER ()::int AS total
+     FROM (SELECT o."memberId", sum(o.points) AS points FROM "AttendanceOccurrence" o
+           WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.date >= $2::date AND o.date < $3::date
+           GROUP BY o."memberId" HAVING sum(o.points) >= $4::numeric) p
+     JOIN "Member" m ON m.id = p."memberId"
+     WHERE m.active
+     ORDER BY p.points DESC, m."displayName" LIMIT $5`,
+    [ws, period.start, period.end, s.riskThresholdPoints, L],
+  );
+  const [zero] = await sql.query<{ eligible: number; zero: number }>(
+    `SELECT count(*)::int AS eligible, (count(*) FILTER (WHERE p."memberId" IS NULL))::int AS zero
+     FROM "Member" m LEFT JOIN (
+       SELECT o."memberId" FROM "AttendanceOccurrence" o
+       WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date
+       GROUP BY o."memberId") p ON p."memberId" = m.id
+     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot"`,
+    [ws, period.start, period.end],
+  );
+  const closes = await sql.query<{ start: string; end: string; evaluated: number; clean: number; hours: number }>(
+    `SELECT to_char(r."periodStart", 'YYYY-MM-DD') AS start, to_char(r."periodEnd", 'YYYY-MM-DD') AS "end", count(*)::int AS evaluated,
+       (count(*) FILTER (WHERE r.clean))::int AS clean, coalesce(sum(r."hoursCredited"), 0)::float8 AS hours
+     FROM "PeriodResult" r
+     WHERE r."workspaceId" = $1::uuid AND r."closedAt" >= $2 AND r."closedAt" < $3
+     GROUP BY r."periodStart", r."periodEnd" ORDER BY r."periodStart"`,
+    [ws, dayFrom, dayTo],
+  );
+  const [credited] = await sql.query<{ hours: number }>(
+    `SELECT coalesce(sum(l.hours), 0)::float8 AS hours FROM "PtoLedgerEntry" l
+     WHERE l."workspaceId" = $1::uuid AND l.kind = 'credit' AND l."createdAt" >= $2 AND l."createdAt" < $3`,
+    [ws, from, to],
+  );
+  const pending = await sql.query<Person & { id: string; date: string; hours: number; total: number }>(
+    `SELECT r.id::text AS id, to_char(r.date, 'YYYY-MM-DD') AS date, r.hours::float8 AS hours, count(*) OVER ()::int AS total,
+       m."platformUserId" AS uid, m."displayName" AS name
+     FROM "PtoRequest" r JOIN "Member" m ON m.id = r."memberId"
+     WHERE r."workspaceId" = $1::uuid AND r.status = 'pending'
+     ORDER BY r.date, r."createdAt" LIMIT $2`,
+    [ws, DIGEST_REQUESTS_MAX],
+  );
+  const [team] = await sql.query<{ reporting: number; facing: number | null; available: number | null }>(
+    `SELECT count(*)::int AS reporting, sum(d."customerFacingSeconds")::float8 AS facing, sum(d."availableSeconds")::float8 AS available
+     FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date = $2::date`,
+    [ws, covered],
+  );
+  const below = await sql.query<Person & { percent: number; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, (100.0 * d."customerFacingSeconds" / d."availableSeconds")::float8 AS percent,
+       count(*) OVER ()::int AS total
+     FROM "ServiceLevelDay" d JOIN "Member" m ON m.id = d."memberId"
+     WHERE d."workspaceId" = $1::uuid AND d.date = $2::date AND d."availableSeconds" > 0
+       AND 100.0 * d."customerFacingSeconds" < $3::float8 * d."availableSeconds"
+     ORDER BY percent, m."displayName" LIMIT $4`,
+    [ws, covered, s.serviceLevelTarget, L],
+  );
+  const idle = await sql.query<Person & { sessions: number; longest: number; agents: number; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*)::int AS sessions, max(c."idleSeconds")::int AS longest,
+       count(*) OVER ()::int AS agents, (sum(count(*)) OVER ())::int AS total
+     FROM "ChatSession" c JOIN "Member" m ON m.id = c."memberId"
+     WHERE c."workspaceId" = $1::uuid AND c."agentClosedAt" >= $2 AND c."agentClosedAt" < $3 AND c."idleSeconds" > $4
+     GROUP BY m.id, m."platformUserId", m."displayName"
+     ORDER BY sessions DESC, longest DESC, m."displayName" LIMIT $5`,
+    [ws, from, to, s.idleChatThresholdSeconds, L],
+  );
+  // The last day a digest run was claimed before this one: the greatest "<workspace>:<date>" key.
+  const [last] = await sql.query<{ key: string | null }>(
+    `SELECT max(j.key) AS key FROM "JobRun" j WHERE j.job = $1 AND starts_with(j.key, $2) AND j.key < $3`,
+    [digestJob, `${ws}:`, `${ws}:${day}`],
+  );
+
+  const lastRun = last?.key ? last.key.slice(ws.length + 1) : null;
+  const missed = missedWorkdays(lastRun, day, s.workdays, localDate(workspace.createdAt, tz));
+  return {
+    workspaceName: workspace.name,
+    day,
+    covered,
+    missed: { total: missed.length, items: missed.slice(0, MISSED_DATES_MAX) },
+    recognition: {
+      nominations: top[0]?.total ?? 0,
+      top: top.map((t) => ({
+        nominee: person({ uid: t.nominee_uid, name: t.nominee_name }),
+        nominator: person({ uid: t.by_uid, name: t.by_name }),
+        story: t.story,
+        seconds: t.seconds,
+      })),
+      notNominated: capped(notNominated, person),
+      notNominatedDays: NOT_NOMINATED_DAYS,
+    },
+    quality: {
+      scores: scores[0]?.total ?? 0,
+      average: scores[0]?.average ?? null,
+      metGoal: scores[0]?.met ?? 0,
+      goal: s.scoreGoal,
+      lowest: scores.map((r) => ({
+        agent: person({ uid: r.agent_uid, name: r.agent_name }),
+        scorer: person({ uid: r.by_uid, name: r.by_name }),
+        score: r.score,
+        reference: r.reference,
+      })),
+    },
+    attendance: {
+      occurrences: capped(occurrences, (o) => ({ person: person(o), type: o.type })),
+      period: { kind: period.kind, start: period.start, end: period.end },
+      riskThreshold: s.riskThresholdPoints,
+      atRisk: capped(atRisk, (r) => ({ person: person(r), points: r.points })),
+      zeroPoints: zero?.zero ?? 0,
+      eligible: zero?.eligible ?? 0,
+      closes,
+    },
+    pto: {
+      hoursCredited: credited?.hours ?? 0,
+      pending: capped(pending, (r) => ({ requestId: r.id, person: person(r), date: r.date, hours: r.hours })),
+    },
+    serviceLevel: {
+      reporting: team?.reporting ?? 0,
+      team: team?.available ? (100 * (team.facing ?? 0)) / team.available : null,
+      target: s.serviceLevelTarget,
+      below: capped(below, (b) => ({ person: person(b), percent: b.percent })),
+    },
+    idleChats: {
+      thresholdSeconds: s.idleChatThresholdSeconds,
+      sessions: idle[0]?.total ?? 0,
+      byAgent: { total: idle[0]?.agents ?? 0, items: idle.map((i) => ({ person: person(i), sessions: i.sessions, longestSeconds: i.longest })) },
+    },
+  };
+}

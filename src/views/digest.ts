@@ -1,0 +1,198 @@
+// The daily lead digest (PRODUCT.md §4), platform-neutral: the figures of the previous workday, each list already
+// capped (the total says how many more there are), so every renderer stays small whatever the size of the team.
+import { formatHours, type OccurrenceType } from "../domain/attendance.js";
+import type { PeriodKind } from "../domain/period.js";
+import type { PersonRef } from "./nomination.js";
+
+/** A capped list: the first items and how many there are in all. */
+export interface Capped<T> {
+  total: number;
+  items: T[];
+}
+
+export interface DigestFacts {
+  workspaceName: string;
+  /** The local date the digest is delivered on. */
+  day: string;
+  /** The previous workday: the day the figures describe. */
+  covered: string;
+  /** Workdays whose digest never ran since the last one (service down all day); the first few dates and the count. */
+  missed: Capped<string>;
+  recognition: {
+    nominations: number;
+    top: Array<{ nominee: PersonRef; nominator: PersonRef; story: string; seconds: number }>;
+    /** Active members nobody nominated in the last NOT_NOMINATED_DAYS days. */
+    notNominated: Capped<PersonRef>;
+    notNominatedDays: number;
+  };
+  quality: {
+    scores: number;
+    /** Mean score, or null without scores. */
+    average: number | null;
+    metGoal: number;
+    goal: number;
+    lowest: Array<{ agent: PersonRef; scorer: PersonRef; score: number; reference: string }>;
+  };
+  attendance: {
+    occurrences: Capped<{ person: PersonRef; type: OccurrenceType }>;
+    /** The period containing the covered day. */
+    period: { kind: PeriodKind; start: string; end: string };
+    riskThreshold: number;
+    atRisk: Capped<{ person: PersonRef; points: number }>;
+    zeroPoints: number;
+    eligible: number;
+    /** Periods closed on the digest day (the close runs just before the digest). */
+    closes: Array<{ start: string; end: string; evaluated: number; clean: number; hours: number }>;
+  };
+  pto: {
+    /** Hours credited to the ledger on the covered day. */
+    hoursCredited: number;
+    pending: Capped<{ requestId: string; person: PersonRef; date: string; hours: number }>;
+  };
+  serviceLevel: {
+    /** Members with a service-level row for the covered day. */
+    reporting: number;
+    /** Team percentage (sum customer-facing / sum available), or null without available time. */
+    team: number | null;
+    target: number;
+    below: Capped<{ person: PersonRef; percent: number }>;
+  };
+  idleChats: {
+    thresholdSeconds: number;
+    sessions: number;
+    byAgent: Capped<{ person: PersonRef; sessions: number; longestSeconds: number }>;
+  };
+}
+
+export interface DigestView extends DigestFacts {
+  kind: "digest";
+  /** A private preview (/wowbot digest) rather than the delivered digest. */
+  preview: boolean;
+}
+
+export const digestView = (facts: DigestFacts, preview = false): DigestView => ({ kind: "digest", ...facts, preview });
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const percent = (value: number) => `${Math.round(value * 10) / 10} %`;
+/** "8 min 20 s", "2 min", "23 h 59 min": whole units, zero parts left out. */
+export function duration(total: number): string {
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = Math.floor(total % 60);
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+  return `${sec} s`;
+}
+const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
+const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
+
+/** How a renderer writes names, user text and emphasis (Slack: mentions and escaping; terminal: plain). */
+export interface DigestFormat {
+  name(person: PersonRef): string;
+  text(userText: string, max: number): string;
+  bold(text: string): string;
+}
+
+export interface DigestSection {
+  id: "recognition" | "quality" | "attendance" | "pto" | "serviceLevel" | "idleChats";
+  title: string;
+  /** Lines to show; an empty section has exactly one line saying so. */
+  lines: string[];
+}
+
+const more = (list: Capped<unknown>) => (list.total > list.items.length ? ` and ${list.total - list.items.length} more` : "");
+const names = (list: Capped<PersonRef>, f: DigestFormat) => `${list.items.map((p) => f.name(p)).join(", ")}${more(list)}`;
+
+/** The digest's sections as lines, shared by every renderer so Slack and the terminal say the same thing. */
+export function digestSections(v: DigestFacts, f: DigestFormat): DigestSection[] {
+  const r = v.recognition;
+  const recognition: string[] = [];
+  if (r.nominations === 0) recognition.push(`No nominations on ${v.covered}.`);
+  else {
+    recognition.push(`${f.bold(plural(r.nominations, "nomination"))} on ${v.covered}. Top stories by seconds:`);
+    for (const t of r.top) {
+      recognition.push(`• ${f.name(t.nominee)} (by ${f.name(t.nominator)}, ${plural(t.seconds, "second")}): ${f.text(t.story, 120)}`);
+    }
+  }
+  if (r.notNominated.total > 0) {
+    recognition.push(`Not nominated in ${r.notNominatedDays} days (${r.notNominated.total}): ${names(r.notNominated, f)}.`);
+  }
+
+  const q = v.quality;
+  const quality =
+    q.scores === 0
+      ? [`No quick scores on ${v.covered}.`]
+      : [
+          `${f.bold(plural(q.scores, "quick score"))} on ${v.covered}, average ${f.bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${f.bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
+          `Lowest: ${q.lowest.map((l) => `${f.name(l.agent)} ${l.score} (${f.text(l.reference, 60)}, by ${f.name(l.scorer)})`).join("; ")}.`,
+        ];
+
+  const a = v.attendance;
+  const attendance: string[] = [];
+  const periodName = `${PERIOD_NAME[a.period.kind]} from ${a.period.start}`;
+  if (a.occurrences.total === 0 && a.atRisk.total === 0 && a.closes.length === 0) {
+    attendance.push(
+      `No occurrences on ${v.covered} and nobody at ${a.riskThreshold}+ points; ${a.zeroPoints} of ${a.eligible} at zero points in the ${periodName}.`,
+    );
+  } else {
+    attendance.push(
+      a.occurrences.total === 0
+        ? `No occurrences on ${v.covered}.`
+        : `${f.bold(plural(a.occurrences.total, "occurrence"))} on ${v.covered}: ${a.occurrences.items.map((o) => `${f.name(o.person)} (${TYPE_NAME[o.type]})`).join(", ")}${more(a.occurrences)}.`,
+    );
+    attendance.push(
+      a.atRisk.total === 0
+        ? `Nobody is at ${a.riskThreshold} points or more in the ${periodName}.`
+        : `${f.bold(`${a.atRisk.total} at ${a.riskThreshold}+ points`)} in the ${periodName}: ${a.atRisk.items.map((m) => `${f.name(m.person)} (${m.points})`).join(", ")}${more(a.atRisk)}.`,
+    );
+    attendance.push(`${f.bold(`${a.zeroPoints} of ${a.eligible}`)} at zero points in the ${periodName}.`);
+    for (const c of a.closes) {
+      attendance.push(`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${formatHours(c.hours)} credited.`);
+    }
+  }
+
+  const p = v.pto;
+  const pto: string[] = [];
+  if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(`No PTO credited on ${v.covered} and no paid-day requests waiting.`);
+  else {
+    pto.push(`${f.bold(formatHours(p.hoursCredited))} credited on ${v.covered}.`);
+    pto.push(p.pending.total === 0 ? "No paid-day requests waiting." : `${f.bold(plural(p.pending.total, "paid-day request"))} waiting for a decision:`);
+  }
+
+  const s = v.serviceLevel;
+  const serviceLevel =
+    s.reporting === 0
+      ? [`No service-level data for ${v.covered}.`]
+      : [
+          `Team: ${f.bold(s.team === null ? "no available time" : percent(s.team))} (target ${s.target} %, ${plural(s.reporting, "member")} reporting).`,
+          s.below.total === 0
+            ? "Nobody below the target."
+            : `Below target (${s.below.total}): ${s.below.items.map((b) => `${f.name(b.person)} ${percent(b.percent)}`).join(", ")}${more(s.below)}.`,
+        ];
+
+  const i = v.idleChats;
+  const idleChats =
+    i.sessions === 0
+      ? [`No chats left idle over ${duration(i.thresholdSeconds)} on ${v.covered}.`]
+      : [
+          `${f.bold(plural(i.sessions, "chat"))} left idle over ${duration(i.thresholdSeconds)} after the customer left, by ${plural(i.byAgent.total, "agent")}:`,
+          `${i.byAgent.items.map((b) => `${f.name(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)})`).join(", ")}${more(i.byAgent)}.`,
+        ];
+
+  return [
+    { id: "recognition", title: "Recognition", lines: recognition },
+    { id: "quality", title: "Quality", lines: quality },
+    { id: "attendance", title: "Attendance", lines: attendance },
+    { id: "pto", title: "PTO", lines: pto },
+    { id: "serviceLevel", title: "Service level", lines: serviceLevel },
+    { id: "idleChats", title: "Idle chats", lines: idleChats },
+  ];
+}
+
+/** The note for workdays whose digest never ran; null when none were missed. */
+export function missedLine(missed: Capped<string>): string | null {
+  if (missed.total === 0) return null;
+  return `No digest was sent for ${plural(missed.total, "workday")} (${missed.items.join(", ")}${more(missed)}): the service was down all day.`;
+}
+
+export const digestTitle = (v: DigestFacts) => `Lead digest for ${v.covered}`;

@@ -1,0 +1,101 @@
+// `wowbot digest --print` on a database of its own (PostgreSQL when DATABASE_URL is set, else the command's embedded
+// PGlite in a temp DATA_DIR): the digest of a chosen day as text, names instead of mentions; usage errors exit 2.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { run } from "../../src/cli/main.js";
+import { type Database, openDatabase } from "../../src/db/database.js";
+import { MemberRepository } from "../../src/db/member.repository.js";
+import { applyMigrations } from "../../src/db/migrate.js";
+import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+
+describe("wowbot digest --print", () => {
+  let dir: string;
+  let env: { DATABASE_URL: string; DATA_DIR: string };
+  let fresh: FreshDatabase | undefined;
+  let workspaceId: string;
+
+  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  }
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "wowbot-digest-cli-"));
+    fresh = usingPostgres() ? await freshDatabase() : undefined;
+    env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    workspaceId = await withDb(async (db) => {
+      await applyMigrations(db);
+      const ws = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone: "UTC" });
+      const repo = new MemberRepository(db.prisma);
+      const ada = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada" });
+      const bob = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob" });
+      await db.prisma.serviceLevelDay.createMany({
+        data: [
+          { workspaceId: ws.id, memberId: ada.id, date: new Date("2026-03-11T00:00:00Z"), customerFacingSeconds: 6000, availableSeconds: 8000 },
+          { workspaceId: ws.id, memberId: bob.id, date: new Date("2026-03-11T00:00:00Z"), customerFacingSeconds: 7000, availableSeconds: 8000 },
+        ],
+      });
+      await db.prisma.nomination.create({
+        data: {
+          workspaceId: ws.id,
+          nomineeId: bob.id,
+          nominatorId: ada.id,
+          story: "Calmed an angry caller\nand fixed the order",
+          behaviours: ["wow"],
+          createdAt: new Date("2026-03-11T10:00:00Z"),
+        },
+      });
+      return ws.id;
+    });
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await fresh?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prints the digest of the day given, covering the workday before it", async () => {
+    const r = await cli("digest", "--workspace", "T_CLI", "--date", "2026-03-12", "--print");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Lead digest for 2026-03-11 (CLI team), delivered 2026-03-12");
+    expect(r.out).toContain(
+      "Recognition\n  1 nomination on 2026-03-11. Top stories by seconds:\n  • Bob (by Ada, 0 seconds): Calmed an angry caller and fixed the order",
+    );
+    expect(r.out).toContain("Service level\n  Team: 81.3 % (target 80 %, 2 members reporting).\n  Below target (1): Ada 75 %.");
+    expect(r.out).toContain("Quality\n  No quick scores on 2026-03-11.");
+    expect(r.out).not.toContain("<@");
+    // Monday's digest covers Friday: nothing there.
+    const monday = await cli("digest", "--print", `--workspace=${workspaceId}`, "--date", "2026-03-16");
+    expect(monday.out).toContain("Lead digest for 2026-03-13");
+    expect(monday.out).toContain("No service-level data for 2026-03-13.");
+  });
+
+  it("needs --print and a real date: usage errors exit 2 and print nothing", async () => {
+    const noPrint = await cli("digest", "--workspace", "T_CLI");
+    expect(noPrint.code).toBe(2);
+    expect(noPrint.err).toContain("wowbot digest: --print is required");
+    const badDate = await cli("digest", "--print", "--date", "2026-02-30");
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toContain('--date "2026-02-30" is not a date: use YYYY-MM-DD');
+    const unknown = await cli("digest", "--print", "--workspace", "T_NOPE");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('there is no workspace "T_NOPE"');
+    expect([noPrint.out, badDate.out, unknown.out]).toEqual(["", "", ""]);
+  });
+});
