@@ -14,6 +14,7 @@ import { type Config, SLACK_DISABLED } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
 import { AttendanceRepository } from "./db/attendance.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { ExportRepository } from "./db/export.repository.js";
 import { HomeRepository } from "./db/home.repository.js";
 import { JobRunRepository } from "./db/job-run.repository.js";
 import { MemberRepository } from "./db/member.repository.js";
@@ -82,6 +83,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       settings: workspaces,
       attendance: new AttendanceRepository(db.prisma),
       tokens: new ApiTokenRepository(db.prisma),
+      exports: new ExportRepository(db.prisma),
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());

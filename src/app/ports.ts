@@ -10,6 +10,7 @@ import type { HomeFacts } from "../views/home.js";
 import type { View } from "../views/index.js";
 import type { PtoFacts } from "../views/pto.js";
 import type { ApiTokenStore } from "./api-tokens.js";
+import type { ExportStore } from "./exports.js";
 
 export type Platform = "slack" | "teams";
 
@@ -370,6 +371,7 @@ export interface Ports {
   settings: SettingsStore;
   attendance: AttendanceStore;
   tokens: ApiTokenStore;
+  exports: ExportStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

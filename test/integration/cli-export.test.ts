@@ -120,7 +120,16 @@ describe("wowbot export (the command on a seeded database)", () => {
       });
       await p.quickScore.update({ where: { id: old.id }, data: { supersededById: current.id } });
       const o1 = await p.attendanceOccurrence.create({
-        data: { workspaceId: ws.id, memberId: bob.id, date: at("2026-03-02"), type: "absence", points: 1, note: "flu", recordedBy: "U_CY", createdAt: at("2026-03-02T08:00:00Z") },
+        data: {
+          workspaceId: ws.id,
+          memberId: bob.id,
+          date: at("2026-03-02"),
+          type: "absence",
+          points: 1,
+          note: "flu",
+          recordedBy: "U_CY",
+          createdAt: at("2026-03-02T08:00:00Z"),
+        },
       });
       const o2 = await p.attendanceOccurrence.create({
         data: {
@@ -256,7 +265,10 @@ describe("wowbot export (the command on a seeded database)", () => {
       [["export", "payroll"], 'wowbot export: "payroll" cannot be exported: use nominations, scores, attendance or ledger.'],
       [["export", "scores", "--from", "2026-02-30"], 'wowbot export: "2026-02-30" is not a date: use YYYY-MM-DD for the from date.'],
       [["export", "scores", "--to", "03/31/2026"], 'wowbot export: "03/31/2026" is not a date: use YYYY-MM-DD for the to date.'],
-      [["export", "scores", "--from", "2026-03-31", "--to", "2026-03-01"], "wowbot export: The range ends (2026-03-01) before it starts (2026-03-31): put the earlier date first."],
+      [
+        ["export", "scores", "--from", "2026-03-31", "--to", "2026-03-01"],
+        "wowbot export: The range ends (2026-03-01) before it starts (2026-03-31): put the earlier date first.",
+      ],
       [["export", "scores", "2026-03-01"], 'wowbot export: unexpected argument "2026-03-01": give dates with --from and --to'],
       [["export", "scores", "--from"], "wowbot: Option '--from <value>' argument missing"],
     ];

@@ -13,8 +13,9 @@ import { memberOf, NOT_PROVISIONED, PERSON_NOT_FOUND, provision } from "../../pr
 import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 import { userIdOfMention } from "../../slack-text.js";
+import { exportToDm } from "./wowbot-export.js";
 
-const SUBCOMMANDS = new Set(["settings", "role", "token"]);
+const SUBCOMMANDS = new Set(["settings", "role", "token", "export"]);
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
 
@@ -91,6 +92,8 @@ export function wowbotCommand(deps: SlackDeps) {
       }
       case "token":
         return reply(await tokenCommand(deps, workspace, member, args));
+      case "export":
+        return exportToDm(deps, client, workspace, member, args, reply);
     }
   };
 }
