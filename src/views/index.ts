@@ -1,6 +1,7 @@
 // Every view a platform adapter must know how to render.
 import type { AttendancePostView, OccurrenceListView } from "./attendance.js";
 import type { HelpView } from "./help.js";
+import type { StatsView } from "./home.js";
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "./nomination.js";
 import type { NoticeView } from "./notice.js";
 import type { LedgerDmView, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "./pto.js";
@@ -18,4 +19,5 @@ export type View =
   | PtoOutcomeDmView
   | LedgerDmView
   | AttendancePostView
-  | OccurrenceListView;
+  | OccurrenceListView
+  | StatsView;

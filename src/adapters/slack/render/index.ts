@@ -2,6 +2,7 @@
 import type { View } from "../../../views/index.js";
 import { renderAttendancePost, renderOccurrenceList } from "./attendance.js";
 import { renderHelp } from "./help.js";
+import { renderStats } from "./home.js";
 import { LIMITS, truncate } from "./limits.js";
 import { confirmationText, renderNominationPost, renderNomineeDm } from "./nomination.js";
 import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
@@ -41,6 +42,8 @@ export function renderMessage(view: View): SlackMessage {
       return renderAttendancePost(view);
     case "attendance.list":
       return renderOccurrenceList(view);
+    case "stats":
+      return renderStats(view);
     case "nomination.confirmation": {
       const text = confirmationText(view);
       return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };

@@ -1,4 +1,4 @@
-// `/wowbot <subcommand>`: help, settings, roles and ingest tokens; digest, stats and exports join as their features land.
+// `/wowbot <subcommand>`: help, settings, roles, ingest tokens, stats and exports; the digest joins as it lands.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../../../app/api-tokens.js";
 import { changeRole } from "../../../../app/change-role.js";
@@ -14,8 +14,9 @@ import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 import { userIdOfMention } from "../../slack-text.js";
 import { exportToDm } from "./wowbot-export.js";
+import { statsCommand } from "./wowbot-stats.js";
 
-const SUBCOMMANDS = new Set(["settings", "role", "token", "export"]);
+const SUBCOMMANDS = new Set(["settings", "role", "token", "export", "stats"]);
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
 
@@ -94,6 +95,8 @@ export function wowbotCommand(deps: SlackDeps) {
         return reply(await tokenCommand(deps, workspace, member, args));
       case "export":
         return exportToDm(deps, client, workspace, member, args, reply);
+      case "stats":
+        return reply(await statsCommand(deps, context, client, workspace, member, args));
     }
   };
 }
