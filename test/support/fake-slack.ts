@@ -170,7 +170,7 @@ export class FakeSlack {
           ok: true,
           app_id: "A0WOWBOT",
           authed_user: { id: this.installer.userId },
-          scope: "commands,chat:write,chat:write.public,users:read,users:read.email",
+          scope: "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write",
           token_type: "bot",
           access_token: this.installer.botToken,
           bot_user_id: this.botUserId,

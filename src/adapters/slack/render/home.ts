@@ -43,17 +43,26 @@ export function serviceLevelBlocks(sl: ServiceLevelFacts, who: string): Array<Re
 }
 
 export function renderHome(view: HomeView) {
-  return { type: "home" as const, blocks: homeBlocks(view, true) };
+  return { type: "home" as const, blocks: homeBlocks(view, true, HOME_CAPS) };
 }
 
 /** `/wowbot stats`: the same page as a private message, for the member or a lead looking at them. */
 export function renderStats(view: StatsView) {
-  const blocks = homeBlocks(view, view.own);
-  const whose = view.own ? "Your stats" : `Stats for ${view.member.displayName}`;
+  const blocks = homeBlocks(view, view.own, MESSAGE_CAPS);
+  const whose = view.own ? "Your stats" : `Stats for ${escapeText(view.member.displayName)}`;
   return { text: truncate(whose, LIMITS.sectionText), blocks };
 }
 
-function homeBlocks(view: Omit<HomeView, "kind">, own: boolean) {
+/** Longest story, note and reference shown: a message's blocks hold 12,000 characters in all, a Home tab far more. */
+interface Caps {
+  story: number;
+  note: number;
+  reference: number;
+}
+const HOME_CAPS: Caps = { story: 1_000, note: LIMITS.sectionText, reference: 300 };
+const MESSAGE_CAPS: Caps = { story: 500, note: 600, reference: 100 };
+
+function homeBlocks(view: Omit<HomeView, "kind">, own: boolean, caps: Caps) {
   const s = view.scoresLast30Days;
   const whose = own ? "Your" : `${mention(view.member.platformUserId)}'s`;
   const scoreLine =
@@ -91,11 +100,11 @@ function homeBlocks(view: Omit<HomeView, "kind">, own: boolean) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "No nominations yet. They'll show up here." }] });
   }
   for (const w of view.recentWows) {
-    const ref = w.reference ? `  ·  ${referenceText(w.reference, 300)}` : "";
+    const ref = w.reference ? `  ·  ${referenceText(w.reference, caps.reference)}` : "";
     blocks.push(
       {
         type: "section",
-        text: { type: "mrkdwn", text: truncate(`From ${mention(w.from.platformUserId)} on ${day(w.at)}:\n${quote(escapeText(w.story))}`, 1_000) },
+        text: { type: "mrkdwn", text: truncate(`From ${mention(w.from.platformUserId)} on ${day(w.at)}:\n${quote(escapeText(w.story))}`, caps.story) },
       },
       { type: "context", elements: [{ type: "mrkdwn", text: truncate(`${w.seconds} second${w.seconds === 1 ? "" : "s"}${ref}`, LIMITS.contextElementText) }] },
     );
@@ -111,8 +120,8 @@ function homeBlocks(view: Omit<HomeView, "kind">, own: boolean) {
       text: {
         type: "mrkdwn",
         text: truncate(
-          `*${n.score}/100* for ${referenceText(n.reference, 300)} (${day(n.at)}), coaching from ${mention(n.scorer.platformUserId)}:\n${quote(escapeText(n.note))}`,
-          LIMITS.sectionText,
+          `*${n.score}/100* for ${referenceText(n.reference, caps.reference)} (${day(n.at)}), coaching from ${mention(n.scorer.platformUserId)}:\n${quote(escapeText(n.note))}`,
+          caps.note,
         ),
       },
     });
