@@ -7,7 +7,7 @@ import { csvRecord, protectText } from "../domain/csv-cells.js";
 import { addDays, offsetMs, zonedInstant } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
-import type { MemberRecord, WorkspaceRecord } from "./ports.js";
+import type { AuditRecord, MemberRecord, WorkspaceRecord } from "./ports.js";
 
 export const EXPORT_KINDS = ["nominations", "scores", "attendance", "ledger"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -49,6 +49,8 @@ export interface ExportStore {
     after: ExportCursor | null,
     limit: number,
   ): Promise<{ rows: ExportRow[]; last: ExportCursor | null }>;
+  /** Records who exported what: data leaving wowbot is an admin action like any other. */
+  audit(entry: AuditRecord): Promise<void>;
 }
 
 /**
@@ -189,7 +191,7 @@ export function exportFileName(request: ExportRequest): string {
 /**
  * Writes the export as CSV chunks: the header record first, then one chunk per batch (CRLF record ends). `write`
  * may return a promise (a slow stdout): the next batch is read only once it settles. Returns the number of rows.
- * `actor` is "cli" or the member asking, who must be an admin.
+ * `actor` is "cli" or the member asking, who must be an admin. A finished export is audit-logged ("export").
  */
 export async function exportCsv(
   ports: { exports: ExportStore },
@@ -216,5 +218,12 @@ export async function exportCsv(
     if (batch.rows.length < limit || !batch.last) break;
     after = batch.last;
   }
+  await ports.exports.audit({
+    workspaceId: input.workspace.id,
+    actor: input.actor === "cli" ? "cli" : input.actor.platformUserId,
+    action: "export",
+    subject: `export:${kind}`,
+    after: { kind, from: input.request.from, to: input.request.to, rows },
+  });
   return ok({ rows });
 }

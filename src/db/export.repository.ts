@@ -2,7 +2,9 @@
 // (time or date, then id) on the workspace's (workspaceId, createdAt|date) index, so a batch costs the same at row
 // 400,000 as at row 0. People come joined in, by platform user id, name and email.
 import type { ExportCursor, ExportKind, ExportRow, ExportStore, ExportWindow } from "../app/exports.js";
+import type { AuditRecord } from "../app/ports.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { AuditLogRepository } from "./audit-log.repository.js";
 import type { PrismaClient } from "./prisma.js";
 
 const { sql, empty } = Prisma;
@@ -34,6 +36,10 @@ export class ExportRepository implements ExportStore {
     const last = rows.at(-1);
     const key = last && (kind === "attendance" ? last.date : last.createdAt);
     return { rows, last: last && key !== null && key !== undefined ? { key: key as Date | string, id: String(last.id) } : null };
+  }
+
+  audit(entry: AuditRecord): Promise<void> {
+    return new AuditLogRepository(this.prisma).record(entry);
   }
 
   private query(kind: ExportKind, workspaceId: string, window: ExportWindow, after: ExportCursor | null, limit: number): Prisma.Sql {

@@ -76,6 +76,11 @@ describe("/wowbot export", () => {
           "",
         ].join("\r\n"),
     );
+    expect(await t.prisma.auditLog.findFirst({ where: { action: "export" } })).toMatchObject({
+      actor: "U0BOSS",
+      subject: "export:scores",
+      after: { kind: "scores", from: null, to: null, rows: 2 },
+    });
     // Nothing went anywhere but the admin's DM.
     expect(t.fakeSlack.callsOf("chat.postMessage")).toEqual([]);
   });
@@ -105,6 +110,7 @@ describe("/wowbot export", () => {
     }
     expect(t.fakeSlack.callsOf("files.getUploadURLExternal")).toEqual([]);
     expect(t.fakeSlack.callsOf("conversations.open")).toEqual([]);
+    expect(await t.prisma.auditLog.count({ where: { action: "export", actor: { in: ["U0AGENT", "U0LEAD"] } } })).toBe(0);
   });
 
   it("answers bad arguments with what is wrong and the usage, exporting nothing", async () => {

@@ -208,6 +208,15 @@ describe("wowbot export (the command on a seeded database)", () => {
     );
   });
 
+  it("audit-logs each export as the CLI, with its kind, range and row count", async () => {
+    await cli("export", "attendance", "--from", "2026-03-01", "--to", "2026-03-31");
+    const entry = await withDb((db) => db.prisma.auditLog.findFirstOrThrow({ where: { action: "export" }, orderBy: { at: "desc" } }));
+    expect(entry).toMatchObject({ actor: "cli", subject: "export:attendance", after: { kind: "attendance", from: "2026-03-01", to: "2026-03-31", rows: 2 } });
+    const refused = await cli("export", "attendance", "--from", "nope");
+    expect(refused.code).toBe(2);
+    expect(await withDb((db) => db.prisma.auditLog.count({ where: { action: "export" } }))).toBe(2);
+  });
+
   it("keeps superseded scores, marked, and leaves wowbot's own numbers alone", async () => {
     const r = await cli("export", "scores", "--workspace", "T_CLI");
     expect(lines(r.csv)).toEqual([

@@ -40,6 +40,7 @@ Columns:
   attendance   ${columnList("attendance")}
   ledger       ${columnList("ledger")}
 
+Each export is audit-logged (actor "cli", with its kind, range and row count).
 With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one process at a time opens DATA_DIR.
 Exit codes: 0 exported (an empty export is the header row alone); 1 database unavailable; 2 usage error (unknown
 kind, a bad date, --from after --to); 3 invalid configuration.`;
