@@ -9,8 +9,20 @@ export interface Output {
   write?(chunk: string): void | Promise<void>;
 }
 
+let watchingStdout = false;
+
 export const consoleOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  write: (chunk) => new Promise<void>((resolve) => (process.stdout.write(chunk) ? resolve() : process.stdout.once("drain", resolve))),
+  // Settles when the chunk is handed to the OS; a reader that went away (`| head`) rejects it with EPIPE instead of
+  // crashing the process with an unhandled 'error' event, so the command can stop and close the database.
+  write: (chunk) => {
+    if (!watchingStdout) {
+      watchingStdout = true;
+      process.stdout.on("error", () => {});
+    }
+    return new Promise<void>((resolve, reject) => {
+      process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
+  },
 };

@@ -14,6 +14,7 @@ import { MemberRepository } from "../../src/db/member.repository.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { wowbot } from "../support/process.js";
 
 const at = (iso: string) => new Date(iso);
 const WEIGHTS = { connection: 40, rapport: 20, unstatedNeeds: 20, wow: 20 };
@@ -326,5 +327,45 @@ describe("wowbot export (the command on a seeded database)", () => {
       .map((l) => /batch \d/.exec(l)?.[0])
       .filter(Boolean);
     expect(reasons.sort()).toEqual(Array.from({ length: 7 }, (_, i) => `batch ${i}`));
+  });
+
+  describe("as a child process writing to a real pipe", () => {
+    // Several times a pipe's 64 KB buffer, so a reader that goes away early leaves the export writing into a closed pipe.
+    const ROWS = 5_000;
+    beforeAll(async () => {
+      await withDb(async (db) => {
+        const memberId = (await db.prisma.member.findFirstOrThrow({ where: { platformUserId: "U_ADA" } })).id;
+        await db.prisma.attendanceOccurrence.createMany({
+          data: Array.from({ length: ROWS }, (_, i) => ({
+            workspaceId: ws.id,
+            memberId,
+            date: new Date(Date.UTC(2000, 0, 1 + i)),
+            type: "late" as const,
+            points: 1,
+            note: i % 2 ? "a, b" : null,
+            recordedBy: "cli",
+          })),
+        });
+      });
+    });
+    /** The child gets only the database it should open: PostgreSQL's URL, or the PGlite directory. */
+    const childEnv = (): Record<string, string> => (env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATA_DIR: env.DATA_DIR });
+
+    it("streams every row to stdout through the pipe, exit 0", async () => {
+      const proc = wowbot(["export", "attendance", "--to", "2060-01-01"], childEnv());
+      expect(await proc.exited(60_000)).toBe(0);
+      const records = proc.stdout().split("\r\n");
+      expect(records.at(-1)).toBe("");
+      expect(records).toHaveLength(1 + ROWS + 2 + 1);
+      expect(records.filter((r) => r.includes(',late,1,"a, b",cli,')).length).toBe(ROWS / 2);
+      expect(proc.stderr()).toBe("");
+    });
+
+    it("stops with one line and exit 1 when the reader closes the pipe early (| head)", async () => {
+      const proc = wowbot(["export", "attendance"], childEnv());
+      proc.child.stdout?.once("data", () => proc.child.stdout?.destroy());
+      expect(await proc.exited(60_000)).toBe(1);
+      expect(proc.stderr().trim()).toBe("wowbot export: stdout was closed before the export finished, so it stopped there (the output is cut short).");
+    });
   });
 });

@@ -42,7 +42,8 @@ Columns:
 
 Each export is audit-logged (actor "cli", with its kind, range and row count).
 With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one process at a time opens DATA_DIR.
-Exit codes: 0 exported (an empty export is the header row alone); 1 database unavailable; 2 usage error (unknown
+Exit codes: 0 exported (an empty export is the header row alone); 1 database unavailable, or stdout closed before
+the end (| head); 2 usage error (unknown
 kind, a bad date, --from after --to); 3 invalid configuration.`;
 
 export interface ExportArgs {
@@ -67,7 +68,15 @@ export function exportArgs(positionals: string[], values: OptionValues): ExportA
 async function runExport(config: Config, args: ExportArgs, output: Output): Promise<number> {
   const write = output.write ? output.write.bind(output) : (chunk: string) => output.out(chunk.replace(/\r\n$/, ""));
   return withWorkspace(config, "export", args.workspace, output, async (db, workspace) => {
-    const result = await exportCsv({ exports: new ExportRepository(db.prisma) }, { workspace, actor: "cli", request: args.request }, write);
+    let result: Awaited<ReturnType<typeof exportCsv>>;
+    try {
+      result = await exportCsv({ exports: new ExportRepository(db.prisma) }, { workspace, actor: "cli", request: args.request }, write);
+    } catch (error) {
+      // The reader closed the pipe (`wowbot export scores | head`): stop reading, say so, and exit 1, as the file is cut.
+      if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+      output.err("wowbot export: stdout was closed before the export finished, so it stopped there (the output is cut short).");
+      return EXIT.failure;
+    }
     if (!result.ok) {
       output.err(`wowbot export: ${result.error.message}`);
       return EXIT.failure;
