@@ -38,9 +38,10 @@ export async function exportToDm(
   const request = parsed.value;
   await reply(notice("info", `Preparing your ${request.kind} export… I'll send it to you in a direct message.`));
 
-  const chunks: string[] = [BOM];
+  // Slack's client sends a file from one buffer; batches are kept as UTF-8 bytes, not strings, until it is joined.
+  const chunks: Buffer[] = [Buffer.from(BOM, "utf8")];
   const built = await exportCsv(deps.ports, { workspace, actor: member, request }, (chunk) => {
-    chunks.push(chunk);
+    chunks.push(Buffer.from(chunk, "utf8"));
   });
   if (!built.ok) return reply(notice("error", built.error.message));
   const rows = built.value.rows;
@@ -52,7 +53,7 @@ export async function exportToDm(
     if (!channel) throw new Error("conversations.open returned no channel");
     await client.files.uploadV2({
       channel_id: channel,
-      file: Buffer.from(chunks.join(""), "utf8"),
+      file: Buffer.concat(chunks),
       filename,
       title: filename,
       initial_comment: `Your ${request.kind} export${range}: ${rows === 0 ? "nothing in that range, so the file has the header row only" : plural(rows, "row", "rows")}. Columns: ${EXPORT_COLUMNS[request.kind].length}; text that looks like a formula starts with an apostrophe.`,
