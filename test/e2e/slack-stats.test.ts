@@ -62,6 +62,7 @@ describe("/wowbot stats and the App Home service level", () => {
     expect(text).toContain(":hourglass: *1* chat left open more than 2 min after the customer left (longest 5 min).");
     expect(text).toContain("2026-03-04 to 2026-03-10. Only you and leads can see service-level and idle-chat figures.");
     expect(text).toContain("Your PTO and attendance");
+    expect(text).toContain("to your next paid day.");
     expect(text).toContain("No scored interactions in the last 30 days.");
     for (const figure of PAT_FIGURES) expect(text).not.toContain(figure);
     expect(blockKitProblems({ type: "message", blocks: reply.blocks as Array<Record<string, unknown>> })).toEqual([]);
@@ -80,6 +81,7 @@ describe("/wowbot stats and the App Home service level", () => {
       const text = shown(reply);
       for (const figure of ADA_FIGURES) expect(text).toContain(figure);
       expect(text).toContain("Only <@U0AGENT> and leads can see service-level and idle-chat figures.");
+      expect(text).toContain("to their next paid day.");
       for (const figure of PAT_FIGURES) expect(text).not.toContain(figure);
     }
   });

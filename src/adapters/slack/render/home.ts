@@ -71,7 +71,7 @@ function homeBlocks(view: Omit<HomeView, "kind">, own: boolean, caps: Caps) {
       : `*${s.average}* average over ${s.count} scored interaction${s.count === 1 ? "" : "s"} in the last 30 days; ${s.metGoal} met the goal of ${view.goal}.`;
   const blocks: Array<Record<string, unknown>> = [
     own ? { type: "header", text: { type: "plain_text", text: "Your PTO and attendance" } } : section(`*${whose} PTO and attendance*`),
-    section(`:palm_tree: ${balanceLine(view.pto.balance)}`),
+    section(`:palm_tree: ${balanceLine(view.pto.balance, own ? "your" : "their")}`),
     section(attendanceLine(view.pto)),
     {
       type: "context",
