@@ -18,6 +18,7 @@ import { AttendanceRepository } from "./db/attendance.repository.js";
 import { ContactDataRepository } from "./db/contact-data.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { digestFacts } from "./db/digest-facts.js";
+import { ExportRepository } from "./db/export.repository.js";
 import { HomeRepository } from "./db/home.repository.js";
 import { JobRunRepository } from "./db/job-run.repository.js";
 import { MemberRepository } from "./db/member.repository.js";
@@ -89,6 +90,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       attendance: new AttendanceRepository(db.prisma),
       tokens: new ApiTokenRepository(db.prisma),
       digest,
+      exports: new ExportRepository(db.prisma),
       admins: config.admins,
     };
     const metrics = createMetrics(() => outbox.depth());

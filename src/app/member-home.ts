@@ -1,10 +1,15 @@
-// The member's own page: PTO and attendance, what they were recognised for and how their scored interactions went
-// (last 30 days). Only ever built for the member themself.
-import { localDate } from "../domain/local-time.js";
-import { type HomeView, homeView } from "../views/home.js";
+// The member's own page: PTO and attendance, what they were recognised for, how their scored interactions went
+// (last 30 days) and their service level and idle chats (last 7 days). Built for the member themself (App Home,
+// `/wowbot stats`) or, through memberStats, for a lead looking at them.
+import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { hasRole } from "../domain/roles.js";
+import { type HomeView, homeView, type StatsView, statsView } from "../views/home.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export const HOME_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+/** Service level and idle chats cover the 7 local days ending today. */
+export const SERVICE_LEVEL_DAYS = 7;
 
 export async function memberHome(
   ports: Pick<Ports, "clock" | "home" | "attendance">,
@@ -12,9 +17,30 @@ export async function memberHome(
 ): Promise<HomeView> {
   const now = ports.clock.now();
   const since = new Date(now.getTime() - HOME_WINDOW_MS);
-  const [facts, pto] = await Promise.all([
+  const { timezone } = input.workspace;
+  const today = localDate(now, timezone);
+  const from = addDays(today, 1 - SERVICE_LEVEL_DAYS);
+  const window = { from, to: today, since: zonedInstant(from, "00:00", timezone), until: zonedInstant(addDays(today, 1), "00:00", timezone) };
+  const [facts, pto, serviceLevel] = await Promise.all([
     ports.home.facts(input.workspace, input.member, since),
-    ports.attendance.ptoFacts(input.workspace, input.member, localDate(now, input.workspace.timezone)),
+    ports.attendance.ptoFacts(input.workspace, input.member, today),
+    ports.home.serviceLevel(input.workspace, input.member, window),
   ]);
-  return homeView({ ...facts, pto });
+  return homeView({ ...facts, pto, serviceLevel });
+}
+
+/**
+ * `/wowbot stats [@member]`: the App Home's facts as a private message. Anyone sees their own; leads and admins may
+ * look at anyone's. Service-level, idle-chat, PTO and attendance figures are private, so an agent asking for someone
+ * else gets a refusal and nothing of theirs.
+ */
+export async function memberStats(
+  ports: Pick<Ports, "clock" | "home" | "attendance">,
+  input: { workspace: WorkspaceRecord; viewer: MemberRecord; member: MemberRecord },
+): Promise<Result<StatsView, DomainError>> {
+  const own = input.viewer.id === input.member.id;
+  if (!own && !hasRole(input.viewer.role, "lead")) {
+    return fail({ code: "STATS.PRIVATE", message: "Stats are private: you can only see your own. Try `/wowbot stats`." });
+  }
+  return ok(statsView(await memberHome(ports, { workspace: input.workspace, member: input.member }), own));
 }

@@ -6,11 +6,12 @@ import type { BehaviourId } from "../domain/nomination.js";
 import type { Role } from "../domain/roles.js";
 import type { InteractionChannel, ScoreAnswers, ScoreWeights } from "../domain/scorecard.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
-import type { HomeFacts } from "../views/home.js";
+import type { HomeFacts, ServiceLevelFacts } from "../views/home.js";
 import type { View } from "../views/index.js";
 import type { PtoFacts } from "../views/pto.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { DigestSource } from "./digest.js";
+import type { ExportStore } from "./exports.js";
 
 export type Platform = "slack" | "teams";
 
@@ -198,6 +199,8 @@ export interface ViewSource {
 /** Reads behind the member's own page. Superseded quick scores never count. */
 export interface HomeStore {
   facts(workspace: WorkspaceRecord, member: MemberRecord, since: Date): Promise<HomeFacts>;
+  /** The member's service level over local dates [from, to] and their idle chats closed in [since, until). */
+  serviceLevel(workspace: WorkspaceRecord, member: MemberRecord, window: { from: string; to: string; since: Date; until: Date }): Promise<ServiceLevelFacts>;
 }
 
 export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: false; problems: Array<{ field: string; message: string }> };
@@ -373,6 +376,7 @@ export interface Ports {
   tokens: ApiTokenStore;
   /** The daily lead digest's reads. */
   digest: DigestSource;
+  exports: ExportStore;
   /** Platform user ids that are admins wherever they appear (WOWBOT_ADMINS). */
   admins: readonly string[];
 }

@@ -6,9 +6,11 @@ import { loadConfig, parseConfig, readEnvironment } from "../config/env.js";
 import type { Command, Options } from "./command.js";
 import { digestCommand } from "./commands/digest.js";
 import { doctor, doctorHelp } from "./commands/doctor.js";
+import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
+import { tokenCommand } from "./commands/token.js";
 import { EXIT } from "./exit-codes.js";
 import { consoleOutput, type Output } from "./output.js";
 
@@ -21,7 +23,7 @@ const doctorCommand: Command<unknown> = {
 };
 
 /** Every command, in the order `wowbot --help` lists them. */
-const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand, digestCommand];
+const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand, exportCommand, tokenCommand, digestCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const mainHelp = `Usage: wowbot <command> [options]
@@ -36,7 +38,7 @@ Options:
 
 Configuration comes from the environment and a .env file in the working directory (see .env.example).
 Exit codes: 0 success, 1 failure (database unreachable, migration failed, doctor found a problem, an import
-refused), 2 usage error, 3 invalid configuration.`;
+or a token change refused), 2 usage error, 3 invalid configuration.`;
 
 const GLOBAL_OPTIONS: Options = { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } };
 

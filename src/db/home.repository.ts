@@ -1,6 +1,6 @@
 // The queries behind a member's own page, in a handful of indexed reads.
 import type { HomeStore, MemberRecord, WorkspaceRecord } from "../app/ports.js";
-import type { HomeFacts } from "../views/home.js";
+import { type HomeFacts, type ServiceLevelFacts, serviceLevelPercent } from "../views/home.js";
 import type { PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 
@@ -39,6 +39,38 @@ export class HomeRepository implements HomeStore {
       scoresLast30Days: { count: scores._count, average: scores._avg.score === null ? null : Math.round(scores._avg.score), metGoal },
       latestNotes: notes.map((s) => ({ scorer: toPersonRef(s.scorer), reference: s.reference, score: s.score, note: s.note ?? "", at: s.createdAt })),
       goal,
+    };
+  }
+
+  async serviceLevel(
+    workspace: WorkspaceRecord,
+    member: MemberRecord,
+    window: { from: string; to: string; since: Date; until: Date },
+  ): Promise<ServiceLevelFacts> {
+    const threshold = workspace.settings.idleChatThresholdSeconds;
+    const [level, idle] = await Promise.all([
+      this.prisma.serviceLevelDay.aggregate({
+        where: { memberId: member.id, date: { gte: new Date(`${window.from}T00:00:00Z`), lte: new Date(`${window.to}T00:00:00Z`) } },
+        _sum: { customerFacingSeconds: true, availableSeconds: true },
+        _count: true,
+      }),
+      this.prisma.chatSession.aggregate({
+        where: { memberId: member.id, agentClosedAt: { gte: window.since, lt: window.until }, idleSeconds: { gt: threshold } },
+        _max: { idleSeconds: true },
+        _count: true,
+      }),
+    ]);
+    const customerFacingSeconds = level._sum.customerFacingSeconds ?? 0;
+    const availableSeconds = level._sum.availableSeconds ?? 0;
+    return {
+      from: window.from,
+      to: window.to,
+      days: level._count,
+      customerFacingSeconds,
+      availableSeconds,
+      percent: serviceLevelPercent(customerFacingSeconds, availableSeconds),
+      target: workspace.settings.serviceLevelTarget,
+      idleChats: { count: idle._count, thresholdSeconds: threshold, longestSeconds: idle._max.idleSeconds },
     };
   }
 }

@@ -27,6 +27,12 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
   { usage: "/wowbot token create|list|revoke [NAME]", description: "Ingest API tokens for contact-centre data; a new token is shown once (admins)." },
+  { usage: "/wowbot stats", description: "Your PTO, points, wows, quick scores and service level (7 days), privately." },
+  { usage: "/wowbot stats @agent", description: "Someone else's stats, service level and idle chats included (leads)." },
+  {
+    usage: "/wowbot export nominations|scores|attendance|ledger [from] [to]",
+    description: "A CSV file sent to you by DM; dates YYYY-MM-DD, both included (admins).",
+  },
   { usage: "/wowbot help", description: "List every wowbot command." },
 ];
 

@@ -2,6 +2,7 @@
 import type { AttendancePostView, OccurrenceListView } from "./attendance.js";
 import type { DigestView } from "./digest.js";
 import type { HelpView } from "./help.js";
+import type { StatsView } from "./home.js";
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "./nomination.js";
 import type { NoticeView } from "./notice.js";
 import type { LedgerDmView, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "./pto.js";
@@ -20,4 +21,5 @@ export type View =
   | LedgerDmView
   | AttendancePostView
   | OccurrenceListView
-  | DigestView;
+  | DigestView
+  | StatsView;

@@ -43,4 +43,20 @@ describe("fake Slack Web API", () => {
     slack.fail("conversations.open", { error: "user_disabled" });
     await expect(client.conversations.open({ users: "U1" })).rejects.toMatchObject({ code: "slack_webapi_platform_error", data: { error: "user_disabled" } });
   });
+
+  it("takes files through the external upload flow on loopback, and refuses to complete one never uploaded", async () => {
+    const content = 'a,b\r\n"x, y",ü\r\n';
+    const res = await client.files.uploadV2({ channel_id: "D1", file: Buffer.from(content, "utf8"), filename: "t.csv", title: "T", initial_comment: "here" });
+    expect(res.ok).toBe(true);
+    const [upload] = slack.filesSharedIn("D1");
+    expect(upload).toMatchObject({ filename: "t.csv", length: Buffer.byteLength(content), completed: { channel: "D1", title: "T", initialComment: "here" } });
+    expect(upload?.bytes?.toString("utf8")).toBe(content);
+    expect(slack.callsOf("upload")).toHaveLength(1);
+
+    const { file_id } = await client.files.getUploadURLExternal({ filename: "never.csv", length: 3 });
+    await expect(client.files.completeUploadExternal({ files: [{ id: String(file_id) }], channel_id: "D1" })).rejects.toMatchObject({
+      data: { error: "file_not_found" },
+    });
+    expect(slack.filesSharedIn("D1")).toHaveLength(1);
+  });
 });

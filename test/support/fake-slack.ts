@@ -34,7 +34,19 @@ export interface ScriptedFailure {
   times?: number;
 }
 
-const JSON_FIELDS = ["blocks", "attachments", "view", "metadata"];
+const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "files"];
+
+/** A file uploaded through Slack's external upload flow (files.getUploadURLExternal, POST, completeUploadExternal). */
+export interface FakeUpload {
+  fileId: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal: where the file was shared, its title and message. */
+  completed?: { channel?: string; title?: string; initialComment?: string };
+}
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -44,6 +56,8 @@ export class FakeSlack {
   installer = { userId: "U0INSTALLER", teamId: "T0NEW", teamName: "New Team", botToken: "xoxb-new-team-installed-token" };
   private readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
+  /** Files uploaded, by file id, in the order their upload URLs were requested. */
+  readonly uploads = new Map<string, FakeUpload>();
   private server?: Server;
   private seq = 0;
   url = "";
@@ -85,14 +99,40 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.uploads.clear();
+  }
+
+  /** Files whose upload completed into a channel (a DM channel id for files sent to a person). */
+  filesSharedIn(channel: string): FakeUpload[] {
+    return [...this.uploads.values()].filter((u) => u.completed?.channel === channel);
+  }
+
+  /** The upload URL step: Slack takes the bytes as the raw body or as a multipart form's one file. */
+  private async receiveUpload(fileId: string, body: Buffer, contentType: string): Promise<{ status: number; body: unknown }> {
+    const upload = this.uploads.get(fileId);
+    if (!upload) return { status: 404, body: { ok: false, error: "file_not_found" } };
+    if (contentType.includes("multipart/form-data")) {
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+      const file = [...form.values()].find((v) => typeof v !== "string");
+      upload.bytes = file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      upload.bytes = body;
+    }
+    return { status: 200, body: `OK - ${upload.bytes.length}` };
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = "";
-      req.on("data", (c) => (data += c));
-      req.on("end", () => resolve(data));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => resolve(Buffer.concat(chunks)));
     });
+    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(req.url ?? "");
+    if (upload?.[1]) {
+      this.calls.push({ method: "upload", args: { fileId: upload[1] } });
+      return this.receiveUpload(upload[1], bytes, req.headers["content-type"] ?? "");
+    }
+    const raw = bytes.toString("utf8");
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     const auth = req.headers.authorization;
@@ -130,7 +170,7 @@ export class FakeSlack {
           ok: true,
           app_id: "A0WOWBOT",
           authed_user: { id: this.installer.userId },
-          scope: "commands,chat:write,chat:write.public,users:read,users:read.email",
+          scope: "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write",
           token_type: "bot",
           access_token: this.installer.botToken,
           bot_user_id: this.botUserId,
@@ -157,6 +197,25 @@ export class FakeSlack {
       case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
+      case "files.getUploadURLExternal": {
+        const fileId = `F${String(++this.seq).padStart(8, "0")}`;
+        this.uploads.set(fileId, { fileId, filename: String(args.filename), length: Number(args.length) });
+        // The upload URL points back at this fake, so the bytes stay on loopback.
+        return { ok: true, upload_url: `${this.url.replace(/api\/$/, "")}upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = (args.files ?? []) as Array<{ id: string; title?: string }>;
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload?.bytes) return { ok: false, error: "file_not_found" };
+          upload.completed = {
+            channel: args.channel_id as string | undefined,
+            title: f.title,
+            initialComment: args.initial_comment as string | undefined,
+          };
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: "user_not_found" };

@@ -16,7 +16,8 @@ import { slackDirectory } from "./slack-directory.js";
 import { SlackSender } from "./slack-sender.js";
 
 /** What the app asks for at install time; keep in step with manifests/slack/manifest.yml. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "users:read.email"];
+/** im:write opens the DM an export file is shared in; files:write uploads it (/wowbot export). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "users:read.email", "im:write", "files:write"];
 
 export interface SlackAdapterOptions {
   config: Config;

@@ -3,6 +3,7 @@ import type { View } from "../../../views/index.js";
 import { renderAttendancePost, renderOccurrenceList } from "./attendance.js";
 import { renderDigest } from "./digest.js";
 import { renderHelp } from "./help.js";
+import { renderStats } from "./home.js";
 import { LIMITS, truncate } from "./limits.js";
 import { confirmationText, renderNominationPost, renderNomineeDm } from "./nomination.js";
 import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
@@ -44,6 +45,8 @@ export function renderMessage(view: View): SlackMessage {
       return renderOccurrenceList(view);
     case "digest":
       return renderDigest(view);
+    case "stats":
+      return renderStats(view);
     case "nomination.confirmation": {
       const text = confirmationText(view);
       return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };

@@ -14,9 +14,9 @@ export const PTO_REQUEST_FIELDS = { date: "date", note: "note" } as const;
 const days = (n: number) => `${n} paid day${n === 1 ? "" : "s"}`;
 export const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
 
-export function balanceLine(b: { balance: number; wholeDays: number; toNextDay: number; reserved: number }): string {
+export function balanceLine(b: { balance: number; wholeDays: number; toNextDay: number; reserved: number }, whose = "your"): string {
   const held = b.reserved > 0 ? ` (${formatHours(b.reserved)} held by pending requests)` : "";
-  return `*${formatHours(b.balance)}*, ${days(b.wholeDays)}${held}: ${formatHours(b.toNextDay)} to your next paid day.`;
+  return `*${formatHours(b.balance)}*, ${days(b.wholeDays)}${held}: ${formatHours(b.toNextDay)} to ${whose} next paid day.`;
 }
 
 /** Streak, points this period and days left: the /pto page and the App Home say it the same way. */

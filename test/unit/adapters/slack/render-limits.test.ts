@@ -10,6 +10,7 @@ import { ptoBalance } from "../../../../src/domain/pto.js";
 import { defaultSettings } from "../../../../src/domain/settings.js";
 import { attendancePostView } from "../../../../src/views/attendance.js";
 import { helpView } from "../../../../src/views/help.js";
+import { homeView, statsView } from "../../../../src/views/home.js";
 import type { View } from "../../../../src/views/index.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../../../../src/views/nomination.js";
 import { notice } from "../../../../src/views/notice.js";
@@ -115,6 +116,35 @@ views.push(
     },
   ],
 );
+
+const home = homeView({
+  member: person(5),
+  recentWows: Array.from({ length: 5 }, (_, i) => ({
+    nominationId: `n${i}`,
+    from: person(i),
+    story: `${"&<>".repeat(666)}<!channel>`,
+    reference: hostile,
+    seconds: 999,
+    at: new Date(2026, 2, 1),
+  })),
+  wowsLast30Days: 999,
+  secondsLast30Days: 9999,
+  scoresLast30Days: { count: 999, average: 87, metGoal: 500 },
+  latestNotes: Array.from({ length: 3 }, (_, i) => ({ scorer: person(i), reference: hostile, score: 100, note: "&<>".repeat(333), at: new Date(2026, 2, 1) })),
+  goal: 80,
+  pto,
+  serviceLevel: {
+    from: "2026-03-04",
+    to: "2026-03-10",
+    days: 7,
+    customerFacingSeconds: 201_600,
+    availableSeconds: 201_600,
+    percent: 100,
+    target: 80,
+    idleChats: { count: 9999, thresholdSeconds: 86_400, longestSeconds: 999_999 },
+  },
+});
+views.push(["/wowbot stats, worst case", statsView(home, true)], ["/wowbot stats seen by a lead", statsView(home, false)]);
 
 describe("Slack rendering within Block Kit limits", () => {
   it.each(views)("%s", (_name, view) => {

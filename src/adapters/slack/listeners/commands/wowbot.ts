@@ -1,4 +1,4 @@
-// `/wowbot <subcommand>`: help, settings, roles, ingest tokens and the digest preview; stats and exports join as their features land.
+// `/wowbot <subcommand>`: help, settings, roles, ingest tokens, the digest preview, stats and exports.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../../../app/api-tokens.js";
 import { changeRole } from "../../../../app/change-role.js";
@@ -14,8 +14,10 @@ import { memberOf, NOT_PROVISIONED, PERSON_NOT_FOUND, provision } from "../../pr
 import { renderMessage } from "../../render/index.js";
 import { settingsModal } from "../../render/settings-modal.js";
 import { userIdOfMention } from "../../slack-text.js";
+import { exportToDm } from "./wowbot-export.js";
+import { statsCommand } from "./wowbot-stats.js";
 
-const SUBCOMMANDS = new Set(["settings", "role", "token", "digest"]);
+const SUBCOMMANDS = new Set(["settings", "role", "token", "digest", "export", "stats"]);
 const ROLE_USAGE = "Usage: `/wowbot role @person agent|lead|admin`";
 const TOKEN_USAGE = "Usage: `/wowbot token create NAME`, `/wowbot token list` or `/wowbot token revoke NAME` (admins).";
 
@@ -96,6 +98,10 @@ export function wowbotCommand(deps: SlackDeps) {
         const result = await previewDigest(deps.ports, { workspace, member });
         return reply(result.ok ? result.value : notice("error", result.error.message));
       }
+      case "export":
+        return exportToDm(deps, client, workspace, member, args, reply);
+      case "stats":
+        return reply(await statsCommand(deps, context, client, workspace, member, args));
     }
   };
 }
