@@ -1,59 +1,36 @@
 // `wowbot export` on a seeded database (a DATA_DIR PGlite, or a fresh PostgreSQL database): RFC 4180 quoting, formula
 // protection, local-date ranges in the workspace's time zone, status columns, usage errors; and the batches of the
 // use case, which must neither skip nor repeat rows that share a timestamp.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCsv, exportRequest } from "../../src/app/exports.js";
 import type { WorkspaceRecord } from "../../src/app/ports.js";
-import { run } from "../../src/cli/main.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
+import type { Database } from "../../src/db/database.js";
 import { ExportRepository } from "../../src/db/export.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
-import { applyMigrations } from "../../src/db/migrate.js";
-import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 import { wowbot } from "../support/process.js";
 
 const at = (iso: string) => new Date(iso);
 const WEIGHTS = { connection: 40, rapport: 20, unstatedNeeds: 20, wow: 20 };
 
 describe("wowbot export (the command on a seeded database)", () => {
-  let dir: string;
-  let env: { DATABASE_URL: string; DATA_DIR: string };
-  let fresh: FreshDatabase | undefined;
+  let c: CliDatabase;
   let ws: WorkspaceRecord;
   const ids: Record<string, string> = {};
-
-  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
+  const withDb = <T>(fn: (db: Database) => Promise<T>) => c.withDb(fn);
 
   /** Runs the command; `csv` is what it wrote to stdout, byte for byte. */
   async function cli(...argv: string[]) {
-    const chunks: string[] = [];
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), write: (c) => void chunks.push(c) });
-    return { code, csv: chunks.join(""), out, err };
+    const { written, ...r } = await c.stream(...argv);
+    return { ...r, csv: written };
   }
   const lines = (csv: string) => csv.split("\r\n").slice(0, -1);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "wowbot-export-"));
-    fresh = usingPostgres() ? await freshDatabase() : undefined;
-    env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    c = await cliDatabase("export", "Europe/Berlin");
     await withDb(async (db) => {
-      await applyMigrations(db);
       const p = db.prisma;
-      ws = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone: "Europe/Berlin" });
+      ws = c.workspace;
       const members = new MemberRepository(db.prisma);
       const add = (platformUserId: string, displayName: string, email: string | null) =>
         members.upsert({ workspaceId: ws.id, platformUserId, displayName, email }, "agent", at("2026-01-01T00:00:00Z"));
@@ -188,11 +165,7 @@ describe("wowbot export (the command on a seeded database)", () => {
       Object.assign(ids, { n1: n1.id, n2: n2.id, old: old.id, current: current.id, o1: o1.id, o2: o2.id, credit: credit.id, redemption: redemption.id });
     });
   });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await fresh?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => c.close());
 
   it("exports nominations with RFC 4180 quoting, formula protection, local times and a status column", async () => {
     const r = await cli("export", "nominations");
@@ -349,7 +322,7 @@ describe("wowbot export (the command on a seeded database)", () => {
       });
     });
     /** The child gets only the database it should open: PostgreSQL's URL, or the PGlite directory. */
-    const childEnv = (): Record<string, string> => (env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATA_DIR: env.DATA_DIR });
+    const childEnv = (): Record<string, string> => (c.url ? { DATABASE_URL: c.url } : { DATA_DIR: c.dir });
 
     it("streams every row to stdout through the pipe, exit 0", async () => {
       const proc = wowbot(["export", "attendance", "--to", "2060-01-01"], childEnv());

@@ -1,52 +1,19 @@
 // `wowbot token create|list|revoke` on a real database (a DATA_DIR PGlite, or a fresh PostgreSQL database): the secret
 // alone on stdout, only its hash stored, audit-logged as "cli"; refusals exit 1, usage errors exit 2.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../../src/app/api-tokens.js";
-import { run } from "../../src/cli/main.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
-import { applyMigrations } from "../../src/db/migrate.js";
-import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import type { Database } from "../../src/db/database.js";
+import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 
 describe("wowbot token (the command on a database of its own)", () => {
-  let dir: string;
-  let env: { DATABASE_URL: string; DATA_DIR: string };
-  let fresh: FreshDatabase | undefined;
-
-  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
-
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out, err };
-  }
+  let c: CliDatabase;
+  const cli = (...argv: string[]) => c.cli(...argv);
+  const withDb = <T>(fn: (db: Database) => Promise<T>) => c.withDb(fn);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "wowbot-token-"));
-    fresh = usingPostgres() ? await freshDatabase() : undefined;
-    env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    await withDb(async (db) => {
-      await applyMigrations(db);
-      await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone: "UTC" });
-    });
+    c = await cliDatabase("token");
   });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await fresh?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => c.close());
 
   const tokens = () => withDb((db) => db.prisma.apiToken.findMany({ orderBy: { createdAt: "asc" } }));
 

@@ -1,46 +1,22 @@
 // `wowbot digest --print` on a database of its own (PostgreSQL when DATABASE_URL is set, else the command's embedded
 // PGlite in a temp DATA_DIR): the digest of a chosen day as text, names instead of mentions; usage errors exit 2.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/main.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberRepository } from "../../src/db/member.repository.js";
-import { applyMigrations } from "../../src/db/migrate.js";
-import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 
 describe("wowbot digest --print", () => {
-  let dir: string;
-  let env: { DATABASE_URL: string; DATA_DIR: string };
-  let fresh: FreshDatabase | undefined;
+  let c: CliDatabase;
   let workspaceId: string;
 
-  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
-
   async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join("\n"), err: err.join("\n") };
+    const r = await c.cli(...argv);
+    return { code: r.code, out: r.out.join("\n"), err: r.err.join("\n") };
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "wowbot-digest-cli-"));
-    fresh = usingPostgres() ? await freshDatabase() : undefined;
-    env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    workspaceId = await withDb(async (db) => {
-      await applyMigrations(db);
-      const ws = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone: "UTC" });
+    c = await cliDatabase("digest-cli");
+    workspaceId = await c.withDb(async (db) => {
+      const ws = c.workspace;
       const repo = new MemberRepository(db.prisma);
       const ada = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada" });
       const bob = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob" });
@@ -63,11 +39,7 @@ describe("wowbot digest --print", () => {
       return ws.id;
     });
   });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await fresh?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => c.close());
 
   it("prints the digest of the day given, covering the workday before it", async () => {
     const r = await cli("digest", "--workspace", "T_CLI", "--date", "2026-03-12", "--print");

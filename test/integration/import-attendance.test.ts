@@ -1,19 +1,15 @@
 // The attendance import on a real database: a whole file is checked first and saved in one transaction or not at
 // all; every bad row is reported by line and column; re-importing changes nothing; closed periods are corrected.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ImportRow, importAttendance } from "../../src/app/import-attendance.js";
 import type { MemberRecord, WorkspaceRecord } from "../../src/app/ports.js";
-import { run } from "../../src/cli/main.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
+import type { Database } from "../../src/db/database.js";
 import { type MemberProfile, MemberRepository } from "../../src/db/member.repository.js";
-import { applyMigrations } from "../../src/db/migrate.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 import { ManualClock } from "../support/clock.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";
 
 let t: TestDatabase;
@@ -292,54 +288,24 @@ describe("importAttendance", () => {
 });
 
 describe("wowbot import attendance (the command on a database of its own)", () => {
+  let c: CliDatabase;
   let dir: string;
-  let env: { DATABASE_URL: string; DATA_DIR: string };
-  let fresh: FreshDatabase | undefined;
   let workspaceId: string;
-
-  /** Opens the command's database for a look (PGlite allows one process, and the command closes it after each run). */
-  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
-
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out, err };
-  }
-
-  const csv = (name: string, text: string) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, text);
-    return file;
-  };
+  const cli = (...argv: string[]) => c.cli(...argv);
+  const withDb = <T>(fn: (db: Database) => Promise<T>) => c.withDb(fn);
+  const csv = (name: string, text: string) => c.file(name, text);
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "wowbot-import-"));
-    // PostgreSQL runs use a fresh database on that server; otherwise the command's embedded PGlite in a temp DATA_DIR.
-    fresh = usingPostgres() ? await freshDatabase() : undefined;
-    env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    workspaceId = await withDb(async (db) => {
-      await applyMigrations(db);
-      const ws = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone: "UTC" });
+    c = await cliDatabase("import");
+    dir = c.dir;
+    workspaceId = c.workspace.id;
+    await withDb(async (db) => {
       const repo = new MemberRepository(db.prisma);
-      await repo.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
-      await repo.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob" });
-      return ws.id;
+      await repo.upsert({ workspaceId, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
+      await repo.upsert({ workspaceId, platformUserId: "U_BOB", displayName: "Bob" });
     });
   });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await fresh?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => c.close());
 
   const occurrences = () => withDb((db) => db.prisma.attendanceOccurrence.findMany({ orderBy: { date: "asc" } }));
 

@@ -1,62 +1,25 @@
 // `wowbot import service-level|chat-sessions FILE.csv` on a database of its own: the API's rules through the same use
 // cases, every bad row listed by file line and column with nothing saved, and a re-import that changes nothing.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/main.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
-import { applyMigrations } from "../../src/db/migrate.js";
-import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 
-let dir: string;
-let env: { DATABASE_URL: string; DATA_DIR: string };
-let fresh: FreshDatabase | undefined;
-
-/** Opens the command's database for a look (PGlite allows one process, and the command closes it after each run). */
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
-
-const csv = (name: string, lines: string[]) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, `${lines.join("\r\n")}\r\n`);
-  return file;
-};
+let c: CliDatabase;
+const cli = (...argv: string[]) => c.cli(...argv);
+const withDb = <T>(fn: (db: Database) => Promise<T>) => c.withDb(fn);
+const csv = (name: string, lines: string[]) => c.file(name, `${lines.join("\r\n")}\r\n`);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "wowbot-import-contact-"));
-  // PostgreSQL runs use a fresh database on that server; otherwise the command's embedded PGlite in a temp DATA_DIR.
-  fresh = usingPostgres() ? await freshDatabase() : undefined;
-  env = { DATABASE_URL: fresh?.url ?? "", DATA_DIR: dir };
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  c = await cliDatabase("import-contact");
   await withDb(async (db) => {
-    await applyMigrations(db);
-    const ws = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CSV", name: "CSV team", timezone: "UTC" });
     const members = new MemberRepository(db.prisma);
-    await members.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
-    await members.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob" });
+    await members.upsert({ workspaceId: c.workspace.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
+    await members.upsert({ workspaceId: c.workspace.id, platformUserId: "U_BOB", displayName: "Bob" });
   });
 });
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fresh?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => c.close());
 
 describe("wowbot import service-level", () => {
   const days = () =>
@@ -90,7 +53,7 @@ describe("wowbot import service-level", () => {
       ["U_BOB", "2026-03-02", 18000, 28800],
       ["U_BOB", "2026-03-03", 0, 0],
     ]);
-    expect(await cli("import", "service-level", file, "--workspace", "T_CSV")).toEqual({
+    expect(await cli("import", "service-level", file, "--workspace", "T_CLI")).toEqual({
       code: 0,
       out: ["Imported 4 service-level days: 0 new, 0 updated, 4 unchanged."],
       err: [],
@@ -147,7 +110,7 @@ describe("wowbot import service-level", () => {
     const r = await cli("import", "service-level", csv("sl-header.csv", ["member,date,seconds", "U_ADA,2026-03-02,1"]));
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      `wowbot import: ${path.join(dir, "sl-header.csv")}, line 1: unknown column "seconds": the first row must name the columns member, date, customerFacingSeconds, availableSeconds.`,
+      `wowbot import: ${path.join(c.dir, "sl-header.csv")}, line 1: unknown column "seconds": the first row must name the columns member, date, customerFacingSeconds, availableSeconds.`,
       "Nothing was imported.",
     ]);
   });

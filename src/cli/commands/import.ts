@@ -148,18 +148,15 @@ export function recordsFromCsv(text: string, spec: ColumnSpec): Records {
   return { ok: true, records: data.map((r) => ({ line: r.line, cells: cells(r.fields) })), problems };
 }
 
+/** Attendance import rows from parsed records. */
+const attendanceRows = (records: Extract<Records, { ok: true }>["records"]): ImportRow[] =>
+  records.map(({ line, cells }) => ({ line, member: cells.member ?? "", date: cells.date ?? "", type: cells.type ?? "", note: cells.note ?? "" }));
+
 /** The file's records as attendance import rows. */
 export function rowsFromCsv(text: string): Rows {
   const parsed = recordsFromCsv(text, ATTENDANCE_COLUMNS);
   if (!parsed.ok) return parsed;
-  const rows = parsed.records.map(({ line, cells }) => ({
-    line,
-    member: cells.member ?? "",
-    date: cells.date ?? "",
-    type: cells.type ?? "",
-    note: cells.note ?? "",
-  }));
-  return { ok: true, rows, problems: parsed.problems };
+  return { ok: true, rows: attendanceRows(parsed.records), problems: parsed.problems };
 }
 
 const NUMERIC = new Set(["customerFacingSeconds", "availableSeconds"]);
@@ -224,13 +221,7 @@ function printProblems(problems: LineProblem[], output: Output): number {
 }
 
 async function importAttendanceFile(db: Database, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
-  const rows = parsed.records.map(({ line, cells }) => ({
-    line,
-    member: cells.member ?? "",
-    date: cells.date ?? "",
-    type: cells.type ?? "",
-    note: cells.note ?? "",
-  }));
+  const rows = attendanceRows(parsed.records);
   const ports = { clock: systemClock, members: new MemberRepository(db.prisma), attendance: new AttendanceRepository(db.prisma) };
   // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
   const result = await importAttendance(ports, { workspace, rows, actor: "cli", dryRun: parsed.problems.length > 0 });
