@@ -104,7 +104,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         logger,
         http,
         processBeforeResponse: options.slackProcessBeforeResponse,
-        deps: { ports, workspaces, defaultTimezone: config.defaultTimezone, logger },
+        deps: { ports, workspaces, defaultTimezone: config.defaultTimezone, exportMaxBytes: config.exportMaxBytes, logger },
       });
       logger.info(
         config.slack.mode === "oauth"

@@ -32,6 +32,7 @@ const envSchema = z.object({
       )
       .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id) || UUID.test(id))),
   ),
+  EXPORT_MAX_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000))),
   SLACK_SIGNING_SECRET: text,
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-")),
   SLACK_API_URL: optional(z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v))),
@@ -56,6 +57,8 @@ export interface Config {
   production: boolean;
   defaultTimezone: string;
   admins: string[];
+  /** The largest export file sent in chat, in bytes (EXPORT_MAX_MB). */
+  exportMaxBytes: number;
   slack: {
     mode: SlackMode;
     signingSecret?: string;
@@ -147,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       production,
       defaultTimezone: e.DEFAULT_TIMEZONE ?? "UTC",
       admins: e.WOWBOT_ADMINS ?? [],
+      exportMaxBytes: (e.EXPORT_MAX_MB ?? 50) * 1024 * 1024,
       slack: {
         mode: slackMode,
         signingSecret: e.SLACK_SIGNING_SECRET,

@@ -60,6 +60,13 @@ export const VARIABLES: readonly VariableSpec[] = [
     expected: "comma-separated Slack user ids (U..., W...) or Teams AAD object ids (UUIDs)",
     description: "Platform user ids who are admins in every workspace they appear in.",
   },
+  {
+    name: "EXPORT_MAX_MB",
+    group: "service",
+    default: "50",
+    expected: "an integer 1-1000",
+    description: "Largest CSV file /wowbot export sends in chat, in MB; a larger export is refused with a pointer to `wowbot export`.",
+  },
   { name: "SLACK_SIGNING_SECRET", group: "slack", secret: true, expected: "the app's signing secret (hex)", description: "Verifies every request from Slack." },
   {
     name: "SLACK_BOT_TOKEN",

@@ -138,3 +138,41 @@ describe("/wowbot export", () => {
     expect(t.fakeSlack.filesSharedIn("D0BOSS")).toEqual([]);
   });
 });
+
+describe("/wowbot export over EXPORT_MAX_MB", () => {
+  let t: TestService;
+
+  beforeAll(async () => {
+    t = await startTestService({ env: { WOWBOT_ADMINS: "U0BOSS", EXPORT_MAX_MB: "1" } });
+    t.fakeSlack.addUser({ id: "U0BOSS", name: "boss" });
+    await t.slack.command({ command: "/wowbot", text: "help", user_id: "U0BOSS" });
+    const boss = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0BOSS" } });
+    // 1,100 nominations of 1,000-character stories: about 1.1 MB of CSV, just over the 1 MB limit.
+    await t.prisma.nomination.createMany({
+      data: Array.from({ length: 1100 }, (_, i) => ({
+        workspaceId: boss.workspaceId,
+        nomineeId: boss.id,
+        nominatorId: boss.id,
+        story: `${i} ${"x".repeat(1000)}`,
+        behaviours: ["wow"],
+        createdAt: new Date(Date.UTC(2026, 2, 1, 0, 0, i)),
+      })),
+    });
+    t.fakeSlack.reset();
+  });
+  afterAll(() => t.stop());
+
+  it("refuses an export over the limit, sends nothing and points to a shorter range or the CLI", async () => {
+    const refused = await t.slack.command({ command: "/wowbot", text: "export nominations 2026-03-01", user_id: "U0BOSS" });
+    expect(refused.text).toBe(
+      ":no_entry_sign: This export is larger than 1 MB, too large to send in chat. Nothing was sent: ask for a shorter range (from and to dates), or run `wowbot export nominations --from 2026-03-01` on the server, which has no size limit.",
+    );
+    expect(t.fakeSlack.callsOf("files.getUploadURLExternal")).toEqual([]);
+    expect(await t.prisma.auditLog.count({ where: { action: "export" } })).toBe(0);
+  });
+
+  it("still sends one that fits", async () => {
+    await t.slack.command({ command: "/wowbot", text: "export nominations 2026-02-01 2026-02-28", user_id: "U0BOSS" });
+    expect(t.fakeSlack.filesSharedIn("D0BOSS")).toHaveLength(1);
+  });
+});

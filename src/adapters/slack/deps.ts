@@ -7,6 +7,8 @@ export interface SlackDeps {
   ports: Ports;
   workspaces: { ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord> };
   defaultTimezone: string;
+  /** The largest export file /wowbot export sends (EXPORT_MAX_MB). */
+  exportMaxBytes: number;
   logger: Logger;
 }
 

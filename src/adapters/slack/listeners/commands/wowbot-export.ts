@@ -12,6 +12,9 @@ export const EXPORT_USAGE = "Usage: `/wowbot export nominations|scores|attendanc
 /** Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark; the CLI's stdout has none. */
 const BOM = "\uFEFF";
 
+/** Stops building an export that has outgrown EXPORT_MAX_MB. */
+class ExportTooLarge extends Error {}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Slack's error code from a failed Web API call, or the error's message. */
@@ -39,10 +42,27 @@ export async function exportToDm(
   await reply(notice("info", `Preparing your ${request.kind} export… I'll send it to you in a direct message.`));
 
   // Slack's client sends a file from one buffer; batches are kept as UTF-8 bytes, not strings, until it is joined.
+  // The buffer is what the service holds in memory, so its size is capped (EXPORT_MAX_MB): the CLI streams any size.
   const chunks: Buffer[] = [Buffer.from(BOM, "utf8")];
-  const built = await exportCsv(deps.ports, { workspace, actor: member, request }, (chunk) => {
-    chunks.push(Buffer.from(chunk, "utf8"));
-  });
+  let bytes = 0;
+  let built: Awaited<ReturnType<typeof exportCsv>>;
+  try {
+    built = await exportCsv(deps.ports, { workspace, actor: member, request }, (chunk) => {
+      const buffer = Buffer.from(chunk, "utf8");
+      bytes += buffer.length;
+      if (bytes > deps.exportMaxBytes) throw new ExportTooLarge();
+      chunks.push(buffer);
+    });
+  } catch (error) {
+    if (!(error instanceof ExportTooLarge)) throw error;
+    const cli = `wowbot export ${request.kind}${request.from ? ` --from ${request.from}` : ""}${request.to ? ` --to ${request.to}` : ""}`;
+    return reply(
+      notice(
+        "error",
+        `This export is larger than ${deps.exportMaxBytes / 1024 / 1024} MB, too large to send in chat. Nothing was sent: ask for a shorter range (from and to dates), or run \`${cli}\` on the server, which has no size limit.`,
+      ),
+    );
+  }
   if (!built.ok) return reply(notice("error", built.error.message));
   const rows = built.value.rows;
   const filename = exportFileName(request);
