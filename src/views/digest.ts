@@ -3,6 +3,7 @@
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { PeriodKind } from "../domain/period.js";
 import type { PersonRef } from "./nomination.js";
+import { PERIOD_NAME } from "./pto.js";
 
 /** A capped list: the first items and how many there are in all. */
 export interface Capped<T> {
@@ -84,7 +85,6 @@ export function duration(total: number): string {
   return `${sec} s`;
 }
 const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
-const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
 
 /** How a renderer writes names, user text and emphasis (Slack: mentions and escaping; terminal: plain). */
 export interface DigestFormat {

@@ -1,7 +1,11 @@
 // PTO views, platform-neutral: the private /pto page, a paid-day request as leads see it, the agent's outcome DM
 // and the DM for every ledger change (accrual, late credit, reversal).
+import type { PeriodKind } from "../domain/period.js";
 import type { PtoBalance } from "../domain/pto.js";
 import type { PersonRef } from "./nomination.js";
+
+/** How an attendance period is named in sentences: "the week from 2026-03-02". */
+export const PERIOD_NAME: Record<PeriodKind, string> = { week: "week", "two-week": "two-week period", month: "month" };
 
 export interface LedgerLine {
   hours: number;

@@ -2,9 +2,9 @@
 // the daily attendance post (names, hours and streaks; never points).
 import { ATTENDANCE_NOTE_MAX, formatHours, OCCURRENCE_LABEL } from "../../../domain/attendance.js";
 import type { AttendancePostView, OccurrenceListView } from "../../../views/attendance.js";
+import { PERIOD_NAME } from "../../../views/pto.js";
 import { option, section } from "./blocks.js";
 import { truncate } from "./limits.js";
-import { PERIOD_NAME } from "./pto.js";
 import { escapeText, mention } from "./text.js";
 
 export const ATTENDANCE_MODAL = "attendance.submit";

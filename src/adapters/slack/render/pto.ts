@@ -2,7 +2,7 @@
 // Decline while pending), the agent's outcome DM and ledger DMs.
 import { formatHours } from "../../../domain/attendance.js";
 import { PTO_NOTE_MAX } from "../../../domain/pto.js";
-import type { LedgerDmView, PtoFacts, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "../../../views/pto.js";
+import { type LedgerDmView, PERIOD_NAME, type PtoFacts, type PtoOutcomeDmView, type PtoRequestPostView, type PtoView } from "../../../views/pto.js";
 import { context, section } from "./blocks.js";
 import { LIMITS, truncate } from "./limits.js";
 import { escapeText, mention, quote } from "./text.js";
@@ -12,7 +12,6 @@ export const PTO_REQUEST_MODAL = "pto.request.submit";
 export const PTO_REQUEST_FIELDS = { date: "date", note: "note" } as const;
 
 const days = (n: number) => `${n} paid day${n === 1 ? "" : "s"}`;
-export const PERIOD_NAME = { week: "week", "two-week": "two-week period", month: "month" } as const;
 
 export function balanceLine(b: { balance: number; wholeDays: number; toNextDay: number; reserved: number }, whose = "your"): string {
   const held = b.reserved > 0 ? ` (${formatHours(b.reserved)} held by pending requests)` : "";
