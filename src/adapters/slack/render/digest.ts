@@ -5,7 +5,7 @@ import { formatHours } from "../../../domain/attendance.js";
 import { type DigestView, digestSections, digestTitle, missedLine } from "../../../views/digest.js";
 import { context, header, section } from "./blocks.js";
 import { LIMITS, truncate } from "./limits.js";
-import { PTO_ACTIONS } from "./pto.js";
+import { decisionButtons } from "./pto.js";
 import { escapeText, mention } from "./text.js";
 
 const SLACK_FORMAT = {
@@ -23,13 +23,7 @@ export function renderDigest(view: DigestView) {
     if (s.id !== "pto") continue;
     for (const r of view.pto.pending.items) {
       blocks.push(section(`${mention(r.person.platformUserId)}: paid day off on *${r.date}* (${formatHours(r.hours)})`));
-      blocks.push({
-        type: "actions",
-        elements: [
-          { type: "button", style: "primary", action_id: PTO_ACTIONS.approve, value: r.requestId, text: { type: "plain_text", text: "Approve" } },
-          { type: "button", style: "danger", action_id: PTO_ACTIONS.decline, value: r.requestId, text: { type: "plain_text", text: "Decline" } },
-        ],
-      });
+      blocks.push(decisionButtons(r.requestId));
     }
     const more = view.pto.pending.total - view.pto.pending.items.length;
     if (more > 0) blocks.push(context(`…and ${more} more request${more === 1 ? "" : "s"}, each posted when it was made.`));

@@ -101,13 +101,7 @@ export function renderPtoRequestPost(view: PtoRequestPostView) {
     context(`Balance ${formatHours(view.balance.balance)}${view.balance.reserved ? `, ${formatHours(view.balance.reserved)} held by pending requests` : ""}.`),
   ];
   if (view.status === "pending") {
-    blocks.push({
-      type: "actions",
-      elements: [
-        { type: "button", style: "primary", action_id: PTO_ACTIONS.approve, value: view.requestId, text: { type: "plain_text", text: "Approve" } },
-        { type: "button", style: "danger", action_id: PTO_ACTIONS.decline, value: view.requestId, text: { type: "plain_text", text: "Decline" } },
-      ],
-    });
+    blocks.push(decisionButtons(view.requestId));
   } else {
     const by = view.decidedBy && view.status !== "cancelled" ? ` by ${mention(view.decidedBy.platformUserId)}` : "";
     blocks.push(context(`${STATUS_LINE[view.status]}${by}.`));
@@ -132,4 +126,15 @@ export function renderLedgerDm(view: LedgerDmView) {
       ? `:tada: You earned ${formatHours(entry.hours)}${view.streak ? ` (streak: ${view.streak} clean period${view.streak === 1 ? "" : "s"})` : ""}. ${after}`
       : `:information_source: ${formatHours(-entry.hours)} were reversed: ${escapeText(entry.reason)}. ${after}`;
   return { text: truncate(text, LIMITS.messageText), blocks: [section(text)] };
+}
+
+/** Approve and Decline for a pending paid-day request: on the request post and in the lead digest. */
+export function decisionButtons(requestId: string) {
+  return {
+    type: "actions",
+    elements: [
+      { type: "button", style: "primary", action_id: PTO_ACTIONS.approve, value: requestId, text: { type: "plain_text", text: "Approve" } },
+      { type: "button", style: "danger", action_id: PTO_ACTIONS.decline, value: requestId, text: { type: "plain_text", text: "Decline" } },
+    ],
+  };
 }
