@@ -133,9 +133,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         const workspace = await workspaces.findById(workspaceId);
         return workspace && attendancePostFacts(db.prisma, workspace, date, closed);
       },
-      digest: async (workspaceId, day) => {
+      digest: async (workspaceId, day, closePending) => {
         const workspace = await workspaces.findById(workspaceId);
-        return workspace && buildDigest(digest, workspace, day);
+        return workspace && buildDigest(digest, workspace, day, { closePending });
       },
     });
     const outboxJob: Job = {
@@ -163,7 +163,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       schedule: "* * * * *",
       run: async (now) => {
         // The digest runs after the attendance day, so the day's period closes are in it; a workspace whose
-        // attendance run failed gets its digest once that run finishes (the digest waits for it).
+        // attendance run failed gets its digest once that run finishes, or 30 minutes after digest time at the latest.
         let failure: unknown = null;
         await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays.attendance).catch((error: unknown) => {
           failure = error;

@@ -2,6 +2,7 @@
 // it), once per workspace and local day through JobRun claims. It queues one outbox message per target, to the leads
 // channel or else to each lead and admin by DM, with dedupe keys per workspace, day and target, so a rerun after a
 // crash queues nothing twice. The digest itself is built when delivered (src/app/view-source.ts).
+import { zonedInstant } from "../domain/local-time.js";
 import { hasRole } from "../domain/roles.js";
 import type { DailyJob } from "./daily-runs.js";
 import type { MemberRecord, OutboxEntry, OutboxTarget, WorkspaceRecord } from "./ports.js";
@@ -30,12 +31,19 @@ export async function digestTargets(ports: Pick<DigestDeliveryPorts, "members">,
 
 const targetKey = (t: OutboxTarget) => (t.kind === "channel" ? `channel:${t.channel}` : t.kind === "dm" ? `dm:${t.platformUserId}` : t.kind);
 
-export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string): Promise<number> {
+/**
+ * How long after digest time the digest waits for the day's attendance run. A close that is still failing by then
+ * (a bug, bad data) must not also cost the leads their digest: it goes out saying the close results may be missing.
+ */
+export const DIGEST_CLOSE_WAIT_MS = 30 * 60_000;
+
+/** Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. */
+export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string, closePending = false): Promise<number> {
   const targets = await digestTargets(ports, workspace);
   const entries: OutboxEntry[] = targets.map((target) => ({
     workspaceId: workspace.id,
     target,
-    payload: { view: "digest", workspaceId: workspace.id, day },
+    payload: { view: "digest", workspaceId: workspace.id, day, ...(closePending ? { closePending } : {}) },
     dedupeKey: `digest:${workspace.id}:${day}:${targetKey(target)}`,
   }));
   await ports.outbox.enqueue(entries, ports.clock.now());
@@ -45,16 +53,18 @@ export async function runDigestDay(ports: DigestDeliveryPorts, workspace: Worksp
 /**
  * The digest as a daily job. It waits for the same day's attendance run (`attendanceJob`): while that has not
  * finished (another replica is closing periods) the run fails, its claim stays open and is taken over after the
- * lease, so the digest never goes out without the day's closes.
+ * lease, so the digest goes out with the day's closes. After DIGEST_CLOSE_WAIT_MS it stops waiting and says so.
  */
 export function digestDayJob(ports: DigestDeliveryPorts, attendanceJob: string): DailyJob {
   return {
     name: DIGEST_JOB,
     run: async (workspace, day) => {
-      if (!(await ports.finished(attendanceJob, `${workspace.id}:${day}`))) {
+      const closed = await ports.finished(attendanceJob, `${workspace.id}:${day}`);
+      const waitUntil = zonedInstant(day, workspace.settings.digestTime, workspace.timezone).getTime() + DIGEST_CLOSE_WAIT_MS;
+      if (!closed && ports.clock.now().getTime() < waitUntil) {
         throw new DigestNotReadyError(`the digest of ${day} waits for that day's attendance run (period closes) to finish`);
       }
-      await runDigestDay(ports, workspace, day);
+      await runDigestDay(ports, workspace, day, !closed);
     },
   };
 }

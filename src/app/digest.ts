@@ -18,10 +18,18 @@ export const DIGEST_LEADS_ONLY: DomainError = {
   message: "The digest is for leads and admins: it shows the whole team's attendance, scores and service level.",
 };
 
-/** The digest delivered on `day` (a local date in the workspace time zone). */
-export async function buildDigest(source: DigestSource, workspace: WorkspaceRecord, day: string, preview = false): Promise<DigestView> {
+/**
+ * The digest delivered on `day` (a local date in the workspace time zone). `closePending`: it goes out before the
+ * day's attendance run (period close) finished, so it says the close results may be missing.
+ */
+export async function buildDigest(
+  source: DigestSource,
+  workspace: WorkspaceRecord,
+  day: string,
+  options: { preview?: boolean; closePending?: boolean } = {},
+): Promise<DigestView> {
   const covered = previousWorkday(day, workspace.settings.workdays);
-  return digestView(await source.facts(workspace, day, covered), preview);
+  return digestView(await source.facts(workspace, day, covered), options);
 }
 
 /** Today's digest, privately, for a lead or admin; agents are refused (the use case checks, not only the UI). */
@@ -31,5 +39,5 @@ export async function previewDigest(
 ): Promise<Result<DigestView>> {
   if (!hasRole(input.member.role, "lead")) return fail(DIGEST_LEADS_ONLY);
   const today = localDate(ports.clock.now(), input.workspace.timezone);
-  return ok(await buildDigest(ports.digest, input.workspace, today, true));
+  return ok(await buildDigest(ports.digest, input.workspace, today, { preview: true }));
 }

@@ -14,7 +14,7 @@ export interface ViewFacts {
   ptoRequest(id: string): Promise<PtoRequestFacts | null>;
   attendancePost(workspaceId: string, date: string, closed: { start: string; end: string } | null): Promise<AttendancePostFacts | null>;
   /** The digest delivered on `day`, built now; null when the workspace is gone. */
-  digest(workspaceId: string, day: string): Promise<DigestView | null>;
+  digest(workspaceId: string, day: string, closePending: boolean): Promise<DigestView | null>;
 }
 
 export function createViewSource(facts: ViewFacts): ViewSource {
@@ -51,7 +51,7 @@ export function createViewSource(facts: ViewFacts): ViewSource {
           return f && attendancePostView(f);
         }
         case "digest":
-          return facts.digest(String(payload.workspaceId), String(payload.day));
+          return facts.digest(String(payload.workspaceId), String(payload.day), payload.closePending === true);
         default:
           throw new Error(`unknown outbox view "${payload.view}"`);
       }

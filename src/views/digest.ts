@@ -69,9 +69,16 @@ export interface DigestView extends DigestFacts {
   kind: "digest";
   /** A private preview (/wowbot digest) rather than the delivered digest. */
   preview: boolean;
+  /** Sent before the day's period close finished (it kept failing): its results may be missing. */
+  closePending: boolean;
 }
 
-export const digestView = (facts: DigestFacts, preview = false): DigestView => ({ kind: "digest", ...facts, preview });
+export const digestView = (facts: DigestFacts, options: { preview?: boolean; closePending?: boolean } = {}): DigestView => ({
+  kind: "digest",
+  ...facts,
+  preview: options.preview ?? false,
+  closePending: options.closePending ?? false,
+});
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const percent = (value: number) => `${Math.round(value * 10) / 10} %`;
@@ -104,7 +111,7 @@ const more = (list: Capped<unknown>) => (list.total > list.items.length ? ` and 
 const names = (list: Capped<PersonRef>, f: DigestFormat) => `${list.items.map((p) => f.name(p)).join(", ")}${more(list)}`;
 
 /** The digest's sections as lines, shared by every renderer so Slack and the terminal say the same thing. */
-export function digestSections(v: DigestFacts, f: DigestFormat): DigestSection[] {
+export function digestSections(v: DigestFacts & { closePending?: boolean }, f: DigestFormat): DigestSection[] {
   const r = v.recognition;
   const recognition: string[] = [];
   if (r.nominations === 0) recognition.push(`No nominations on ${v.covered}.`);
@@ -149,6 +156,9 @@ export function digestSections(v: DigestFacts, f: DigestFormat): DigestSection[]
     for (const c of a.closes) {
       attendance.push(`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${formatHours(c.hours)} credited.`);
     }
+  }
+  if (v.closePending) {
+    attendance.push("Today's attendance run (period closes) had not finished when this digest was sent, so its results may be missing here.");
   }
 
   const p = v.pto;

@@ -321,6 +321,46 @@ describe("the digest across restarts", () => {
   });
 });
 
+describe("a digest whose attendance run does not finish", () => {
+  it("waits for it, and 30 minutes after digest time goes out saying the close results may be missing", async () => {
+    const clock = new ManualClock(berlin("2026-03-12", "09:00").toISOString());
+    const t = await startTestService({ env: { WOWBOT_ADMINS: BOSS }, clock });
+    try {
+      const { workspaceId } = await setUp(t);
+      // Another replica holds the day's attendance run and keeps renewing its claim, but never finishes it.
+      const key = `${workspaceId}:2026-03-12`;
+      await t.prisma.jobRun.create({ data: { job: "attendance-day", key, startedAt: clock.now() } });
+      const renew = () => t.prisma.jobRun.update({ where: { job_key: { job: "attendance-day", key } }, data: { startedAt: clock.now() } });
+
+      clock.set(berlin("2026-03-12", "09:01").toISOString());
+      await t.service.scheduler.runNow(t.service.jobs.daily);
+      await t.deliver();
+      expect(digestPosts(t)).toHaveLength(0);
+
+      clock.set(berlin("2026-03-12", "09:29").toISOString());
+      await renew();
+      await t.service.scheduler.runNow(t.service.jobs.daily);
+      await t.deliver();
+      expect(digestPosts(t)).toHaveLength(0);
+
+      clock.set(berlin("2026-03-12", "09:32").toISOString());
+      await renew();
+      await t.service.scheduler.runNow(t.service.jobs.daily);
+      await t.deliver();
+      const posts = digestPosts(t);
+      expect(posts.map((c) => c.args.channel).sort()).toEqual([BOSS, LEAD]);
+      for (const post of posts) {
+        expect(blocksText(post.args)).toContain(
+          "Today's attendance run (period closes) had not finished when this digest was sent, so its results may be missing here.",
+        );
+      }
+      expect(await t.prisma.jobRun.findFirstOrThrow({ where: { job: "attendance-day" } })).toMatchObject({ finishedAt: null });
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
 describe.skipIf(!usingPostgres())("two service instances on one PostgreSQL", () => {
   it("at digest time: exactly one digest, after that day's attendance run", async () => {
     const database = await freshDatabase();

@@ -59,7 +59,7 @@ const worst: DigestFacts = {
 describe("the digest in Slack", () => {
   it("fits Block Kit's limits for a 500-member team at its worst, as the digest and as a preview", () => {
     for (const preview of [false, true]) {
-      const message = renderMessage(digestView(worst, preview));
+      const message = renderMessage(digestView(worst, { preview }));
       expect(blockKitProblems(message)).toEqual([]);
     }
   });
