@@ -1,0 +1,54 @@
+// Forms, platform-neutral: what each form asks for and its initial values. Slack shows them as modals, Teams as
+// Adaptive Cards in dialogs. Field names are the domain's (the `field` of a use case's error), so an error lands
+// beside its own input on either platform.
+import type { WorkspaceSettings } from "../domain/settings.js";
+
+/** A channel a form may offer (Teams has no channel picker: the channels the bot knows are listed). */
+export interface ChannelChoice {
+  id: string;
+  name: string;
+}
+
+export type FormView =
+  /** `nominee` and `member`/`agent` are platform user ids to preselect. */
+  | { kind: "form.nomination"; nominee: string | null; channel: string | null }
+  | { kind: "form.score"; agent: string | null; reference: string | null; nominationId: string | null }
+  | { kind: "form.attendance"; member: string | null; today: string }
+  | { kind: "form.paid_day"; today: string; hoursPerPaidDay: number }
+  | { kind: "form.settings"; settings: WorkspaceSettings; timezone: string; channels: ChannelChoice[] };
+
+export type FormKind = FormView["kind"];
+
+/** Each form's fields, by domain name. Settings fields are settings paths ("pointsPerType.absence"). */
+export const FORM_FIELDS = {
+  "form.nomination": ["nominee", "story", "reference", "behaviours"],
+  "form.score": ["agent", "reference", "channel", "connection", "rapport", "unstatedNeeds", "wow", "note"],
+  "form.attendance": ["member", "date", "type", "note"],
+  "form.paid_day": ["date", "note"],
+  "form.settings": [
+    "recognitionChannel",
+    "leadsChannel",
+    "digestTime",
+    "workdays",
+    "timezone",
+    "attendancePeriod",
+    "pointsPerType.absence",
+    "pointsPerType.late",
+    "pointsPerType.excused",
+    "rewardTiers",
+    "hoursPerPaidDay",
+    "accrualCapHours",
+    "scoreGoal",
+    "scoreWeights.connection",
+    "scoreWeights.rapport",
+    "scoreWeights.unstatedNeeds",
+    "scoreWeights.wow",
+    "nominationsPerDay",
+    "riskThresholdPoints",
+    "serviceLevelTarget",
+    "idleChatThresholdSeconds",
+  ],
+} as const satisfies Record<FormKind, readonly string[]>;
+
+/** Problems of a submitted form, by field: shown beside their inputs, nothing saved. */
+export type FormErrors = Record<string, string>;
