@@ -105,4 +105,10 @@ export const VARIABLES: readonly VariableSpec[] = [
     expected: "one of MultiTenant, SingleTenant, UserAssignedMSI",
     description: "Bot registration type.",
   },
+  {
+    name: "PUBLIC_HOST",
+    group: "teams",
+    expected: "a host name such as wowbot.example.org",
+    description: "The service's public host (Teams calls https://<host>/api/messages); `npm run teams:package` writes it into the Teams app.",
+  },
 ];
