@@ -27,7 +27,7 @@ export function mentionName(displayName: string): string {
     .trim()
     .slice(0, 100)
     .trim();
-  return name || "someone";
+  return name ? inert(name) : "someone";
 }
 
 export interface MentionEntity {
@@ -75,4 +75,7 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** Plain fallback text (notifications): no markdown, markup inert, bounded. */
-export const plainText = (text: string, max = 1000) => inert(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export function plainText(text: string, max = 1000): string {
+  const safe = inert(text);
+  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}
