@@ -85,6 +85,9 @@ const dateInput = (id: string, label: string, value: string): Element => ({
   value,
 });
 
+/** Channels each settings picker lists. */
+export const CHANNEL_CHOICES_MAX = 50;
+
 const YES_PARTLY_NO_NA = [choice("yes", "Yes"), choice("partly", "Partly"), choice("no", "No"), choice("na", "N.a.")];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const PERIOD_LABEL: Record<AttendancePeriodKind, string> = { week: "Week (Monday start)", "two-week": "Two weeks (Monday start)", month: "Calendar month" };
@@ -180,7 +183,10 @@ function inputs(form: FormView, names: PeopleNames): { body: Element[]; hidden: 
 function settingsInputs(form: Extract<FormView, { kind: "form.settings" }>): Element[] {
   const s = form.settings;
   const channels = (current: string | null) => {
-    const list = form.channels.map((c) => choice(c.id, c.name.slice(0, 100)));
+    // Both pickers list the channels, so the list is capped to keep the dialog card inside Teams' size limit.
+    const list = form.channels.slice(0, CHANNEL_CHOICES_MAX).map((c) => choice(c.id, c.name.slice(0, 60)));
+    const known = form.channels.find((c) => c.id === current);
+    if (known && !list.some((c) => c.value === current)) list.unshift(choice(known.id, known.name.slice(0, 60)));
     if (current && !list.some((c) => c.value === current)) list.unshift(choice(current, "The current channel"));
     return list.length ? list : [choice("none", "No channels known yet: add wowbot to a team")];
   };
