@@ -83,7 +83,7 @@ describe("form dialogs", () => {
     expect(findAll(settings, "Input.ChoiceSet").find((c) => c.id === "workdays")).toMatchObject({ isMultiSelect: true, value: "1,2,3,4,5" });
     const recognition = findAll(settings, "Input.ChoiceSet").find((c) => c.id === "recognitionChannel");
     expect(recognition?.value).toBe("19:gone@thread.tacv2");
-    expect((recognition?.choices as Array<{ title: string }>)[0]?.title).toBe("The current channel");
+    expect((recognition?.choices as Array<{ title: string }> | undefined)?.[0]?.title).toBe("The current channel");
     expect(findAll(formCard(FORMS[4] as FormView), "Input.Date")).toEqual([expect.objectContaining({ id: "date", value: "2026-03-11" })]);
     expect(visibleText(formCard(FORMS[5] as FormView))).toContain("A paid day off uses 7.5 h.");
   });
@@ -92,7 +92,7 @@ describe("form dialogs", () => {
     const form = { ...(FORMS[6] as Extract<FormView, { kind: "form.settings" }>) };
     form.settings = { ...form.settings, leadsChannel: "19:c150@thread.tacv2" };
     const leads = findAll(formCard(form), "Input.ChoiceSet").find((c) => c.id === "leadsChannel");
-    const choices = leads?.choices as Array<{ title: string; value: string }>;
+    const choices = (leads?.choices ?? []) as Array<{ title: string; value: string }>;
     expect(choices).toHaveLength(51);
     expect(choices[0]).toEqual({ value: "19:c150@thread.tacv2", title: `${HOSTILE} 150`.slice(0, 60) });
     expect(leads?.value).toBe("19:c150@thread.tacv2");
