@@ -1,13 +1,56 @@
-// Any neutral view as a Teams message: an Adaptive Card plus a plain-text fallback (notifications, search).
-// Placeholder until the card renderers land: text only.
+// Any neutral view as a Teams message: an Adaptive Card (schema 1.5) plus a plain-text fallback (notifications, search).
 import type { View } from "../../../views/index.js";
+import { renderAttendancePost, renderOccurrenceList } from "./attendance.js";
+import { renderDigest } from "./digest.js";
+import { messageCard, text as textBlock } from "./elements.js";
+import { renderHelp } from "./help.js";
+import { renderStats } from "./home.js";
+import { renderConfirmation, renderNominationPost, renderNomineeDm } from "./nomination.js";
+import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
+import { renderScoreDm } from "./score.js";
+import { escapeText, Mentions, plainText } from "./text.js";
 
 export interface TeamsMessage {
+  /** Plain fallback summary: no markdown, markup made inert. Use as the activity's summary or a text-only reply. */
   text: string;
   /** An Adaptive Card (schema 1.5), or null for text-only messages. */
   card: Record<string, unknown> | null;
 }
 
+const TONE = { error: "🚫", info: "ℹ️", success: "✅" } as const;
+
 export function renderCard(view: View): TeamsMessage {
-  return { text: view.kind === "notice" ? view.text : `wowbot: ${view.kind}`, card: null };
+  switch (view.kind) {
+    case "help":
+      return renderHelp(view);
+    case "notice":
+      return {
+        text: plainText(view.text, 4000),
+        card: messageCard([textBlock(`${TONE[view.tone]} ${escapeText(view.text)}`, view.tone === "error" ? { color: "Attention" } : {})], [], new Mentions()),
+      };
+    case "nomination.post":
+      return renderNominationPost(view);
+    case "nomination.nominee_dm":
+      return renderNomineeDm(view);
+    case "nomination.confirmation":
+      return renderConfirmation(view);
+    case "score.agent_dm":
+      return renderScoreDm(view);
+    case "pto":
+      return renderPto(view);
+    case "pto.request":
+      return renderPtoRequestPost(view);
+    case "pto.outcome":
+      return renderPtoOutcome(view);
+    case "pto.ledger_dm":
+      return renderLedgerDm(view);
+    case "attendance.post":
+      return renderAttendancePost(view);
+    case "attendance.list":
+      return renderOccurrenceList(view);
+    case "digest":
+      return renderDigest(view);
+    case "stats":
+      return renderStats(view);
+  }
 }
