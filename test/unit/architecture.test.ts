@@ -1,5 +1,5 @@
-// The core (domain rules, use cases, views, chat commands) never imports a chat platform SDK or the Prisma client, so Slack, Teams
-// and the database stay replaceable adapters around it.
+// The core (domain rules, use cases, views, chat commands) never imports a chat platform SDK or the Prisma client,
+// so Slack, Teams and the database stay replaceable adapters around it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
