@@ -11,7 +11,14 @@ export interface ChannelChoice {
 
 export type FormView =
   /** `nominee` and `member`/`agent` are platform user ids to preselect. */
-  | { kind: "form.nomination"; nominee: string | null; channel: string | null }
+  | {
+      kind: "form.nomination";
+      nominee: string | null;
+      channel: string | null;
+      /** Prefilled from a message (Slack's "Nominate for a wow" shortcut): its link and its text quoted. */
+      reference?: string | null;
+      story?: string | null;
+    }
   | { kind: "form.score"; agent: string | null; reference: string | null; nominationId: string | null }
   | { kind: "form.attendance"; member: string | null; today: string }
   | { kind: "form.paid_day"; today: string; hoursPerPaidDay: number }

@@ -13,7 +13,7 @@ export interface HelpView {
   commands: CommandHelp[];
 }
 
-/** Commands available in this release; each feature adds its own lines. */
+/** Commands available in this release, as Slack writes them; each feature adds its own lines. */
 export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wow", description: "Nominate a teammate for a wow moment (opens a form)." },
   { usage: "/wow @teammate what they did", description: "Nominate directly, with the story in one line." },
@@ -36,6 +36,11 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wowbot help", description: "List every wowbot command." },
 ];
 
-export function helpView(unknownInput?: string): HelpView {
-  return { kind: "help", title: "wowbot commands", unknownInput: unknownInput?.trim() || undefined, commands: [...COMMANDS] };
+/** Every command as a platform writes it: COMMANDS are Slack's ("/wow"); Teams passes "" ("wow"). */
+export function commandsFor(commandPrefix = "/"): CommandHelp[] {
+  return COMMANDS.map((c) => ({ ...c, usage: `${commandPrefix}${c.usage.replace(/^\//, "")}` }));
+}
+
+export function helpView(unknownInput?: string, commandPrefix = "/"): HelpView {
+  return { kind: "help", title: "wowbot commands", unknownInput: unknownInput?.trim() || undefined, commands: commandsFor(commandPrefix) };
 }

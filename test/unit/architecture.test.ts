@@ -1,10 +1,10 @@
-// The core (domain rules, use cases, views) never imports a chat platform SDK or the Prisma client, so Slack, Teams
-// and the database stay replaceable adapters around it.
+// The core (domain rules, use cases, views, chat commands) never imports a chat platform SDK or the Prisma client,
+// so Slack, Teams and the database stay replaceable adapters around it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const CORE = ["src/domain", "src/app", "src/views"];
+const CORE = ["src/domain", "src/app", "src/views", "src/chat"];
 const FORBIDDEN = [/^@slack\//, /^botbuilder/, /^botframework-/, /^@prisma\//, /generated\/prisma/, /^pg$/, /^@electric-sql\//, /\/(adapters|db)\//];
 
 function sourceFiles(dir: string): string[] {

@@ -6,10 +6,6 @@ import { ensureMember } from "../../app/ensure-member.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { slackDirectory } from "./slack-directory.js";
 
-export const PERSON_NOT_FOUND = "I can't find that person in this workspace.";
-/** When the person using wowbot could not be provisioned (users.info failed): nothing was done. */
-export const NOT_PROVISIONED = "I couldn't look you up in this workspace. Try again in a moment.";
-
 /**
  * A member of the request's workspace by Slack user id, looked up with users.info when unknown, or always with
  * `refresh` (when a rule depends on their current bot or deactivated flags). Null when Slack does not know them.

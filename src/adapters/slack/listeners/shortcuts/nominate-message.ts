@@ -2,7 +2,7 @@
 // as the interaction reference, and its text quoted in the story.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { STORY_MAX } from "../../../../domain/nomination.js";
-import { nominationModal } from "../../render/nomination-modal.js";
+import { renderForm } from "../../render/form.js";
 import { plainFromSlack } from "../../slack-text.js";
 
 export const NOMINATE_MESSAGE_SHORTCUT = "nominate_for_wow";
@@ -29,6 +29,6 @@ export async function nominateMessageShortcut({ shortcut, ack, client }: SlackSh
   const author = shortcut.message.user;
   await client.views.open({
     trigger_id: shortcut.trigger_id,
-    view: nominationModal({ channel, nominee: author, reference: permalink, story: quotedStory(shortcut.message.text ?? "") }),
+    view: renderForm({ kind: "form.nomination", channel, nominee: author ?? null, reference: permalink, story: quotedStory(shortcut.message.text ?? "") }),
   });
 }

@@ -1,22 +1,12 @@
 // The settings modal's submission: validated whole; every problem shows next to its input and nothing is saved.
 // Only the inputs present in the submission are changed.
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
 import type { SettingsPatch } from "../../../../app/ports.js";
-import { updateSettings } from "../../../../app/update-settings.js";
 import type { AttendancePeriodKind } from "../../../../domain/settings.js";
-import type { SlackDeps, WowContext } from "../../deps.js";
+import type { SlackDeps } from "../../deps.js";
 import { SETTINGS_BLOCKS as B } from "../../render/settings-modal.js";
+import { formSubmit, type SlackValues } from "./form-submit.js";
 
-interface Input {
-  value?: string | null;
-  selected_conversation?: string | null;
-  selected_time?: string | null;
-  selected_option?: { value: string } | null;
-  selected_options?: Array<{ value: string }> | null;
-}
-type Values = Record<string, Record<string, Input>>;
-
-/** Settings fields (zod paths) to the block that shows their errors. */
+/** Settings fields (FORM_FIELDS, or their first part) to the block that shows their errors. */
 const BLOCK_FOR: Record<string, string> = {
   recognitionChannel: B.recognitionChannel,
   leadsChannel: B.leadsChannel,
@@ -48,7 +38,7 @@ function blockFor(field: string): string {
 }
 
 /** The patch from the inputs present; an empty or non-numeric number becomes NaN, which validation reports. */
-export function settingsPatch(values: Values): SettingsPatch {
+export function settingsPatch(values: SlackValues): SettingsPatch {
   const input = (block: string) => values[block]?.[block];
   const has = (...blocks: string[]) => blocks.every((b) => input(b) !== undefined);
   const text = (block: string) => input(block)?.value ?? "";
@@ -87,17 +77,4 @@ export function settingsPatch(values: Values): SettingsPatch {
   return patch;
 }
 
-export function settingsSubmit(deps: SlackDeps) {
-  return async ({ ack, view, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const { workspace, member } = context as WowContext;
-    if (!workspace || !member) return void (await ack({ response_action: "errors", errors: { [B.scoreGoal]: "Try again in a moment." } }));
-    const result = await updateSettings(deps.ports, { workspace, actor: member, patch: settingsPatch(view.state.values as Values) });
-    if (!result.ok) {
-      const problems = result.error.problems ?? [{ field: "scoreGoal", message: result.error.message }];
-      const errors: Record<string, string> = {};
-      for (const p of problems) errors[blockFor(p.field)] ??= p.message;
-      return void (await ack({ response_action: "errors", errors }));
-    }
-    await ack({ response_action: "clear" });
-  };
-}
+export const settingsSubmit = (deps: SlackDeps) => formSubmit(deps, "form.settings", settingsPatch, blockFor);

@@ -1,0 +1,115 @@
+// The member commands, platform-neutral: `wow`, `score`, `pto`, `attendance` (and `wowbot`, in wowbot.ts).
+// Parsing, permission checks, member lookups and use cases happen here; the adapter renders and delivers.
+
+import { ptoOverview } from "../app/pto-overview.js";
+import { mayManageAttendance, recordAttendance } from "../app/record-attendance.js";
+import { mayScore } from "../app/record-quick-score.js";
+import { submitNomination } from "../app/submit-nomination.js";
+import { occurrenceTypeOf } from "../domain/attendance.js";
+import { addDays, localDate } from "../domain/local-time.js";
+import { notice } from "../views/notice.js";
+import { parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
+import { type ChatRequest, type CommandOutcome, cmd, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND, reply } from "./request.js";
+import { wowbotCommand } from "./wowbot.js";
+
+export const CHAT_COMMANDS = ["wow", "score", "pto", "attendance", "wowbot"] as const;
+export type ChatCommand = (typeof CHAT_COMMANDS)[number];
+
+/** How far back `attendance @agent` lists records. */
+const LIST_DAYS = 60;
+
+export const wowUsage = (req: ChatRequest) =>
+  `Start with who it's for, as a mention: \`${cmd(req, "wow")} @teammate what they did and why it mattered\`. Or type \`${cmd(req, "wow")}\` alone to open the form.`;
+export const attendanceUsage = (req: ChatRequest) =>
+  `Usage: \`${cmd(req, "attendance")}\` for the form, \`${cmd(req, "attendance")} @agent\` for their recent records, or \`${cmd(req, "attendance")} @agent absent|late|excused [YYYY-MM-DD] [note]\`.`;
+export const ptoUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "pto")}\` for your own balance (leads: \`${cmd(req, "pto")} @agent\`).`;
+
+/** Runs one command with the text after its name. */
+export function runCommand(req: ChatRequest, command: ChatCommand, text: string): Promise<CommandOutcome> {
+  switch (command) {
+    case "wow":
+      return wowCommand(req, text);
+    case "score":
+      return scoreCommand(req, text);
+    case "pto":
+      return ptoCommand(req, text);
+    case "attendance":
+      return attendanceCommand(req, text);
+    case "wowbot":
+      return wowbotCommand(req, text);
+  }
+}
+
+/** `wow`: the form; `wow @someone` the form for them; `wow @someone story` nominates directly. */
+export async function wowCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
+  if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
+  const parsed = parseWowText(text, req.platform.plain);
+  if (parsed.kind === "usage") return reply(notice("info", wowUsage(req)));
+  if (parsed.kind === "modal") return { kind: "form", form: { kind: "form.nomination", nominee: parsed.nominee ?? null, channel: req.channel } };
+  const nominee = await req.resolveMember(parsed.nominee, { refresh: true });
+  if (!nominee) return reply(notice("error", PERSON_NOT_FOUND));
+  const result = await submitNomination(req.ports, {
+    workspace: req.workspace,
+    nominator: req.member,
+    nominee,
+    draft: { story: parsed.story, behaviours: [] },
+    sourceChannel: req.channel,
+    requestKey: req.requestKey,
+  });
+  if (!result.ok) return reply(notice("error", result.error.message));
+  const { nomination, replayed, postChannel } = result.value;
+  return reply({ kind: "nomination.confirmation", nominationId: nomination.id, nominee, postChannel, replayed });
+}
+
+/** `score [@agent] [reference]`: the Happiness Experience Form for leads; others are told why not. */
+export async function scoreCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
+  const refused = req.member ? mayScore(req.member) : { message: NOT_PROVISIONED };
+  if (refused) return reply(notice("error", refused.message));
+  const { agent, reference } = parseScoreText(text, req.platform.plain);
+  return { kind: "form", form: { kind: "form.score", agent: agent ?? null, reference: reference ?? null, nominationId: null } };
+}
+
+/** `pto`: the member's own balance, streak, points and ledger; `pto @agent` for leads. */
+export async function ptoCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
+  if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
+  const { workspace, member: viewer } = req;
+  const trimmed = text.trim();
+  const target = userIdOfMention(trimmed);
+  if (trimmed && !target) return reply(notice("info", ptoUsage(req)));
+  const member = target && target !== viewer.platformUserId ? await req.resolveMember(target) : viewer;
+  if (!member) return reply(notice("error", PERSON_NOT_FOUND));
+  const result = await ptoOverview(req.ports, { workspace, viewer, member });
+  return reply(result.ok ? result.value : notice("error", result.error.message));
+}
+
+/** `attendance` (leads): the form; `attendance @agent` their recent records; `attendance @agent type [date] [note]`. */
+export async function attendanceCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
+  if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
+  const { workspace, member: lead } = req;
+  const refused = mayManageAttendance(lead);
+  if (refused) return reply(notice("error", refused.message));
+  const today = localDate(req.ports.clock.now(), workspace.timezone);
+  const parsed = parseAttendanceText(text, req.platform.plain);
+  switch (parsed.kind) {
+    case "usage":
+      return reply(notice("info", attendanceUsage(req)));
+    case "modal":
+      return { kind: "form", form: { kind: "form.attendance", member: null, today } };
+    case "list": {
+      const member = await req.resolveMember(parsed.member);
+      if (!member) return reply(notice("error", PERSON_NOT_FOUND));
+      const since = addDays(today, -LIST_DAYS);
+      const occurrences = await req.ports.attendance.recentOccurrences(member.id, since, 100);
+      return reply({ kind: "attendance.list", member: { platformUserId: member.platformUserId, displayName: member.displayName }, since, occurrences });
+    }
+    case "record": {
+      const type = occurrenceTypeOf(parsed.type);
+      if (!type) return reply(notice("error", `"${parsed.type}" is not a type of attendance record: use absent, late or excused.`));
+      const member = await req.resolveMember(parsed.member, { refresh: true });
+      if (!member) return reply(notice("error", PERSON_NOT_FOUND));
+      const result = await recordAttendance(req.ports, { workspace, lead, member, date: parsed.date ?? today, type, note: parsed.note });
+      if (!result.ok) return reply(notice("error", result.error.message));
+      return reply(notice(result.value.status === "recorded" ? "success" : "info", result.value.message));
+    }
+  }
+}

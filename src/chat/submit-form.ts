@@ -1,0 +1,156 @@
+// Submitted forms, platform-neutral: the adapter reads its inputs into neutral values (platform user ids, plain
+// strings) and gets back a confirmation screen or problems keyed by the form's domain field names (FORM_FIELDS).
+import { requestPaidDay } from "../app/paid-days.js";
+import type { SettingsPatch } from "../app/ports.js";
+import { recordAttendance } from "../app/record-attendance.js";
+import { recordQuickScore } from "../app/record-quick-score.js";
+import { submitNomination } from "../app/submit-nomination.js";
+import { updateSettings } from "../app/update-settings.js";
+import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
+import type { BehaviourId } from "../domain/nomination.js";
+import { FORM_FIELDS, type FormErrors, type FormKind } from "../views/forms.js";
+import type { View } from "../views/index.js";
+import { notice } from "../views/notice.js";
+import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND } from "./request.js";
+
+/** What each form submits; people are platform user ids, unanswered choices "" or null. */
+export interface FormValues {
+  "form.nomination": { nominee: string | null; story: string; reference: string | null; behaviours: string[] };
+  "form.score": {
+    agent: string | null;
+    reference: string;
+    channel: string;
+    /** "0", "1", "2"; "" when unanswered. */
+    connection: string;
+    rapport: string;
+    unstatedNeeds: string;
+    wow: string;
+    note: string | null;
+  };
+  "form.attendance": { member: string | null; date: string | null; type: string; note: string | null };
+  "form.paid_day": { date: string | null; note: string | null };
+  /** Only the settings present change; a number left empty is NaN, which validation reports. */
+  "form.settings": SettingsPatch;
+}
+
+/**
+ * The form's last screen: a title and what happened. A notice's text may carry `*bold*`, `code` and `<@ID>`
+ * mentions (rendered as the platform's own); a nomination's is its confirmation view.
+ */
+export interface FormDone {
+  title: string;
+  view: View;
+}
+
+export type FormOutcome = { ok: FormDone } | { errors: FormErrors };
+
+/** A problem beside its own input, or beside the form's first one when it has no field of that form. */
+function problem(kind: FormKind, field: string | undefined, message: string): FormOutcome {
+  const fields: readonly string[] = FORM_FIELDS[kind];
+  return { errors: { [field && fields.includes(field) ? field : (fields[0] ?? "")]: message } };
+}
+
+export async function submitForm<K extends FormKind>(req: ChatRequest, kind: K, values: FormValues[K]): Promise<FormOutcome> {
+  switch (kind) {
+    case "form.nomination":
+      return submitNominationForm(req, values as FormValues["form.nomination"]);
+    case "form.score":
+      return submitScoreForm(req, values as FormValues["form.score"]);
+    case "form.attendance":
+      return submitAttendanceForm(req, values as FormValues["form.attendance"]);
+    case "form.paid_day":
+      return submitPaidDayForm(req, values as FormValues["form.paid_day"]);
+    default:
+      return submitSettingsForm(req, values as FormValues["form.settings"]);
+  }
+}
+
+async function submitNominationForm(req: ChatRequest, values: FormValues["form.nomination"]): Promise<FormOutcome> {
+  const kind = "form.nomination";
+  if (!isKnown(req) || !values.nominee) return problem(kind, "nominee", "Choose who made the wow moment.");
+  const nominee = await req.resolveMember(values.nominee, { refresh: true });
+  if (!nominee) return problem(kind, "nominee", PERSON_NOT_FOUND);
+  const result = await submitNomination(req.ports, {
+    workspace: req.workspace,
+    nominator: req.member,
+    nominee,
+    draft: { story: values.story, reference: values.reference, behaviours: values.behaviours as BehaviourId[] },
+    sourceChannel: req.channel,
+    requestKey: req.requestKey,
+  });
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
+  const { nomination, replayed, postChannel } = result.value;
+  return { ok: { title: "Nomination sent", view: { kind: "nomination.confirmation", nominationId: nomination.id, nominee, postChannel, replayed } } };
+}
+
+async function submitScoreForm(req: ChatRequest, values: FormValues["form.score"]): Promise<FormOutcome> {
+  const kind = "form.score";
+  if (!isKnown(req) || !values.agent) return problem(kind, "agent", "Choose the agent whose interaction you scored.");
+  const agent = await req.resolveMember(values.agent, { refresh: true });
+  if (!agent) return problem(kind, "agent", PERSON_NOT_FOUND);
+  const result = await recordQuickScore(req.ports, {
+    workspace: req.workspace,
+    scorer: req.member,
+    agent,
+    draft: {
+      reference: values.reference,
+      channel: values.channel,
+      answers: { connection: Number(values.connection || Number.NaN), rapport: values.rapport, unstatedNeeds: values.unstatedNeeds, wow: values.wow },
+      note: values.note,
+    },
+    requestKey: req.requestKey,
+  });
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
+  const { score, superseded, metGoal } = result.value;
+  const replaced = superseded ? ` It replaces the earlier score of ${superseded.score}.` : "";
+  const text = `Saved: <@${agent.platformUserId}> scored *${score.score}/100*${metGoal ? ", meeting the goal" : ""}.${replaced} They'll get the details by DM.`;
+  return { ok: { title: "Score saved", view: notice("success", text) } };
+}
+
+async function submitAttendanceForm(req: ChatRequest, values: FormValues["form.attendance"]): Promise<FormOutcome> {
+  const kind = "form.attendance";
+  if (!isKnown(req) || !values.member) return problem(kind, "member", "Choose the agent.");
+  const type = occurrenceTypeOf(values.type);
+  if (!type) return problem(kind, "type", "Choose absence, late arrival or excused absence.");
+  if (!values.date) return problem(kind, "date", "Choose the date.");
+  const member = await req.resolveMember(values.member, { refresh: true });
+  if (!member) return problem(kind, "member", PERSON_NOT_FOUND);
+  const { workspace, member: lead } = req;
+  const result = await recordAttendance(req.ports, { workspace, lead, member, date: values.date, type, note: values.note });
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
+  return { ok: { title: "Attendance", view: notice(result.value.status === "recorded" ? "success" : "info", result.value.message) } };
+}
+
+async function submitPaidDayForm(req: ChatRequest, values: FormValues["form.paid_day"]): Promise<FormOutcome> {
+  const kind = "form.paid_day";
+  if (!isKnown(req)) return problem(kind, "date", NOT_PROVISIONED);
+  if (!values.date) return problem(kind, "date", "Choose the day.");
+  const { workspace, member } = req;
+  const result = await requestPaidDay(req.ports, { workspace, member, date: values.date, note: values.note, requestKey: req.requestKey });
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
+  const { request } = result.value;
+  const text = `Requested a paid day off on *${request.date}*. ${formatHours(request.hours)} are held while a lead decides; you'll get a DM with the outcome. Cancel it from \`${cmd(req, "pto")}\` while it's pending.`;
+  return { ok: { title: "Paid day off", view: notice("success", text) } };
+}
+
+/** A settings problem's path ("pointsPerType.late", "rewardTiers.2", "scoreWeights") as the form's field. */
+function settingsField(path: string): string {
+  const fields: readonly string[] = FORM_FIELDS["form.settings"];
+  const parts = path.split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const prefix = parts.slice(0, n).join(".");
+    const field = fields.find((f) => f === prefix || f.startsWith(`${prefix}.`));
+    if (field) return field;
+  }
+  return "scoreGoal";
+}
+
+async function submitSettingsForm(req: ChatRequest, patch: SettingsPatch): Promise<FormOutcome> {
+  if (!isKnown(req)) return { errors: { scoreGoal: "Try again in a moment." } };
+  const result = await updateSettings(req.ports, { workspace: req.workspace, actor: req.member, patch });
+  if (result.ok) return { ok: { title: "Settings", view: notice("success", "Settings saved.") } };
+  const errors: FormErrors = {};
+  // Every problem beside its input (the first one per input); nothing was saved.
+  for (const p of result.error.problems ?? [{ field: "scoreGoal", message: result.error.message }]) errors[settingsField(p.field)] ??= p.message;
+  return { errors };
+}
