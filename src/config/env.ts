@@ -84,6 +84,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 export const SLACK_DISABLED = "Slack disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or the OAuth variables";
 
+export const TEAMS_DISABLED = "Teams disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for single-tenant bots)";
+
 function shown(name: string, value: unknown): string {
   const spec = VARIABLES.find((v) => v.name === name);
   if (spec?.secret) return `a value of ${String(value).length} characters`;

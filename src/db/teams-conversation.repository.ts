@@ -72,6 +72,12 @@ export class TeamsConversationRepository {
     return r && toRecord(r);
   }
 
+  /** The most recently refreshed reference of the workspace: its service URL and bot, to open new chats. */
+  async anyReference(workspaceId: string): Promise<Record<string, unknown> | null> {
+    const r = await this.prisma.teamsConversation.findFirst({ where: { workspaceId }, orderBy: { updatedAt: "desc" } });
+    return r ? (r.reference as Record<string, unknown>) : null;
+  }
+
   /** The workspace's channels the bot knows, by name (for settings forms). */
   async listChannels(workspaceId: string): Promise<TeamsConversationRecord[]> {
     const rows = await this.prisma.teamsConversation.findMany({ where: { workspaceId, kind: "channel" }, orderBy: [{ name: "asc" }, { conversationId: "asc" }] });

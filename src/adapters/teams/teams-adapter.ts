@@ -1,0 +1,95 @@
+// botbuilder wiring: a CloudAdapter and the activity handler at POST /api/messages on the service's HTTP app.
+// With MICROSOFT_APP_ID/PASSWORD every request's JWT is checked; without an app id (outside production only)
+// requests are accepted unauthenticated, for local testing.
+import {
+  type ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from "botbuilder";
+import express, { type Application } from "express";
+import type { Config } from "../../config/env.js";
+import type { Logger } from "../../logger.js";
+import { notice } from "../../views/notice.js";
+import { WowbotTeamsBot } from "./bot.js";
+import type { TeamsDeps } from "./deps.js";
+import { provision } from "./provision.js";
+import { TeamsSender, toActivity } from "./teams-sender.js";
+import { replyPrivately, SOMETHING_WENT_WRONG } from "./turn.js";
+
+/** botframework-connector's ServiceClientCredentialsFactory, named through botbuilder's own constructor. */
+export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/** Test-only overrides (never operator settings): keep authentication offline. */
+export interface TeamsAuthOverrides {
+  /** Outbound tokens without calling login.microsoftonline.com. */
+  credentialsFactory?: CredentialsFactory;
+  /** Where inbound token signing keys are published (a local OpenID metadata document). */
+  openIdMetadataUrl?: string;
+}
+
+export interface TeamsAdapterOptions {
+  config: Config;
+  logger: Logger;
+  http: Application;
+  deps: TeamsDeps;
+  auth?: TeamsAuthOverrides;
+}
+
+export interface TeamsAdapter {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Delivers outbox messages of Teams workspaces. */
+  sender: TeamsSender;
+  /** False when running without an app id (development only). */
+  authenticated: boolean;
+}
+
+/** Whether Teams runs, and how: configured -> with auth; no app id outside production -> without auth. */
+export function teamsMode(config: Config): "authenticated" | "unauthenticated" | "disabled" {
+  if (config.teams.configured) return "authenticated";
+  if (!config.teams.appId && !config.production) return "unauthenticated";
+  return "disabled";
+}
+
+export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAdapterOptions): TeamsAdapter {
+  const authenticated = teamsMode(config) === "authenticated";
+  const { appId, appPassword, tenantId, appType } = config.teams;
+  const options: ConfigurationBotFrameworkAuthenticationOptions = authenticated
+    ? {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: appPassword,
+        MicrosoftAppType: appType,
+        MicrosoftAppTenantId: tenantId,
+        ...(auth?.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl } : {}),
+      }
+    : {};
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
+  const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
+  const bot = new WowbotTeamsBot(deps, sender);
+
+  // The one error handler: logged with details, the person told privately without them.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, "Teams activity failed");
+    try {
+      const provisioned = await provision(deps, context);
+      if (provisioned?.member) {
+        await replyPrivately({ deps, context, sender, workspace: provisioned.workspace, member: provisioned.member }, notice("error", SOMETHING_WENT_WRONG));
+      } else {
+        await context.sendActivity(toActivity(notice("error", SOMETHING_WENT_WRONG)));
+      }
+    } catch (replyError) {
+      logger.warn({ err: replyError }, "Teams: could not tell the user about the failure");
+    }
+  };
+
+  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return { adapter, bot, sender, authenticated };
+}
