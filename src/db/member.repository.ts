@@ -61,7 +61,10 @@ export class MemberRepository implements MemberStore {
 
   /** Teams: the per-bot account id of a member, to open a 1:1 chat with them. */
   async accountIdOf(workspaceId: string, platformUserId: string): Promise<string | null> {
-    const m = await this.prisma.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } }, select: { platformAccountId: true } });
+    const m = await this.prisma.member.findUnique({
+      where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
+      select: { platformAccountId: true },
+    });
     return m?.platformAccountId ?? null;
   }
 

@@ -80,7 +80,10 @@ export class TeamsConversationRepository {
 
   /** The workspace's channels the bot knows, by name (for settings forms). */
   async listChannels(workspaceId: string): Promise<TeamsConversationRecord[]> {
-    const rows = await this.prisma.teamsConversation.findMany({ where: { workspaceId, kind: "channel" }, orderBy: [{ name: "asc" }, { conversationId: "asc" }] });
+    const rows = await this.prisma.teamsConversation.findMany({
+      where: { workspaceId, kind: "channel" },
+      orderBy: [{ name: "asc" }, { conversationId: "asc" }],
+    });
     return rows.map(toRecord);
   }
 }

@@ -30,7 +30,11 @@ export function referenceOf(activity: Partial<Activity>, conversationId?: string
     channelId: activity.channelId ?? "msteams",
     serviceUrl: activity.serviceUrl,
     bot: activity.recipient,
-    conversation: { ...(activity.conversation ?? { isGroup: false, name: "", conversationType: "" }), id, tenantId: tenantOf(activity) } as ConversationReference["conversation"],
+    conversation: {
+      ...(activity.conversation ?? { isGroup: false, name: "", conversationType: "" }),
+      id,
+      tenantId: tenantOf(activity),
+    } as ConversationReference["conversation"],
   };
 }
 
@@ -71,10 +75,10 @@ export async function saveTeamChannels(deps: TeamsDeps, context: TurnContext, wo
       teamId,
       // The General channel comes back without a name.
       name: channel.name ?? (channel.id === teamId ? "General" : undefined),
-      reference: referenceOf({ ...context.activity, conversation: { id: channel.id, conversationType: "channel", isGroup: true, name: "" } }, channel.id) as Record<
-        string,
-        unknown
-      >,
+      reference: referenceOf(
+        { ...context.activity, conversation: { id: channel.id, conversationType: "channel", isGroup: true, name: "" } },
+        channel.id,
+      ) as Record<string, unknown>,
     });
   }
   return channels.length;

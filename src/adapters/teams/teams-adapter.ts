@@ -18,6 +18,28 @@ import { provision } from "./provision.js";
 import { TeamsSender, toActivity } from "./teams-sender.js";
 import { replyPrivately, SOMETHING_WENT_WRONG } from "./turn.js";
 
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+
+/**
+ * Bot Connector clients that fail fast: the HTTP pipeline's own retries would sleep through a 429's Retry-After
+ * (up to minutes) inside a request Teams expects answered in seconds, or inside an outbox run. Outbox messages
+ * retry on the outbox's schedule instead; a failed reply inside a turn reaches onTurnError.
+ */
+class FailFastAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
+    const inner = super.createConnectorFactory(...args);
+    return {
+      async create(serviceUrl: string, audience?: string) {
+        const client = await inner.create(serviceUrl, audience);
+        (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: "Retry" }): unknown } } }).client?.pipeline?.removePolicy({
+          phase: "Retry",
+        });
+        return client;
+      },
+    };
+  }
+}
+
 /** botframework-connector's ServiceClientCredentialsFactory, named through botbuilder's own constructor. */
 export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
@@ -65,7 +87,7 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
         ...(auth?.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl } : {}),
       }
     : {};
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
+  const adapter = new CloudAdapter(new FailFastAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
   const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
   const bot = new WowbotTeamsBot(deps, sender);
 

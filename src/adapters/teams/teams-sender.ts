@@ -1,6 +1,6 @@
 // Sends outbox messages to Teams through stored conversation references (so it works after restarts) and
 // classifies failures: retry (429 with Retry-After, 5xx, network) or give up (bot removed, conversation gone, bad card).
-import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, type TurnContext, TurnContext as Turn } from "botbuilder";
+import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, TurnContext as Turn, type TurnContext } from "botbuilder";
 import type { ChatSender, DeliveryTarget, SendOutcome, WorkspaceRecord } from "../../app/ports.js";
 import type { View } from "../../views/index.js";
 import { renderCard } from "./cards/index.js";
@@ -18,6 +18,14 @@ const BOT_CONNECTOR_AUDIENCE = "https://api.botframework.com";
 export function toActivity(view: View): Partial<Activity> {
   const { text, card } = renderCard(view);
   return { type: "message", text, attachments: card ? [CardFactory.adaptiveCard(card)] : [] };
+}
+
+/**
+ * Proactive turns start from a synthetic activity with an id of its own; botbuilder would send "replies" to it.
+ * Without it, a message is a new post in the conversation (a new channel post, not a thread reply).
+ */
+function forgetTriggerId(context: TurnContext): void {
+  context.activity.id = undefined as unknown as string;
 }
 
 export class NotDeliverable extends Error {
@@ -98,6 +106,7 @@ export class TeamsSender implements ChatSender {
       async (context) => {
         try {
           const reference = Turn.getConversationReference(context.activity);
+          forgetTriggerId(context);
           const conversationId = reference.conversation?.id ?? "";
           await this.deps.conversations.upsert({
             workspaceId: workspace.id,
@@ -136,6 +145,7 @@ export class TeamsSender implements ChatSender {
     let failure: unknown;
     await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
       try {
+        forgetTriggerId(context);
         await fn(context);
       } catch (error) {
         failure = error;
