@@ -1,6 +1,8 @@
 // botbuilder wiring: a CloudAdapter and the activity handler at POST /api/messages on the service's HTTP app.
 // With MICROSOFT_APP_ID/PASSWORD every request's JWT is checked; without an app id (outside production only)
 // requests are accepted unauthenticated, for local testing.
+
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   type ActivityHandler,
   CloudAdapter,
@@ -20,12 +22,32 @@ import { replyPrivately, SOMETHING_WENT_WRONG } from "./turn.js";
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
 
+/** jsonwebtoken's errors for a token that is malformed, forged, not yet valid or expired. */
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+/** Per request: whether its token was refused with one of those errors (botbuilder answers them with a 500). */
+const tokenRefused = new AsyncLocalStorage<{ refused: boolean }>();
+
 /**
- * Bot Connector clients that fail fast: the HTTP pipeline's own retries would sleep through a 429's Retry-After
+ * botbuilder's authentication with two changes. A token with a bad signature is the caller's fault, but botbuilder
+ * lets jsonwebtoken's error through as a 500 (it only answers 401 for its own error class, which it does not
+ * export): the request is marked, and the route answers 401 like for every other bad token.
+ * Bot Connector clients fail fast: the HTTP pipeline's own retries would sleep through a 429's Retry-After
  * (up to minutes) inside a request Teams expects answered in seconds, or inside an outbox run. Outbox messages
  * retry on the outbox's schedule instead; a failed reply inside a turn reaches onTurnError.
  */
-class FailFastAuthentication extends ConfigurationBotFrameworkAuthentication {
+class WowbotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
+    try {
+      return await super.authenticateRequest(...args);
+    } catch (error) {
+      const e = error as { name?: string; statusCode?: number };
+      const request = tokenRefused.getStore();
+      if (request && e.statusCode === undefined && e.name && TOKEN_ERRORS.has(e.name)) request.refused = true;
+      throw error;
+    }
+  }
+
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
     const inner = super.createConnectorFactory(...args);
     return {
@@ -68,6 +90,20 @@ export interface TeamsAdapter {
   authenticated: boolean;
 }
 
+/**
+ * botbuilder's public-cloud settings. Overriding any one of them (the test-only OpenID metadata URL) switches
+ * botbuilder to taking them all from configuration, so the rest are restated here unchanged.
+ */
+const PUBLIC_CLOUD = {
+  ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+  ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+  ToChannelFromBotOAuthScope: "https://api.botframework.com",
+  OAuthUrl: "https://api.botframework.com",
+  ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+  CallerId: "urn:botframework:azure",
+  ValidateAuthority: true,
+};
+
 /** Whether Teams runs, and how: configured -> with auth; no app id outside production -> without auth. */
 export function teamsMode(config: Config): "authenticated" | "unauthenticated" | "disabled" {
   if (config.teams.configured) return "authenticated";
@@ -84,10 +120,10 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
         MicrosoftAppPassword: appPassword,
         MicrosoftAppType: appType,
         MicrosoftAppTenantId: tenantId,
-        ...(auth?.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl } : {}),
+        ...(auth?.openIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl } : {}),
       }
     : {};
-  const adapter = new CloudAdapter(new FailFastAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
+  const adapter = new CloudAdapter(new WowbotAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
   const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
   const bot = new WowbotTeamsBot(deps, sender);
 
@@ -107,8 +143,11 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   };
 
   http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+    const request = { refused: false };
+    const status = res.status.bind(res);
+    res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      await tokenRefused.run(request, () => adapter.process(req, res, (context) => bot.run(context)));
     } catch (error) {
       next(error);
     }
