@@ -1,7 +1,8 @@
 // Teams commands typed to the bot: help, unknown text and pto, in a 1:1 chat and from a channel (private answers
 // go to the person's 1:1 chat, the channel gets one short pointer).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
+import { NOT_AVAILABLE } from "../../src/adapters/teams/invokes/index.js";
+import { SENT_PRIVATELY, SOMETHING_WENT_WRONG } from "../../src/adapters/teams/turn.js";
 import { ptoOverview } from "../../src/app/pto-overview.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
@@ -22,12 +23,14 @@ const user = (n: number, name: string): FakeTeamsUser => ({
 const ann = user(1, "Ann Agent");
 const lee = user(2, "Lee Lead");
 const cam = user(3, "Cam Agent");
+const dee = user(4, "Dee Newcomer");
+const eve = user(5, "Eve Unlucky");
 
 describe("Teams commands", () => {
   let t: TestService;
   beforeAll(async () => {
     t = await startTestService({ slack: false, teams: true });
-    t.fakeTeams.addMember(ann).addMember(lee).addMember(cam);
+    t.fakeTeams.addMember(ann).addMember(lee).addMember(cam).addMember(dee).addMember(eve);
   });
   afterAll(() => t?.stop());
 
@@ -121,5 +124,48 @@ describe("Teams commands", () => {
     await t.teams.post(t.teams.message(ann, "pto everyone"));
     const replies = t.fakeTeams.to(personalConversationId(ann));
     expect(shownIn(replies[0]?.activity ?? {})).toEqual(rendered(notice("info", "Usage: `pto` for your own balance (leads: `pto @agent`).")));
+  });
+
+  it("a mention of someone wowbot never saw is resolved through the roster to their AAD id, and they are provisioned", async () => {
+    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    expect(await t.prisma.member.count({ where: { platformUserId: dee.aadObjectId } })).toBe(0);
+    t.fakeTeams.clear();
+    await t.teams.post(t.teams.channelMessage(lee, "pto @Dee Newcomer", { mentions: [dee] }));
+    const dMember = await t.prisma.member.findUniqueOrThrow({
+      where: { workspaceId_platformUserId: { workspaceId: workspace.id, platformUserId: dee.aadObjectId } },
+    });
+    expect(dMember).toMatchObject({ platformAccountId: dee.id, displayName: dee.name, email: dee.email, role: "agent" });
+    // Lee is a lead (previous test): Dee's page went to Lee's 1:1 chat, a pointer to the channel.
+    expect(shownIn(t.fakeTeams.to(personalConversationId(lee))[0]?.activity ?? {})).toEqual(rendered(await ptoPageOf(lee, dee)));
+    expect(t.fakeTeams.textsTo(TEAMS_CHANNEL.id)).toEqual([rendered(notice("info", SENT_PRIVATELY)).text]);
+  });
+
+  it("dialogs and buttons not built yet answer 200 with 'not available yet' instead of failing", async () => {
+    t.fakeTeams.clear();
+    const fetched = await t.teams.post(t.teams.taskFetch(ann, { wowbot: "form.open", form: "no-such-form" }));
+    expect(fetched).toEqual({ status: 200, body: { task: { type: "message", value: NOT_AVAILABLE } } });
+    const submitted = await t.teams.post(t.teams.taskSubmit(ann, { wowbot: "form.submit", form: "no-such-form" }));
+    expect(submitted).toEqual({ status: 200, body: { task: { type: "message", value: NOT_AVAILABLE } } });
+    const clicked = await t.teams.post(t.teams.cardAction(ann, "no.such.action", {}));
+    expect(clicked.status).toBe(200);
+    expect(clicked.body).toMatchObject({ statusCode: 200 });
+    const submitButton = await t.teams.post(t.teams.message(ann, "", { value: { wowbot: "no.such.button" } }));
+    expect(submitButton.status).toBe(200);
+    // The two buttons each got a private "not available yet"; the dialogs said it in the dialog.
+    expect(t.fakeTeams.textsTo(personalConversationId(ann))).toEqual([
+      rendered(notice("info", NOT_AVAILABLE)).text,
+      rendered(notice("info", NOT_AVAILABLE)).text,
+    ]);
+  });
+
+  it("a failure is logged and the person is told privately that something went wrong, without details", async () => {
+    t.fakeTeams.clear();
+    t.fakeTeams.fail("member", { status: 500 });
+    const res = await t.teams.post(t.teams.message(eve, "pto"));
+    expect(res.status).toBe(200);
+    const replies = t.fakeTeams.to(personalConversationId(eve));
+    expect(replies.map((r) => shownIn(r.activity))).toEqual([rendered(notice("error", SOMETHING_WENT_WRONG))]);
+    expect(t.logs.some((l) => l.msg === "Teams activity failed" && l.level === "error")).toBe(true);
+    expect(JSON.stringify(replies[0]?.activity)).not.toContain("500");
   });
 });

@@ -6,7 +6,11 @@ import type { Logger } from "../../logger.js";
 
 export interface TeamsDeps {
   ports: Ports;
-  workspaces: { ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord>; findById(id: string): Promise<WorkspaceRecord | null> };
+  workspaces: {
+    ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord>;
+    find(platform: "teams", externalId: string): Promise<WorkspaceRecord | null>;
+    findById(id: string): Promise<WorkspaceRecord | null>;
+  };
   /** Teams-only member reads: the per-bot "29:" account ids. */
   accounts: {
     findByAccountId(workspaceId: string, platformAccountId: string): Promise<MemberRecord | null>;

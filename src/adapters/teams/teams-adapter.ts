@@ -15,10 +15,10 @@ import type { Config } from "../../config/env.js";
 import type { Logger } from "../../logger.js";
 import { notice } from "../../views/notice.js";
 import { WowbotTeamsBot } from "./bot.js";
+import { tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
-import { provision } from "./provision.js";
 import { TeamsSender, toActivity } from "./teams-sender.js";
-import { replyPrivately, SOMETHING_WENT_WRONG } from "./turn.js";
+import { isPersonal, SOMETHING_WENT_WRONG } from "./turn.js";
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
 
@@ -39,7 +39,9 @@ const tokenRefused = new AsyncLocalStorage<{ refused: boolean }>();
 class WowbotAuthentication extends ConfigurationBotFrameworkAuthentication {
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
     try {
-      return await super.authenticateRequest(...args);
+      const result = await super.authenticateRequest(...args);
+      // Replies within the turn use this factory's clients, not createConnectorFactory's.
+      return result.connectorFactory ? { ...result, connectorFactory: failFast(result.connectorFactory) } : result;
     } catch (error) {
       const e = error as { name?: string; statusCode?: number };
       const request = tokenRefused.getStore();
@@ -49,17 +51,21 @@ class WowbotAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
-    const inner = super.createConnectorFactory(...args);
-    return {
-      async create(serviceUrl: string, audience?: string) {
-        const client = await inner.create(serviceUrl, audience);
-        (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: "Retry" }): unknown } } }).client?.pipeline?.removePolicy({
-          phase: "Retry",
-        });
-        return client;
-      },
-    };
+    return failFast(super.createConnectorFactory(...args));
   }
+}
+
+/** The same factory, making clients without the HTTP pipeline's retry phase. */
+function failFast(inner: ConnectorFactory): ConnectorFactory {
+  return {
+    async create(serviceUrl: string, audience?: string) {
+      const client = await inner.create(serviceUrl, audience);
+      (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: "Retry" }): unknown } } }).client?.pipeline?.removePolicy({
+        phase: "Retry",
+      });
+      return client;
+    },
+  };
 }
 
 /** botframework-connector's ServiceClientCredentialsFactory, named through botbuilder's own constructor. */
@@ -127,16 +133,20 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
   const bot = new WowbotTeamsBot(deps, sender);
 
-  // The one error handler: logged with details, the person told privately without them.
+  // The one error handler: logged with details, the person told privately without them. Nothing here may need
+  // what just failed (the roster, the workspace's creation): stored records only.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, "Teams activity failed");
     try {
-      const provisioned = await provision(deps, context);
-      if (provisioned?.member) {
-        await replyPrivately({ deps, context, sender, workspace: provisioned.workspace, member: provisioned.member }, notice("error", SOMETHING_WENT_WRONG));
-      } else {
-        await context.sendActivity(toActivity(notice("error", SOMETHING_WENT_WRONG)));
+      const text = toActivity(notice("error", SOMETHING_WENT_WRONG));
+      if (isPersonal(context)) {
+        await context.sendActivity(text);
+        return;
       }
+      const tenantId = tenantOf(context.activity);
+      const userId = context.activity.from?.aadObjectId;
+      const workspace = tenantId && userId ? await deps.workspaces.find("teams", tenantId) : null;
+      if (workspace && userId) await sender.sendToPerson(workspace, userId, text);
     } catch (replyError) {
       logger.warn({ err: replyError }, "Teams: could not tell the user about the failure");
     }
