@@ -11,7 +11,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import express, { type Application } from "express";
-import type { Config } from "../../config/env.js";
+import { type Config, teamsMode } from "../../config/env.js";
 import type { Logger } from "../../logger.js";
 import { notice } from "../../views/notice.js";
 import { WowbotTeamsBot } from "./bot.js";
@@ -109,13 +109,6 @@ const PUBLIC_CLOUD = {
   CallerId: "urn:botframework:azure",
   ValidateAuthority: true,
 };
-
-/** Whether Teams runs, and how: configured -> with auth; no app id outside production -> without auth. */
-export function teamsMode(config: Config): "authenticated" | "unauthenticated" | "disabled" {
-  if (config.teams.configured) return "authenticated";
-  if (!config.teams.appId && !config.production) return "unauthenticated";
-  return "disabled";
-}
 
 export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAdapterOptions): TeamsAdapter {
   const authenticated = teamsMode(config) === "authenticated";
