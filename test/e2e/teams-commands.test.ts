@@ -25,12 +25,13 @@ const lee = user(2, "Lee Lead");
 const cam = user(3, "Cam Agent");
 const dee = user(4, "Dee Newcomer");
 const eve = user(5, "Eve Unlucky");
+const fay = user(6, "Fay Admin");
 
 describe("Teams commands", () => {
   let t: TestService;
   beforeAll(async () => {
-    t = await startTestService({ slack: false, teams: true });
-    t.fakeTeams.addMember(ann).addMember(lee).addMember(cam).addMember(dee).addMember(eve);
+    t = await startTestService({ slack: false, teams: true, env: { WOWBOT_ADMINS: fay.aadObjectId } });
+    t.fakeTeams.addMember(ann).addMember(lee).addMember(cam).addMember(dee).addMember(eve).addMember(fay);
   });
   afterAll(() => t?.stop());
 
@@ -167,5 +168,14 @@ describe("Teams commands", () => {
     expect(replies.map((r) => shownIn(r.activity))).toEqual([rendered(notice("error", SOMETHING_WENT_WRONG))]);
     expect(t.logs.some((l) => l.msg === "Teams activity failed" && l.level === "error")).toBe(true);
     expect(JSON.stringify(replies[0]?.activity)).not.toContain("500");
+  });
+
+  it("WOWBOT_ADMINS names Teams admins by AAD object id, as on Slack; everyone else starts as an agent", async () => {
+    await t.teams.post(t.teams.message(fay, "help"));
+    const roles = await t.prisma.member.findMany({ where: { platformUserId: { in: [fay.aadObjectId, ann.aadObjectId] } }, orderBy: { displayName: "asc" } });
+    expect(roles.map((m) => [m.displayName, m.role])).toEqual([
+      [ann.name, "agent"],
+      [fay.name, "admin"],
+    ]);
   });
 });
