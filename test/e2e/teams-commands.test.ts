@@ -64,6 +64,12 @@ describe("Teams commands", () => {
     const replies = t.fakeTeams.to(personalConversationId(ann));
     expect(replies).toHaveLength(1);
     expect(shownIn(replies[0]?.activity ?? {})).toEqual(rendered(helpView("make me a sandwich")));
+    // Names of built-in object properties are unknown text too, not commands.
+    for (const text of ["constructor", "wowbot constructor", "__proto__"]) {
+      t.fakeTeams.clear();
+      expect((await t.teams.post(t.teams.message(ann, text))).status).toBe(200);
+      expect(t.fakeTeams.to(personalConversationId(ann)).map((r) => shownIn(r.activity))).toEqual([rendered(helpView(text))]);
+    }
   });
 
   it("'pto' in a 1:1 chat answers there with the member's own PTO page", async () => {

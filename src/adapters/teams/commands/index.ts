@@ -19,6 +19,9 @@ export const WOWBOT_COMMANDS: Record<string, TeamsCommand> = {
   help,
 };
 
+/** A table entry, never an inherited property ("wowbot constructor" is unknown text, not Object's constructor). */
+const own = (table: Record<string, TeamsCommand>, word: string) => (Object.hasOwn(table, word) ? table[word] : undefined);
+
 /** Splits off the first word, lower-cased; a leading "/" is accepted ("/pto" as on Slack). */
 export function splitCommand(text: string): { word: string; rest: string } {
   const trimmed = text.trim().replace(/^\//, "");
@@ -31,11 +34,11 @@ export async function dispatchCommand(turn: TeamsTurn, text: string): Promise<vo
   const { word, rest } = splitCommand(text);
   if (word === "wowbot") {
     const sub = splitCommand(rest);
-    const command = WOWBOT_COMMANDS[sub.word || "help"];
+    const command = own(WOWBOT_COMMANDS, sub.word || "help");
     if (command) return command(turn, sub.rest);
     return replyPrivately(turn, helpView(text));
   }
-  const command = Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
+  const command = own(COMMANDS, word);
   if (command) return command(turn, rest);
   return replyPrivately(turn, helpView(text));
 }
