@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
+import { createTeamsAdapter, type TeamsAdapter, type TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
 import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
 import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
@@ -12,7 +13,7 @@ import { buildDigest } from "./app/digest.js";
 import { digestDayJob } from "./app/digest-day.js";
 import type { Ports, WorkspaceRecord } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
-import { type Config, SLACK_DISABLED } from "./config/env.js";
+import { type Config, SLACK_DISABLED, TEAMS_DISABLED, teamsMode } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
 import { AttendanceRepository } from "./db/attendance.repository.js";
 import { ContactDataRepository } from "./db/contact-data.repository.js";
@@ -28,6 +29,7 @@ import { enqueueOutbox, OutboxRepository } from "./db/outbox.repository.js";
 import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./db/pto-facts.js";
 import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
+import { TeamsConversationRepository } from "./db/teams-conversation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { ingestRouter } from "./http/ingest/router.js";
@@ -50,6 +52,11 @@ export interface ServiceOptions {
   scheduleJobs?: boolean;
   /** How long stop() lets in-flight requests finish before cutting them. */
   shutdownGraceMs?: number;
+  /**
+   * Tests only, never operator settings: `disabled` turns Teams off whatever the config says (the harness's
+   * default, so Slack tests run as before); the overrides keep authentication offline.
+   */
+  teams?: TeamsAuthOverrides & { disabled?: boolean };
 }
 
 export interface Service {
@@ -77,6 +84,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     let stopping = false;
+    const members = new MemberRepository(db.prisma);
     const outbox = new OutboxRepository(db.prisma, db);
     const workspaces = new WorkspaceRepository(db.prisma, db);
     const digest = { facts: (w: WorkspaceRecord, day: string, covered: string) => db.withSession((sql) => digestFacts(sql, w, day, covered)) };
@@ -84,7 +92,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       clock,
       nominations: new NominationRepository(db.prisma),
       scores: new ScoreRepository(db.prisma),
-      members: new MemberRepository(db.prisma),
+      members,
       home: new HomeRepository(db.prisma),
       settings: workspaces,
       attendance: new AttendanceRepository(db.prisma),
@@ -114,9 +122,31 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     } else {
       logger.info(SLACK_DISABLED);
     }
-    logger.info("Teams disabled: Microsoft Teams support is not available in this release yet");
+    let teams: TeamsAdapter | undefined;
+    const mode = options.teams?.disabled ? "disabled" : teamsMode(config);
+    if (mode !== "disabled") {
+      teams = createTeamsAdapter({
+        config,
+        logger,
+        http,
+        auth: options.teams,
+        deps: {
+          ports,
+          workspaces,
+          accounts: members,
+          conversations: new TeamsConversationRepository(db.prisma),
+          defaultTimezone: config.defaultTimezone,
+          exportMaxBytes: config.exportMaxBytes,
+          logger,
+        },
+      });
+      if (mode === "authenticated") logger.info("Teams enabled at POST /api/messages (requests authenticated with MICROSOFT_APP_ID)");
+      else logger.warn("Teams enabled WITHOUT authentication at POST /api/messages: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (required in production)");
+    } else {
+      logger.info(TEAMS_DISABLED);
+    }
     const ingest = ingestRouter({ ports, contactData: new ContactDataRepository(db.prisma), workspaces, logger });
-    finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: false, ingest });
+    finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: Boolean(teams), ingest });
 
     server = createServer(http);
     // Node's defaults close idle keep-alive sockets after 5 s; load balancers expect a longer idle window.
@@ -143,7 +173,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // Every second: a recognition post should appear while the person who sent it is still looking.
       schedule: "* * * * * *",
       run: async (now) => {
-        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender }, workspaces }, now);
+        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces }, now);
       },
     };
     const finishedDays = { attendance: new Set<string>(), digest: new Set<string>() };

@@ -47,6 +47,8 @@ export interface PlatformUser {
   deleted: boolean;
   /** Workspace owner or admin on the platform itself. */
   isPlatformAdmin: boolean;
+  /** Teams only: the per-bot account id ("29:..."); undefined leaves a stored one as it is. */
+  platformAccountId?: string | null;
 }
 
 /** Where an outbox message goes. */

@@ -84,6 +84,15 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 export const SLACK_DISABLED = "Slack disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or the OAuth variables";
 
+export const TEAMS_DISABLED = "Teams disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for single-tenant bots)";
+
+/** Whether Teams runs, and how: configured -> with auth; no app id outside production -> without auth; else off. */
+export function teamsMode(config: Pick<Config, "teams" | "production">): "authenticated" | "unauthenticated" | "disabled" {
+  if (config.teams.configured) return "authenticated";
+  if (!config.teams.appId && !config.production) return "unauthenticated";
+  return "disabled";
+}
+
 function shown(name: string, value: unknown): string {
   const spec = VARIABLES.find((v) => v.name === name);
   if (spec?.secret) return `a value of ${String(value).length} characters`;

@@ -13,6 +13,7 @@ export interface MemberProfile {
   timezone?: string | null;
   active?: boolean;
   isBot?: boolean;
+  platformAccountId?: string | null;
 }
 
 export class MemberRepository implements MemberStore {
@@ -40,6 +41,7 @@ export class MemberRepository implements MemberStore {
         timezone: user.timezone,
         active: !user.deleted,
         isBot: user.isBot,
+        ...(user.platformAccountId !== undefined ? { platformAccountId: user.platformAccountId } : {}),
       },
       initialRole,
       at,
@@ -49,6 +51,21 @@ export class MemberRepository implements MemberStore {
   async find(workspaceId: string, platformUserId: string): Promise<MemberRecord | null> {
     const m = await this.prisma.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
     return m && toMemberRecord(m);
+  }
+
+  /** Teams: the member with this per-bot account id ("29:..."), to resolve mentions. */
+  async findByAccountId(workspaceId: string, platformAccountId: string): Promise<MemberRecord | null> {
+    const m = await this.prisma.member.findFirst({ where: { workspaceId, platformAccountId } });
+    return m && toMemberRecord(m);
+  }
+
+  /** Teams: the per-bot account id of a member, to open a 1:1 chat with them. */
+  async accountIdOf(workspaceId: string, platformUserId: string): Promise<string | null> {
+    const m = await this.prisma.member.findUnique({
+      where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
+      select: { platformAccountId: true },
+    });
+    return m?.platformAccountId ?? null;
   }
 
   async findById(id: string): Promise<MemberRecord | null> {

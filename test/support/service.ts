@@ -6,8 +6,10 @@ import { createLogger } from "../../src/logger.js";
 import { type Service, type ServiceOptions, startService } from "../../src/main.js";
 import { ManualClock } from "./clock.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";
+import { FakeBotConnector } from "./fake-bot-connector.js";
 import { FakeSlack } from "./fake-slack.js";
 import { SlackRequests, TEST_SIGNING_SECRET } from "./slack-requests.js";
+import { TeamsRequests } from "./teams-requests.js";
 
 export interface TestServiceOptions {
   /** Environment variables on top of the test defaults (values as an operator would set them). */
@@ -21,6 +23,15 @@ export interface TestServiceOptions {
   /** Slack listeners finish before the HTTP response (default true, as tests need no sleeps). */
   processBeforeResponse?: boolean;
   jobs?: ServiceOptions["jobs"];
+  /**
+   * Start Teams at POST /api/messages against a fake Bot Connector (default false: Teams stays off, whatever the
+   * environment says, so other tests run as before). Without MICROSOFT_APP_ID in `env` it runs unauthenticated.
+   */
+  teams?: boolean;
+  /** Test-only Teams authentication overrides (local OpenID metadata, offline outbound tokens). */
+  /** A running fake Bot Connector to use (and leave running): a restarted service reaches the same one. */
+  fakeTeams?: FakeBotConnector;
+  teamsAuth?: Omit<NonNullable<ServiceOptions["teams"]>, "disabled">;
 }
 
 export interface TestService {
@@ -31,6 +42,10 @@ export interface TestService {
   database: FreshDatabase;
   fakeSlack: FakeSlack;
   slack: SlackRequests;
+  /** The fake Bot Connector (started with `teams: true`, idle otherwise). */
+  fakeTeams: FakeBotConnector;
+  /** Activity builders and a poster for /api/messages. */
+  teams: TeamsRequests;
   /** Every JSON log line the service wrote. */
   logs: Array<Record<string, unknown>>;
   prisma: Service["db"]["prisma"];
@@ -49,6 +64,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const fakeSlack = await new FakeSlack().start();
+  const fakeTeams = options.fakeTeams ?? (options.teams ? await new FakeBotConnector().start() : new FakeBotConnector());
   const database = options.database ?? (await freshDatabase());
   const slackEnv: Record<string, string> =
     options.slack === false
@@ -80,6 +96,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     jobs: options.jobs,
     scheduleJobs: false,
     shutdownGraceMs: 2_000,
+    teams: options.teams ? options.teamsAuth : { disabled: true },
   });
   return {
     service,
@@ -89,12 +106,15 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     database,
     fakeSlack,
     slack: new SlackRequests(service.url, fakeSlack),
+    fakeTeams,
+    teams: new TeamsRequests(service.url, fakeTeams),
     logs,
     prisma: service.db.prisma,
     deliver: () => service.scheduler.runNow(service.jobs.outbox),
     async stop() {
       await service.stop();
       await fakeSlack.stop();
+      if (options.teams && !options.fakeTeams) await fakeTeams.stop();
       if (!options.database) await database.drop();
     },
   };

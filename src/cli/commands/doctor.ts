@@ -1,7 +1,7 @@
 // `wowbot doctor`: configuration (secrets masked), database reachability, migration state, enabled platforms.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type ConfigResult, SLACK_DISABLED } from "../../config/env.js";
+import { type ConfigResult, SLACK_DISABLED, TEAMS_DISABLED, teamsMode } from "../../config/env.js";
 import { VARIABLES } from "../../config/variables.js";
 import { describeUrl, openDatabase } from "../../db/database.js";
 import { describeDriverError } from "../../db/errors.js";
@@ -55,7 +55,12 @@ export async function doctor(result: ConfigResult, env: Record<string, string | 
     disabled: SLACK_DISABLED.replace(/^Slack disabled: /, "disabled: "),
   };
   output.out(`  Slack: ${slack[config.slack.mode]}`);
-  output.out("  Teams: disabled (not available in this release yet)");
+  const teams = {
+    authenticated: "enabled at POST /api/messages (authenticated with MICROSOFT_APP_ID)",
+    unauthenticated: "enabled WITHOUT authentication (no MICROSOFT_APP_ID; refused in production)",
+    disabled: TEAMS_DISABLED.replace(/^Teams disabled: /, "disabled: "),
+  };
+  output.out(`  Teams: ${teams[teamsMode(config)]}`);
 
   output.out("");
   output.out("Database");

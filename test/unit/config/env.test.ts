@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig, readEnvironment } from "../../../src/config/env.js";
+import { parseConfig, readEnvironment, teamsMode } from "../../../src/config/env.js";
 import { scratchDir } from "../../support/process.js";
 
 const problems = (env: Record<string, string>) => {
@@ -113,5 +113,21 @@ describe("readEnvironment", () => {
 
   it("works without a .env file", () => {
     expect(readEnvironment({ PORT: "1" }, "/nonexistent/.env")).toEqual({ PORT: "1" });
+  });
+
+  it("Teams runs authenticated with an app id and password, unauthenticated only outside production, else not at all", () => {
+    const mode = (env: Record<string, string>) => {
+      const r = parseConfig(env);
+      if (!r.ok) throw new Error(r.problems.join("; "));
+      return teamsMode(r.config);
+    };
+    const app = { MICROSOFT_APP_ID: "5f2c1a9e-0000-4000-8000-00000000b07a", MICROSOFT_APP_PASSWORD: "secret" };
+    expect(mode(app)).toBe("authenticated");
+    expect(mode({ ...app, NODE_ENV: "production" })).toBe("authenticated");
+    expect(mode({})).toBe("unauthenticated");
+    expect(mode({ NODE_ENV: "test" })).toBe("unauthenticated");
+    expect(mode({ NODE_ENV: "production" })).toBe("disabled");
+    // Half-configured outside production: an app id without its password does not fall back to no authentication.
+    expect(mode({ MICROSOFT_APP_ID: app.MICROSOFT_APP_ID })).toBe("disabled");
   });
 });

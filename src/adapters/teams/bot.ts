@@ -1,0 +1,100 @@
+// The Teams activity handler: provisions workspace, sender and conversation reference for every activity, then
+// routes messages to commands (commands/index.ts), card buttons and dialogs to invokes/index.ts.
+import { type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import { notice } from "../../views/notice.js";
+import { dispatchCommand } from "./commands/index.js";
+import { channelDataOf, saveConversation, saveTeamChannels } from "./conversations.js";
+import type { TeamsDeps } from "./deps.js";
+import { type ActionData, fetchTask, runAction, submitTask } from "./invokes/index.js";
+import { normaliseText } from "./mentions.js";
+import { NOT_PROVISIONED, provision } from "./provision.js";
+import type { TeamsSender } from "./teams-sender.js";
+import { toActivity } from "./teams-sender.js";
+import type { TeamsTurn } from "./turn.js";
+
+const CHANNEL_EVENTS = new Set(["channelCreated", "channelRenamed", "channelRestored"]);
+
+export class WowbotTeamsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly deps: TeamsDeps,
+    private readonly sender: TeamsSender,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const provisioned = await provision(this.deps, context, true);
+      if (provisioned) await this.recordTeam(context, provisioned.workspace.id);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.handleConversationUpdate(context);
+      await next();
+    });
+  }
+
+  /** The turn of an activity with a person behind it; answers them and returns null when they can't be looked up. */
+  private async turnOf(context: TurnContext): Promise<TeamsTurn | null> {
+    const provisioned = await provision(this.deps, context);
+    if (!provisioned) return null;
+    if (!provisioned.member) {
+      await context.sendActivity(toActivity(notice("error", NOT_PROVISIONED)));
+      return null;
+    }
+    return { deps: this.deps, context, sender: this.sender, workspace: provisioned.workspace, member: provisioned.member };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = await this.turnOf(context);
+    if (!turn) return;
+    const value = context.activity.value as ActionData | undefined;
+    // Action.Submit buttons arrive as messages carrying the button's data.
+    if (value && typeof value === "object" && typeof value.wowbot === "string") {
+      await runAction(turn, value);
+      return;
+    }
+    await dispatchCommand(turn, await normaliseText(this.deps, context, turn.workspace.id));
+  }
+
+  private async handleConversationUpdate(context: TurnContext): Promise<void> {
+    const provisioned = await provision(this.deps, context);
+    if (!provisioned) return;
+    const activity = context.activity;
+    const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if (botAdded) await this.recordTeam(context, provisioned.workspace.id);
+    const eventType = channelDataOf(activity).eventType ?? "";
+    if (CHANNEL_EVENTS.has(eventType)) await saveConversation(this.deps, context, provisioned.workspace.id, null);
+  }
+
+  /** On install in a team: every channel of it; a roster failure must not fail the install. */
+  private async recordTeam(context: TurnContext, workspaceId: string): Promise<void> {
+    if (!channelDataOf(context.activity).team?.id) return;
+    try {
+      const count = await saveTeamChannels(this.deps, context, workspaceId);
+      this.deps.logger.info({ teamId: channelDataOf(context.activity).team?.id, channels: count }, "Teams team channels recorded");
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, "Teams: could not list the team's channels");
+    }
+  }
+
+  /** Dialogs (task/fetch, task/submit) and Action.Execute buttons (adaptiveCard/action); others as botbuilder does. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? "";
+    if (!["task/fetch", "task/submit", "adaptiveCard/action"].includes(name)) return super.onInvokeActivity(context);
+    const turn = await this.turnOf(context);
+    if (!turn) return { status: 200, body: { task: { type: "message", value: NOT_PROVISIONED } } };
+    const value = (context.activity.value ?? {}) as { data?: ActionData; action?: { data?: ActionData; verb?: string } };
+    if (name === "task/fetch") return { status: 200, body: await fetchTask(turn, value.data ?? {}) };
+    if (name === "task/submit") return { status: 200, body: (await submitTask(turn, value.data ?? {})) ?? {} };
+    const data: ActionData = { wowbot: value.action?.verb, ...(value.action?.data ?? {}) };
+    const card = await runAction(turn, data);
+    return {
+      status: 200,
+      body: card
+        ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
+        : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "OK" },
+    };
+  }
+}

@@ -1,0 +1,24 @@
+// What the Teams adapter needs: the use-case ports, workspace, member and conversation stores, and settings.
+import type { MemberRecord, Ports, WorkspaceRecord } from "../../app/ports.js";
+import type { TeamsConversationRepository } from "../../db/teams-conversation.repository.js";
+import type { WorkspaceIdentity } from "../../db/workspace.repository.js";
+import type { Logger } from "../../logger.js";
+
+export interface TeamsDeps {
+  ports: Ports;
+  workspaces: {
+    ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord>;
+    find(platform: "teams", externalId: string): Promise<WorkspaceRecord | null>;
+    findById(id: string): Promise<WorkspaceRecord | null>;
+  };
+  /** Teams-only member reads: the per-bot "29:" account ids. */
+  accounts: {
+    findByAccountId(workspaceId: string, platformAccountId: string): Promise<MemberRecord | null>;
+    accountIdOf(workspaceId: string, platformUserId: string): Promise<string | null>;
+  };
+  conversations: TeamsConversationRepository;
+  defaultTimezone: string;
+  /** The largest export file sent in chat (EXPORT_MAX_MB). */
+  exportMaxBytes: number;
+  logger: Logger;
+}

@@ -1,0 +1,159 @@
+// botbuilder wiring: a CloudAdapter and the activity handler at POST /api/messages on the service's HTTP app.
+// With MICROSOFT_APP_ID/PASSWORD every request's JWT is checked; without an app id (outside production only)
+// requests are accepted unauthenticated, for local testing.
+
+import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  type ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from "botbuilder";
+import express, { type Application } from "express";
+import { type Config, teamsMode } from "../../config/env.js";
+import type { Logger } from "../../logger.js";
+import { notice } from "../../views/notice.js";
+import { WowbotTeamsBot } from "./bot.js";
+import { tenantOf } from "./conversations.js";
+import type { TeamsDeps } from "./deps.js";
+import { TeamsSender, toActivity } from "./teams-sender.js";
+import { isPersonal, SOMETHING_WENT_WRONG } from "./turn.js";
+
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+
+/** jsonwebtoken's errors for a token that is malformed, forged, not yet valid or expired. */
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
+/** Per request: whether its token was refused with one of those errors (botbuilder answers them with a 500). */
+const tokenRefused = new AsyncLocalStorage<{ refused: boolean }>();
+
+/**
+ * botbuilder's authentication with two changes. A token with a bad signature is the caller's fault, but botbuilder
+ * lets jsonwebtoken's error through as a 500 (it only answers 401 for its own error class, which it does not
+ * export): the request is marked, and the route answers 401 like for every other bad token.
+ * Bot Connector clients fail fast: the HTTP pipeline's own retries would sleep through a 429's Retry-After
+ * (up to minutes) inside a request Teams expects answered in seconds, or inside an outbox run. Outbox messages
+ * retry on the outbox's schedule instead; a failed reply inside a turn reaches onTurnError.
+ */
+class WowbotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
+    try {
+      const result = await super.authenticateRequest(...args);
+      // Replies within the turn use this factory's clients, not createConnectorFactory's.
+      return result.connectorFactory ? { ...result, connectorFactory: failFast(result.connectorFactory) } : result;
+    } catch (error) {
+      const e = error as { name?: string; statusCode?: number };
+      const request = tokenRefused.getStore();
+      if (request && e.statusCode === undefined && e.name && TOKEN_ERRORS.has(e.name)) request.refused = true;
+      throw error;
+    }
+  }
+
+  override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
+    return failFast(super.createConnectorFactory(...args));
+  }
+}
+
+/** The same factory, making clients without the HTTP pipeline's retry phase. */
+function failFast(inner: ConnectorFactory): ConnectorFactory {
+  return {
+    async create(serviceUrl: string, audience?: string) {
+      const client = await inner.create(serviceUrl, audience);
+      (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: "Retry" }): unknown } } }).client?.pipeline?.removePolicy({
+        phase: "Retry",
+      });
+      return client;
+    },
+  };
+}
+
+/** botframework-connector's ServiceClientCredentialsFactory, named through botbuilder's own constructor. */
+export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/** Test-only overrides (never operator settings): keep authentication offline. */
+export interface TeamsAuthOverrides {
+  /** Outbound tokens without calling login.microsoftonline.com. */
+  credentialsFactory?: CredentialsFactory;
+  /** Where inbound token signing keys are published (a local OpenID metadata document). */
+  openIdMetadataUrl?: string;
+}
+
+export interface TeamsAdapterOptions {
+  config: Config;
+  logger: Logger;
+  http: Application;
+  deps: TeamsDeps;
+  auth?: TeamsAuthOverrides;
+}
+
+export interface TeamsAdapter {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Delivers outbox messages of Teams workspaces. */
+  sender: TeamsSender;
+  /** False when running without an app id (development only). */
+  authenticated: boolean;
+}
+
+/**
+ * botbuilder's public-cloud settings. Overriding any one of them (the test-only OpenID metadata URL) switches
+ * botbuilder to taking them all from configuration, so the rest are restated here unchanged.
+ */
+const PUBLIC_CLOUD = {
+  ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+  ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+  ToChannelFromBotOAuthScope: "https://api.botframework.com",
+  OAuthUrl: "https://api.botframework.com",
+  ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+  CallerId: "urn:botframework:azure",
+  ValidateAuthority: true,
+};
+
+export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAdapterOptions): TeamsAdapter {
+  const authenticated = teamsMode(config) === "authenticated";
+  const { appId, appPassword, tenantId, appType } = config.teams;
+  const options: ConfigurationBotFrameworkAuthenticationOptions = authenticated
+    ? {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: appPassword,
+        MicrosoftAppType: appType,
+        MicrosoftAppTenantId: tenantId,
+        ...(auth?.openIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl } : {}),
+      }
+    : {};
+  const adapter = new CloudAdapter(new WowbotAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
+  const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
+  const bot = new WowbotTeamsBot(deps, sender);
+
+  // The one error handler: logged with details, the person told privately without them. Nothing here may need
+  // what just failed (the roster, the workspace's creation): stored records only.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, "Teams activity failed");
+    try {
+      const text = toActivity(notice("error", SOMETHING_WENT_WRONG));
+      if (isPersonal(context)) {
+        await context.sendActivity(text);
+        return;
+      }
+      const tenantId = tenantOf(context.activity);
+      const userId = context.activity.from?.aadObjectId;
+      const workspace = tenantId && userId ? await deps.workspaces.find("teams", tenantId) : null;
+      if (workspace && userId) await sender.sendToPerson(workspace, userId, text);
+    } catch (replyError) {
+      logger.warn({ err: replyError }, "Teams: could not tell the user about the failure");
+    }
+  };
+
+  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+    const request = { refused: false };
+    const status = res.status.bind(res);
+    res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
+    try {
+      await tokenRefused.run(request, () => adapter.process(req, res, (context) => bot.run(context)));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return { adapter, bot, sender, authenticated };
+}

@@ -1,0 +1,41 @@
+// Teams people as platform-neutral PlatformUsers, from the conversation roster (TeamsInfo.getMember), which
+// accepts either the AAD object id or the per-bot "29:" account id.
+import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from "botbuilder";
+import type { Directory, PlatformUser } from "../../app/ports.js";
+
+export function toPlatformUser(account: Partial<TeamsChannelAccount>): PlatformUser {
+  return {
+    platformUserId: account.aadObjectId || account.id || "",
+    displayName: (account.name || account.givenName || account.userPrincipalName || account.id || "unknown").slice(0, 200),
+    email: account.email || account.userPrincipalName || null,
+    timezone: null,
+    isBot: false,
+    deleted: false,
+    isPlatformAdmin: false,
+    platformAccountId: account.id ?? null,
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number }).statusCode;
+}
+
+/**
+ * Looks people up in the activity's conversation. When the roster cannot say (a 1:1 chat roster is the two
+ * parties; some channels refuse), the activity's sender is still described from the activity itself.
+ */
+export function teamsDirectory(context: TurnContext): Directory {
+  const from = context.activity.from;
+  return {
+    async lookUp(id) {
+      try {
+        return toPlatformUser(await TeamsInfo.getMember(context, id));
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== undefined && status >= 500) throw error;
+        if (from && (from.aadObjectId === id || from.id === id)) return toPlatformUser(from);
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// One Teams activity as wowbot handles it: the stored workspace and member, the normalised text, and how to
+// answer privately (Teams has no ephemeral messages: a channel gets a pointer, the answer goes to the 1:1 chat).
+import type { TurnContext } from "botbuilder";
+import type { MemberRecord, WorkspaceRecord } from "../../app/ports.js";
+import type { View } from "../../views/index.js";
+import { notice } from "../../views/notice.js";
+import type { TeamsDeps } from "./deps.js";
+import { type TeamsSender, toActivity } from "./teams-sender.js";
+
+export const SENT_PRIVATELY = "I've sent you the answer in our private chat.";
+export const SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a moment.";
+
+export interface TeamsTurn {
+  deps: TeamsDeps;
+  context: TurnContext;
+  sender: TeamsSender;
+  workspace: WorkspaceRecord;
+  member: MemberRecord;
+}
+
+export const isPersonal = (context: TurnContext) => context.activity.conversation?.conversationType === "personal";
+
+/**
+ * Answers only the person: inline in a 1:1 chat; from a channel or group chat, in their 1:1 chat with the bot
+ * (opened when needed) plus one short reply where they asked.
+ */
+export async function replyPrivately(turn: TeamsTurn, view: View): Promise<void> {
+  if (isPersonal(turn.context)) {
+    await turn.context.sendActivity(toActivity(view));
+    return;
+  }
+  await turn.sender.sendToPerson(turn.workspace, turn.member.platformUserId, toActivity(view));
+  await turn.context.sendActivity(toActivity(notice("info", SENT_PRIVATELY)));
+}
+
+/** A visible reply in the conversation the activity came from (a recognition announced where it was asked). */
+export async function replyInPlace(turn: TeamsTurn, view: View): Promise<void> {
+  await turn.context.sendActivity(toActivity(view));
+}

@@ -1,0 +1,89 @@
+// Teams conversation references (channels, 1:1 chats, group chats), kept so proactive posts work after restarts.
+import type { PrismaClient } from "./prisma.js";
+
+export type TeamsConversationKind = "personal" | "channel" | "groupChat";
+
+export interface TeamsConversationRecord {
+  workspaceId: string;
+  conversationId: string;
+  kind: TeamsConversationKind;
+  teamId: string | null;
+  name: string | null;
+  platformUserId: string | null;
+  /** A botbuilder ConversationReference, as JSON. */
+  reference: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+export interface TeamsConversationInput {
+  workspaceId: string;
+  conversationId: string;
+  kind: TeamsConversationKind;
+  teamId?: string | null;
+  name?: string | null;
+  platformUserId?: string | null;
+  reference: Record<string, unknown>;
+}
+
+type Row = Omit<TeamsConversationRecord, "reference"> & { reference: unknown };
+
+function toRecord(r: Row): TeamsConversationRecord {
+  return {
+    workspaceId: r.workspaceId,
+    conversationId: r.conversationId,
+    kind: r.kind,
+    teamId: r.teamId,
+    name: r.name,
+    platformUserId: r.platformUserId,
+    reference: r.reference as Record<string, unknown>,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export class TeamsConversationRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Stores or refreshes a reference; a name or team id left undefined keeps the stored one. */
+  async upsert(input: TeamsConversationInput): Promise<TeamsConversationRecord> {
+    const { workspaceId, conversationId, reference, ...rest } = input;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    const json = reference as object;
+    const r = await this.prisma.teamsConversation.upsert({
+      where: { workspaceId_conversationId: { workspaceId, conversationId } },
+      create: { workspaceId, conversationId, reference: json, ...defined, kind: input.kind },
+      update: { reference: json, ...defined },
+    });
+    return toRecord(r);
+  }
+
+  async find(workspaceId: string, conversationId: string): Promise<TeamsConversationRecord | null> {
+    const r = await this.prisma.teamsConversation.findUnique({ where: { workspaceId_conversationId: { workspaceId, conversationId } } });
+    return r && toRecord(r);
+  }
+
+  async findChannel(workspaceId: string, conversationId: string): Promise<TeamsConversationRecord | null> {
+    const r = await this.find(workspaceId, conversationId);
+    return r && r.kind !== "personal" ? r : null;
+  }
+
+  /** The person's 1:1 chat with the bot, by AAD object id. */
+  async findPersonal(workspaceId: string, platformUserId: string): Promise<TeamsConversationRecord | null> {
+    const r = await this.prisma.teamsConversation.findFirst({ where: { workspaceId, kind: "personal", platformUserId }, orderBy: { updatedAt: "desc" } });
+    return r && toRecord(r);
+  }
+
+  /** The most recently refreshed reference of the workspace: its service URL and bot, to open new chats. */
+  async anyReference(workspaceId: string): Promise<Record<string, unknown> | null> {
+    const r = await this.prisma.teamsConversation.findFirst({ where: { workspaceId }, orderBy: { updatedAt: "desc" } });
+    return r ? (r.reference as Record<string, unknown>) : null;
+  }
+
+  /** The workspace's channels the bot knows, by name (for settings forms). */
+  async listChannels(workspaceId: string): Promise<TeamsConversationRecord[]> {
+    const rows = await this.prisma.teamsConversation.findMany({
+      where: { workspaceId, kind: "channel" },
+      orderBy: [{ name: "asc" }, { conversationId: "asc" }],
+    });
+    return rows.map(toRecord);
+  }
+}

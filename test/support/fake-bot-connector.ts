@@ -1,0 +1,172 @@
+// A local stand-in for the Bot Connector service (the activity's serviceUrl): captures every activity the bot
+// sends, replies to, creates or updates, answers roster and channel-list reads from a scripted roster, and fails
+// on request (HTTP 500s, 429 with Retry-After, 403/404). Loopback only.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeTeamsUser {
+  /** The per-bot account id ("29:..."). */
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email?: string;
+}
+
+export interface CapturedActivity {
+  method: "POST" | "PUT";
+  /** Decoded conversation id the activity went to. */
+  conversationId: string;
+  /** The activity replied to (POST .../activities/{replyToId}) or updated (PUT). */
+  replyToId?: string;
+  /** The id the fake answered with (or the updated activity's id). */
+  activityId: string;
+  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
+  authorization?: string;
+}
+
+export interface CreatedConversation {
+  id: string;
+  parameters: Record<string, unknown>;
+  authorization?: string;
+}
+
+export type ConnectorRoute = "send" | "update" | "create" | "member" | "channels";
+
+export interface ConnectorFailure {
+  status: number;
+  /** Seconds, sent as Retry-After (429). */
+  retryAfter?: number;
+  /** How many calls fail before the route recovers (default 1). */
+  times?: number;
+}
+
+export class FakeBotConnector {
+  readonly activities: CapturedActivity[] = [];
+  readonly created: CreatedConversation[] = [];
+  /** Every request, for checks on what was called (method and path). */
+  readonly requests: Array<{ method: string; path: string; authorization?: string }> = [];
+  private readonly roster = new Map<string, FakeTeamsUser>();
+  private readonly channels = new Map<string, Array<{ id: string; name?: string }>>();
+  private readonly failures = new Map<ConnectorRoute, Required<ConnectorFailure>>();
+  private server?: Server;
+  private seq = 0;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(body ?? {}));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** People TeamsInfo.getMember finds, by "29:" id or AAD object id. */
+  addMember(user: FakeTeamsUser): this {
+    this.roster.set(user.id, user);
+    this.roster.set(user.aadObjectId, user);
+    return this;
+  }
+
+  /** The channels GET /v3/teams/{teamId}/conversations lists (the General channel's id is the team id). */
+  setChannels(teamId: string, channels: Array<{ id: string; name?: string }>): this {
+    this.channels.set(teamId, channels);
+    return this;
+  }
+
+  /** The next calls of a route fail with this status. */
+  fail(route: ConnectorRoute, failure: ConnectorFailure): this {
+    this.failures.set(route, { retryAfter: 0, times: 1, ...failure });
+    return this;
+  }
+
+  /** Activities sent to a conversation (thread suffixes ignored), in order. */
+  to(conversationId: string): CapturedActivity[] {
+    return this.activities.filter((a) => a.conversationId.split(";messageid=")[0] === conversationId);
+  }
+
+  /** The texts of the activities sent to a conversation. */
+  textsTo(conversationId: string): string[] {
+    return this.to(conversationId).map((a) => String(a.activity.text ?? ""));
+  }
+
+  /** Waits until `predicate` holds for the captured activities (proactive sends happen after the HTTP answer). */
+  async waitFor(predicate: (activities: CapturedActivity[]) => boolean, timeoutMs = 5_000): Promise<CapturedActivity[]> {
+    const until = Date.now() + timeoutMs;
+    while (!predicate(this.activities)) {
+      if (Date.now() > until)
+        throw new Error(
+          `fake Bot Connector: condition not met in ${timeoutMs} ms; captured ${JSON.stringify(this.activities.map((a) => [a.conversationId, a.activity.text]))}`,
+        );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.activities;
+  }
+
+  clear(): void {
+    this.activities.length = 0;
+    this.created.length = 0;
+    this.requests.length = 0;
+  }
+
+  private failure(route: ConnectorRoute): { status: number; body: unknown; headers?: Record<string, string> } | null {
+    const f = this.failures.get(route);
+    if (!f || f.times <= 0) return null;
+    f.times--;
+    const headers: Record<string, string> = f.status === 429 ? { "retry-after": String(f.retryAfter) } : {};
+    return { status: f.status, body: { error: { code: `Scripted${f.status}`, message: `scripted failure ${f.status}` } }, headers };
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = "";
+      req.on("data", (c) => (data += c));
+      req.on("end", () => resolve(data));
+    });
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const authorization = req.headers.authorization;
+    this.requests.push({ method: req.method ?? "", path, authorization });
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    // /v3/conversations
+    if (req.method === "POST" && parts.length === 2 && parts[1] === "conversations") {
+      const failed = this.failure("create");
+      if (failed) return failed;
+      const id = `a:created-${++this.seq}`;
+      this.created.push({ id, parameters: body, authorization });
+      return { status: 200, body: { id, activityId: `created-activity-${this.seq}` } };
+    }
+    // /v3/conversations/{id}/activities[/{activityId}]
+    if (parts[1] === "conversations" && parts[3] === "activities" && (req.method === "POST" || req.method === "PUT")) {
+      const failed = this.failure(req.method === "PUT" ? "update" : "send");
+      if (failed) return failed;
+      const conversationId = parts[2] ?? "";
+      const activityId = req.method === "PUT" ? (parts[4] ?? "") : `activity-${++this.seq}`;
+      this.activities.push({ method: req.method, conversationId, replyToId: parts[4], activityId, activity: body, authorization });
+      return { status: 200, body: { id: activityId } };
+    }
+    // /v3/conversations/{id}/members/{userId}
+    if (req.method === "GET" && parts[1] === "conversations" && parts[3] === "members" && parts[4]) {
+      const failed = this.failure("member");
+      if (failed) return failed;
+      const user = this.roster.get(parts[4]);
+      if (!user) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "The member could not be found." } } };
+      return { status: 200, body: { id: user.id, name: user.name, aadObjectId: user.aadObjectId, email: user.email, userPrincipalName: user.email } };
+    }
+    // /v3/teams/{teamId}/conversations
+    if (req.method === "GET" && parts[1] === "teams" && parts[3] === "conversations") {
+      const failed = this.failure("channels");
+      if (failed) return failed;
+      return { status: 200, body: { conversations: this.channels.get(parts[2] ?? "") ?? [] } };
+    }
+    return { status: 404, body: { error: { code: "NotFound", message: `fake Bot Connector: no route ${req.method} ${path}` } } };
+  }
+}
