@@ -46,6 +46,19 @@ describe("architecture", () => {
     expect(violations(files)).toEqual([]);
   });
 
+  it("botbuilder stays inside the Teams adapter, so moving to the Microsoft 365 Agents SDK touches one folder", () => {
+    const teamsSdk = [/^botbuilder/, /^botframework-/];
+    const outside = sourceFiles("src")
+      .filter((file) => !file.startsWith(path.join("src", "adapters", "teams") + path.sep))
+      .flatMap((file) =>
+        importsOf(readFileSync(file, "utf8"))
+          .filter((spec) => teamsSdk.some((re) => re.test(spec)))
+          .map((spec) => `${file} imports ${spec}`),
+      );
+    expect(sourceFiles("src/adapters/teams").length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+
   it("the checker catches every kind of import it guards against", () => {
     const bad = [
       'import { App } from "@slack/bolt";',
