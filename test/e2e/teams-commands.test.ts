@@ -54,7 +54,8 @@ describe("Teams commands", () => {
       expect(res.status).toBe(200);
       expect(t.fakeTeams.activities).toHaveLength(1);
       const [reply] = t.fakeTeams.to(personalConversationId(ann));
-      expect(shownIn(reply?.activity ?? {})).toEqual(rendered(helpView()));
+      // Commands are written as on Teams ("wow", not "/wow").
+      expect(shownIn(reply?.activity ?? {})).toEqual(rendered(helpView(undefined, "")));
     }
   });
 
@@ -63,12 +64,17 @@ describe("Teams commands", () => {
     await t.teams.post(t.teams.message(ann, "make me a sandwich"));
     const replies = t.fakeTeams.to(personalConversationId(ann));
     expect(replies).toHaveLength(1);
-    expect(shownIn(replies[0]?.activity ?? {})).toEqual(rendered(helpView("make me a sandwich")));
+    expect(shownIn(replies[0]?.activity ?? {})).toEqual(rendered(helpView("make me a sandwich", "")));
     // Names of built-in object properties are unknown text too, not commands.
-    for (const text of ["constructor", "wowbot constructor", "__proto__"]) {
+    // After "wowbot", the unknown part is the sub-command (as Slack's "/wowbot constructor").
+    for (const [text, unknown] of [
+      ["constructor", "constructor"],
+      ["wowbot constructor", "constructor"],
+      ["__proto__", "__proto__"],
+    ]) {
       t.fakeTeams.clear();
-      expect((await t.teams.post(t.teams.message(ann, text))).status).toBe(200);
-      expect(t.fakeTeams.to(personalConversationId(ann)).map((r) => shownIn(r.activity))).toEqual([rendered(helpView(text))]);
+      expect((await t.teams.post(t.teams.message(ann, text ?? ""))).status).toBe(200);
+      expect(t.fakeTeams.to(personalConversationId(ann)).map((r) => shownIn(r.activity))).toEqual([rendered(helpView(unknown, ""))]);
     }
   });
 
