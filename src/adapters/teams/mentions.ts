@@ -10,7 +10,13 @@ import { teamsDirectory, toPlatformUser } from "./teams-directory.js";
  * The member a mention points at, by AAD object id or "29:" account id: from the database, else from the
  * conversation roster (and then stored). Null when Teams does not know them either.
  */
-export async function memberOfMention(deps: TeamsDeps, context: TurnContext, workspaceId: string, id: string): Promise<MemberRecord | null> {
+export async function memberOfMention(
+  deps: TeamsDeps,
+  context: TurnContext,
+  workspaceId: string,
+  id: string,
+  options: { refresh?: boolean } = {},
+): Promise<MemberRecord | null> {
   if (id.startsWith("29:")) {
     const known = await deps.accounts.findByAccountId(workspaceId, id);
     if (known) return known;
@@ -19,7 +25,8 @@ export async function memberOfMention(deps: TeamsDeps, context: TurnContext, wor
     const user = toPlatformUser(account);
     return ensureMember(deps.ports, { workspaceId, platformUserId: user.platformUserId, directory: { lookUp: async () => user } });
   }
-  return ensureMember(deps.ports, { workspaceId, platformUserId: id, directory: teamsDirectory(context) });
+  // `refresh` asks the roster again (a rule depends on the person's current state); the stored record stands when it can't say.
+  return ensureMember(deps.ports, { workspaceId, platformUserId: id, directory: teamsDirectory(context), refresh: options.refresh ?? false });
 }
 
 /** Mentions are written "<at>Name</at>" in the text; names never contain "|" or ">" in the neutral form. */

@@ -1,6 +1,6 @@
 // One Teams activity as wowbot handles it: the stored workspace and member, the normalised text, and how to
 // answer privately (Teams has no ephemeral messages: a channel gets a pointer, the answer goes to the 1:1 chat).
-import type { TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import type { MemberRecord, WorkspaceRecord } from "../../app/ports.js";
 import type { View } from "../../views/index.js";
 import { notice } from "../../views/notice.js";
@@ -25,11 +25,16 @@ export const isPersonal = (context: TurnContext) => context.activity.conversatio
  * (opened when needed) plus one short reply where they asked.
  */
 export async function replyPrivately(turn: TeamsTurn, view: View): Promise<void> {
+  await replyPrivatelyWith(turn, toActivity(view));
+}
+
+/** replyPrivately with a ready activity (a card the neutral views have no kind for, such as a dialog opener). */
+export async function replyPrivatelyWith(turn: TeamsTurn, activity: Partial<Activity>): Promise<void> {
   if (isPersonal(turn.context)) {
-    await turn.context.sendActivity(toActivity(view));
+    await turn.context.sendActivity(activity);
     return;
   }
-  await turn.sender.sendToPerson(turn.workspace, turn.member.platformUserId, toActivity(view));
+  await turn.sender.sendToPerson(turn.workspace, turn.member.platformUserId, activity);
   await turn.context.sendActivity(toActivity(notice("info", SENT_PRIVATELY)));
 }
 

@@ -85,6 +85,9 @@ const dateInput = (id: string, label: string, value: string): Element => ({
   value,
 });
 
+/** The placeholder choice of an empty channel picker: read back as "no channel", never stored as an id. */
+const NO_CHANNEL = "none";
+
 /** Channels each settings picker lists. */
 export const CHANNEL_CHOICES_MAX = 50;
 
@@ -188,7 +191,7 @@ function settingsInputs(form: Extract<FormView, { kind: "form.settings" }>): Ele
     const known = form.channels.find((c) => c.id === current);
     if (known && !list.some((c) => c.value === current)) list.unshift(choice(known.id, known.name.slice(0, 60)));
     if (current && !list.some((c) => c.value === current)) list.unshift(choice(current, "The current channel"));
-    return list.length ? list : [choice("none", "No channels known yet: add wowbot to a team")];
+    return list.length ? list : [choice(NO_CHANNEL, "No channels known yet: add wowbot to a team")];
   };
   const channelInput = (id: string, label: string, hint: string, current: string | null): Element[] => [
     choiceInput(id, label, channels(current), { value: current ?? undefined }),
@@ -253,9 +256,41 @@ function inputFor(field: string, ids: string[]): string | null {
   return ids.find((id) => id.startsWith(`${field}.`)) ?? null;
 }
 
+/** What a dialog card carries besides the form: the person's typed values (kept when errors are shown) and data. */
+export interface FormCardOptions {
+  /** Submitted values by input id, shown again instead of the form's initial ones. */
+  values?: Record<string, unknown>;
+  /** Extra submit data (a dialog id that makes a retried submit recognisable). */
+  data?: Record<string, string>;
+}
+
+/** An input showing a submitted value: people pickers list the chosen person (by name) so Teams can show them. */
+function withValue(element: Element, value: unknown, names: PeopleNames): Element {
+  const given = typeof value === "number" ? String(value) : typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : "";
+  const { value: _initial, ...rest } = element;
+  if (given === "") return rest;
+  if (element.type === "Input.Number") return Number.isFinite(Number(given)) ? { ...rest, value: Number(given) } : rest;
+  // Only values the input can hold come back (the card stays small and valid whatever was submitted).
+  if (element.type === "Input.Date") return /^\d{4}-\d{2}-\d{2}$/.test(given) ? { ...rest, value: given } : rest;
+  if (element.type === "Input.Time") return /^\d{2}:\d{2}$/.test(given) ? { ...rest, value: given } : rest;
+  if (element["choices.data"]) {
+    return given.length <= 256 ? { ...rest, choices: [choice(given, (names[given] ?? "Selected person").slice(0, 100))], value: given } : rest;
+  }
+  if (element.type === "Input.ChoiceSet") {
+    const offered = new Set(((element.choices as Choice[] | undefined) ?? []).map((c) => c.value));
+    const kept = (element.isMultiSelect ? given.split(",") : [given]).filter((v) => offered.has(v));
+    return kept.length ? { ...rest, value: kept.join(",") } : rest;
+  }
+  const max = typeof element.maxLength === "number" ? element.maxLength : undefined;
+  return { ...rest, value: max ? given.slice(0, max) : given };
+}
+
 /** A form as a dialog card; each error shows in attention colour right under its input (others at the top). */
-export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = {}): AdaptiveCardJson {
-  const { body, hidden } = inputs(form, names);
+export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = {}, options: FormCardOptions = {}): AdaptiveCardJson {
+  const built = inputs(form, names);
+  const hidden = { ...built.hidden, ...options.data };
+  const values = options.values ?? {};
+  const body = built.body.map((e) => (typeof e.id === "string" && Object.hasOwn(values, e.id) ? withValue(e, values[e.id], names) : e));
   const ids = body.filter((e) => typeof e.id === "string").map((e) => e.id as string);
   const under = new Map<string, string[]>();
   const general: string[] = [];
@@ -348,8 +383,9 @@ function settingsPatch(d: Record<string, unknown>): SettingsPatch {
   const has = (...keys: string[]) => keys.every((k) => k in d && d[k] !== undefined && d[k] !== null);
   const num = (k: string) => (str(d[k]).trim() === "" ? Number.NaN : Number(str(d[k])));
   const patch: SettingsPatch = {};
-  if (has("recognitionChannel")) patch.recognitionChannel = orNull(d.recognitionChannel);
-  if (has("leadsChannel")) patch.leadsChannel = orNull(d.leadsChannel);
+  const channel = (v: unknown) => (orNull(v) === NO_CHANNEL ? null : orNull(v));
+  if (has("recognitionChannel")) patch.recognitionChannel = channel(d.recognitionChannel);
+  if (has("leadsChannel")) patch.leadsChannel = channel(d.leadsChannel);
   if (has("digestTime")) patch.digestTime = str(d.digestTime).trim();
   if (has("workdays")) patch.workdays = list(d.workdays).map(Number).sort();
   if (has("timezone")) patch.timezone = str(d.timezone);

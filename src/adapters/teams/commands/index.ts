@@ -1,26 +1,16 @@
-// Commands typed to the bot, by first word ("pto", "wow", ...) and, after "wowbot", by sub-command. To add one:
-// write a TeamsCommand in this folder and add a line to COMMANDS or WOWBOT_COMMANDS. Unknown input gets help.
+// Commands typed to the bot ("wow", "score", "pto", "attendance", "wowbot <sub-command>", also with a leading "/"),
+// all run by the neutral command layer (src/chat); this file only turns its outcome into Teams messages. Unknown
+// input gets help.
+import { CardFactory } from "botbuilder";
+import { CHAT_COMMANDS, type ChatCommand, runCommand } from "../../../chat/commands.js";
+import type { CommandOutcome } from "../../../chat/request.js";
 import { helpView } from "../../../views/help.js";
-import { replyPrivately, type TeamsTurn } from "../turn.js";
-import { ptoCommand } from "./pto.js";
+import { renderFormOpener } from "../cards/form-opener.js";
+import { teamsRequest } from "../chat-request.js";
+import { deliverExport } from "../export.js";
+import { replyPrivately, replyPrivatelyWith, type TeamsTurn } from "../turn.js";
 
-/** `args` is the text after the command word(s), mentions already in the neutral "<@AAD|Name>" form. */
-export type TeamsCommand = (turn: TeamsTurn, args: string) => Promise<void>;
-
-const help: TeamsCommand = (turn) => replyPrivately(turn, helpView());
-
-export const COMMANDS: Record<string, TeamsCommand> = {
-  help,
-  pto: ptoCommand,
-};
-
-/** "wowbot <sub-command> ...". */
-export const WOWBOT_COMMANDS: Record<string, TeamsCommand> = {
-  help,
-};
-
-/** A table entry, never an inherited property ("wowbot constructor" is unknown text, not Object's constructor). */
-const own = (table: Record<string, TeamsCommand>, word: string) => (Object.hasOwn(table, word) ? table[word] : undefined);
+const isCommand = (word: string): word is ChatCommand => (CHAT_COMMANDS as readonly string[]).includes(word);
 
 /** Splits off the first word, lower-cased; a leading "/" is accepted ("/pto" as on Slack). */
 export function splitCommand(text: string): { word: string; rest: string } {
@@ -29,16 +19,26 @@ export function splitCommand(text: string): { word: string; rest: string } {
   return { word: (match?.[1] ?? "").toLowerCase(), rest: (match?.[2] ?? "").trim() };
 }
 
+/** Delivers a command's outcome: a private answer, a card whose button opens the form's dialog, or an export. */
+export async function deliverOutcome(turn: TeamsTurn, outcome: CommandOutcome): Promise<void> {
+  switch (outcome.kind) {
+    case "reply":
+      return replyPrivately(turn, outcome.view);
+    case "form": {
+      // A bot cannot open a dialog from a message: the person gets a button that does.
+      const { text, card } = renderFormOpener(outcome.form);
+      return replyPrivatelyWith(turn, { type: "message", text, attachments: card ? [CardFactory.adaptiveCard(card)] : [] });
+    }
+    case "export":
+      return deliverExport(turn, outcome.request, outcome.preparing);
+  }
+}
+
 /** Runs the command the normalised text names; anything else (including empty text) gets the help list. */
 export async function dispatchCommand(turn: TeamsTurn, text: string): Promise<void> {
   const { word, rest } = splitCommand(text);
-  if (word === "wowbot") {
-    const sub = splitCommand(rest);
-    const command = own(WOWBOT_COMMANDS, sub.word || "help");
-    if (command) return command(turn, sub.rest);
-    return replyPrivately(turn, helpView(text));
-  }
-  const command = own(COMMANDS, word);
-  if (command) return command(turn, rest);
-  return replyPrivately(turn, helpView(text));
+  // "help" (as in Teams' command menu) and an empty message are asking for help, not unknown input.
+  if (word === "help" || word === "") return replyPrivately(turn, helpView(undefined, ""));
+  if (!isCommand(word)) return replyPrivately(turn, helpView(text, ""));
+  return deliverOutcome(turn, await runCommand(teamsRequest(turn), word, rest));
 }
