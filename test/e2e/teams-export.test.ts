@@ -105,8 +105,9 @@ describe("wowbot export on Teams", () => {
         "",
       ].join("\r\n");
     expect(upload?.bytes.toString("utf8")).toBe(expected);
-    expect(upload?.contentRange).toBe(`bytes 0-${upload?.bytes.length - 1}/${upload?.bytes.length}`);
-    expect(card?.content.sizeInBytes).toBe(upload?.bytes.length);
+    const size = upload?.bytes.length ?? 0;
+    expect(upload?.contentRange).toBe(`bytes 0-${size - 1}/${size}`);
+    expect(card?.content.sizeInBytes).toBe(size);
     const [info, ...rest] = chat();
     expect(rest).toEqual([]);
     expect(info?.activity.text).toContain("Your scores export: 2 rows.");
