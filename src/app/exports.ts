@@ -191,11 +191,12 @@ export function exportFileName(request: ExportRequest): string {
 /**
  * Writes the export as CSV chunks: the header record first, then one chunk per batch (CRLF record ends). `write`
  * may return a promise (a slow stdout): the next batch is read only once it settles. Returns the number of rows.
- * `actor` is "cli" or the member asking, who must be an admin. A finished export is audit-logged ("export").
+ * `actor` is "cli" or the member asking, who must be an admin. A finished export is audit-logged ("export"),
+ * unless `audit` is false (a size check before the file is actually handed over, which is audited then).
  */
 export async function exportCsv(
   ports: { exports: ExportStore },
-  input: { workspace: WorkspaceRecord; actor: MemberRecord | "cli"; request: ExportRequest; batchSize?: number },
+  input: { workspace: WorkspaceRecord; actor: MemberRecord | "cli"; request: ExportRequest; batchSize?: number; audit?: boolean },
   write: (chunk: string) => void | Promise<void>,
 ): Promise<Result<{ rows: number }>> {
   if (input.actor !== "cli") {
@@ -218,6 +219,7 @@ export async function exportCsv(
     if (batch.rows.length < limit || !batch.last) break;
     after = batch.last;
   }
+  if (input.audit === false) return ok({ rows });
   await ports.exports.audit({
     workspaceId: input.workspace.id,
     actor: input.actor === "cli" ? "cli" : input.actor.platformUserId,

@@ -39,15 +39,23 @@ export interface ExportFile {
   sent: View;
 }
 
-/** Builds the CSV (with a BOM) of a checked export request; a private answer instead when it is refused or too large. */
-export async function buildExport(req: KnownRequest, request: ExportRequest, maxBytes: number): Promise<{ file: ExportFile } | { reply: View }> {
+/**
+ * Builds the CSV (with a BOM) of a checked export request; a private answer instead when it is refused or too large.
+ * `audit: false` only measures it (Teams asks for consent with the size first, and builds it again on accept).
+ */
+export async function buildExport(
+  req: KnownRequest,
+  request: ExportRequest,
+  maxBytes: number,
+  options: { audit?: boolean } = {},
+): Promise<{ file: ExportFile } | { reply: View }> {
   // Batches are kept as UTF-8 bytes, not strings, until they are joined; the total is what the service holds in
   // memory, so its size is capped (EXPORT_MAX_MB): the CLI streams any size.
   const chunks: Buffer[] = [Buffer.from(BOM, "utf8")];
   let bytes = 0;
   let built: Awaited<ReturnType<typeof exportCsv>>;
   try {
-    built = await exportCsv(req.ports, { workspace: req.workspace, actor: req.member, request }, (chunk) => {
+    built = await exportCsv(req.ports, { workspace: req.workspace, actor: req.member, request, audit: options.audit }, (chunk) => {
       const buffer = Buffer.from(chunk, "utf8");
       bytes += buffer.length;
       if (bytes > maxBytes) throw new ExportTooLarge();

@@ -1,6 +1,7 @@
 // A local stand-in for the Bot Connector service (the activity's serviceUrl): captures every activity the bot
 // sends, replies to, creates or updates, answers roster and channel-list reads from a scripted roster, and fails
-// on request (HTTP 500s, 429 with Retry-After, 403/404). Loopback only.
+// on request (HTTP 500s, 429 with Retry-After, 403/404), and stands in for OneDrive's upload URL of the file-consent
+// flow (PUT /upload/{name} keeps the bytes). Loopback only.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -30,7 +31,14 @@ export interface CreatedConversation {
   authorization?: string;
 }
 
-export type ConnectorRoute = "send" | "update" | "create" | "member" | "channels";
+export type ConnectorRoute = "send" | "update" | "create" | "member" | "channels" | "upload";
+
+/** A file PUT to an upload URL (uploadUrl of a file-consent accept). */
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+  contentRange?: string;
+}
 
 export interface ConnectorFailure {
   status: number;
@@ -43,6 +51,7 @@ export interface ConnectorFailure {
 export class FakeBotConnector {
   readonly activities: CapturedActivity[] = [];
   readonly created: CreatedConversation[] = [];
+  readonly uploads: UploadedFile[] = [];
   /** Every request, for checks on what was called (method and path). */
   readonly requests: Array<{ method: string; path: string; authorization?: string }> = [];
   private readonly roster = new Map<string, FakeTeamsUser>();
@@ -88,6 +97,11 @@ export class FakeBotConnector {
     return this;
   }
 
+  /** An upload URL as Teams hands one out on a file-consent accept; what is PUT there lands in `uploads`. */
+  uploadUrl(name: string): string {
+    return `${this.url}upload/${encodeURIComponent(name)}`;
+  }
+
   /** Activities sent to a conversation (thread suffixes ignored), in order. */
   to(conversationId: string): CapturedActivity[] {
     return this.activities.filter((a) => a.conversationId.split(";messageid=")[0] === conversationId);
@@ -115,6 +129,7 @@ export class FakeBotConnector {
     this.activities.length = 0;
     this.created.length = 0;
     this.requests.length = 0;
+    this.uploads.length = 0;
   }
 
   private failure(route: ConnectorRoute): { status: number; body: unknown; headers?: Record<string, string> } | null {
@@ -126,16 +141,24 @@ export class FakeBotConnector {
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = "";
-      req.on("data", (c) => (data += c));
-      req.on("end", () => resolve(data));
+    const chunks: Buffer[] = [];
+    const bytes = await new Promise<Buffer>((resolve) => {
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => resolve(Buffer.concat(chunks)));
     });
-    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const authorization = req.headers.authorization;
     this.requests.push({ method: req.method ?? "", path, authorization });
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    // /upload/{name}: raw bytes, not JSON.
+    if (req.method === "PUT" && parts[0] === "upload" && parts[1]) {
+      const failed = this.failure("upload");
+      if (failed) return failed;
+      this.uploads.push({ name: parts[1], bytes, contentRange: req.headers["content-range"] });
+      return { status: 201, body: { name: parts[1], size: bytes.length } };
+    }
+    const raw = bytes.toString("utf8");
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     // /v3/conversations
     if (req.method === "POST" && parts.length === 2 && parts[1] === "conversations") {
       const failed = this.failure("create");

@@ -1,10 +1,11 @@
 // The Teams activity handler: provisions workspace, sender and conversation reference for every activity, then
 // routes messages to commands (commands/index.ts), card buttons and dialogs to invokes/index.ts.
-import { type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import { type FileConsentCardResponse, type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
 import { notice } from "../../views/notice.js";
 import { dispatchCommand } from "./commands/index.js";
 import { channelDataOf, saveConversation, saveTeamChannels } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
+import { acceptExport, declineExport } from "./export.js";
 import { type ActionData, fetchTask, runAction, submitTask } from "./invokes/index.js";
 import { normaliseText } from "./mentions.js";
 import { NOT_PROVISIONED, provision } from "./provision.js";
@@ -93,5 +94,16 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const verb = value.action?.verb;
     const data: ActionData = given.wowbot === undefined || given.wowbot === verb ? { ...given, wowbot: verb } : { wowbot: verb };
     return { status: 200, body: await runAction(turn, data, "invoke") };
+  }
+
+  /** The answer to an export's file-consent card (fileConsent/invoke; botbuilder answers the invoke with 200). */
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const turn = await this.turnOf(context);
+    if (turn) await acceptExport(turn, response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    const turn = await this.turnOf(context);
+    if (turn) await declineExport(turn);
   }
 }
