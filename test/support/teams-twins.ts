@@ -20,9 +20,16 @@ export const readable = (s: string) => s.replace(/\u200B/g, "").replace(/\\(.)/g
 
 export type Captured = Array<Record<string, unknown> & { text?: string; attachments?: Array<{ contentType: string; content: unknown }> }>;
 
-/** Everything the person was shown in one string (texts and cards), for `toContain` checks. */
-export const shownText = (activities: Captured, extra: unknown = "") =>
-  readable([JSON.stringify(extra), ...activities.map((a) => `${a.text ?? ""}\n${JSON.stringify(a.attachments ?? [])}`)].join("\n"));
+/** Every string in a value (activity texts, card text blocks, titles, invoke answers), one per line. */
+function strings(node: unknown, out: string[] = []): string[] {
+  if (typeof node === "string") out.push(node);
+  else if (Array.isArray(node)) for (const n of node) strings(n, out);
+  else if (node && typeof node === "object") for (const v of Object.values(node)) strings(v, out);
+  return out;
+}
+
+/** Everything the person was shown in one readable string (texts and cards), for `toContain` checks. */
+export const shownText = (activities: Captured, extra: unknown = "") => strings([extra, activities]).map(readable).join("\n");
 
 export class TeamsTwin {
   constructor(private readonly t: TestService) {}
