@@ -52,7 +52,7 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const value = context.activity.value as ActionData | undefined;
     // Action.Submit buttons arrive as messages carrying the button's data.
     if (value && typeof value === "object" && typeof value.wowbot === "string") {
-      await runAction(turn, value);
+      await runAction(turn, value, "message");
       return;
     }
     await dispatchCommand(turn, await normaliseText(this.deps, context, turn.workspace.id));
@@ -88,13 +88,7 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const value = (context.activity.value ?? {}) as { data?: ActionData; action?: { data?: ActionData; verb?: string } };
     if (name === "task/fetch") return { status: 200, body: await fetchTask(turn, value.data ?? {}) };
     if (name === "task/submit") return { status: 200, body: (await submitTask(turn, value.data ?? {})) ?? {} };
-    const data: ActionData = { wowbot: value.action?.verb, ...(value.action?.data ?? {}) };
-    const card = await runAction(turn, data);
-    return {
-      status: 200,
-      body: card
-        ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card }
-        : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "OK" },
-    };
+    const data: ActionData = { ...(value.action?.data ?? {}), wowbot: value.action?.verb };
+    return { status: 200, body: await runAction(turn, data, "invoke") };
   }
 }

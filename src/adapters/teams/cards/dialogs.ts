@@ -2,15 +2,20 @@
 // (Action.Execute buttons, which may replace the card in place).
 import type { FormErrors, FormView } from "../../../views/forms.js";
 import { CARD_CONTENT_TYPE } from "./elements.js";
-import { FORM_META, formCard, type PeopleNames } from "./forms.js";
+import { FORM_META, type FormCardOptions, formCard, type PeopleNames } from "./forms.js";
 
 /** Opens (or, with errors, reopens) a form dialog: the task/fetch answer, and the task/submit answer for a form to fix. */
-export function taskModule(form: FormView, errors?: FormErrors, names?: PeopleNames) {
+export function taskModule(form: FormView, errors?: FormErrors, names?: PeopleNames, options?: FormCardOptions) {
   const meta = FORM_META[form.kind];
   return {
     task: {
       type: "continue" as const,
-      value: { title: meta.title, width: meta.width, height: meta.height, card: { contentType: CARD_CONTENT_TYPE, content: formCard(form, errors, names) } },
+      value: {
+        title: meta.title,
+        width: meta.width,
+        height: meta.height,
+        card: { contentType: CARD_CONTENT_TYPE, content: formCard(form, errors, names, options) },
+      },
     },
   };
 }

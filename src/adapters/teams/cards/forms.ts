@@ -253,9 +253,31 @@ function inputFor(field: string, ids: string[]): string | null {
   return ids.find((id) => id.startsWith(`${field}.`)) ?? null;
 }
 
+/** What a dialog card carries besides the form: the person's typed values (kept when errors are shown) and data. */
+export interface FormCardOptions {
+  /** Submitted values by input id, shown again instead of the form's initial ones. */
+  values?: Record<string, unknown>;
+  /** Extra submit data (a dialog id that makes a retried submit recognisable). */
+  data?: Record<string, string>;
+}
+
+/** An input showing a submitted value: people pickers list the chosen person (by name) so Teams can show them. */
+function withValue(element: Element, value: unknown, names: PeopleNames): Element {
+  const given = typeof value === "number" ? String(value) : typeof value === "string" ? value : Array.isArray(value) ? value.join(",") : "";
+  const { value: _initial, ...rest } = element;
+  if (given === "") return rest;
+  if (element.type === "Input.Number") return Number.isFinite(Number(given)) ? { ...rest, value: Number(given) } : rest;
+  if (element["choices.data"]) return { ...rest, choices: [choice(given, names[given] ?? "Selected person")], value: given };
+  const max = typeof element.maxLength === "number" ? element.maxLength : undefined;
+  return { ...rest, value: max ? given.slice(0, max) : given };
+}
+
 /** A form as a dialog card; each error shows in attention colour right under its input (others at the top). */
-export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = {}): AdaptiveCardJson {
-  const { body, hidden } = inputs(form, names);
+export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = {}, options: FormCardOptions = {}): AdaptiveCardJson {
+  const built = inputs(form, names);
+  const hidden = { ...built.hidden, ...options.data };
+  const values = options.values ?? {};
+  const body = built.body.map((e) => (typeof e.id === "string" && Object.hasOwn(values, e.id) ? withValue(e, values[e.id], names) : e));
   const ids = body.filter((e) => typeof e.id === "string").map((e) => e.id as string);
   const under = new Map<string, string[]>();
   const general: string[] = [];

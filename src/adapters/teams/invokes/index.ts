@@ -2,17 +2,24 @@
 // (Action.Execute -> adaptiveCard/action, Action.Submit -> a message with a value), FORMS for dialogs
 // (task/fetch opens, task/submit saves) by FormView kind. To add one, add a line here; anything not listed
 // answers 200 with "not available yet" instead of failing.
+import type { View } from "../../../views/index.js";
 import { notice } from "../../../views/notice.js";
+import { cardActionMessage, cardActionUpdate } from "../cards/dialogs.js";
 import { replyPrivately, type TeamsTurn } from "../turn.js";
+import { CARD_BUTTONS } from "./actions.js";
+import { FORM_DIALOGS } from "./forms.js";
+import { plainAnswer } from "./plain-text.js";
 
 /** The data of a card action or dialog submit: `{ wowbot: "<action id>", ...ids and form fields }`. */
 export type ActionData = { wowbot?: string; form?: string } & Record<string, unknown>;
 
-/**
- * A button. Returns a card body to update the clicked card in place (adaptiveCard/action), or undefined when it
- * answered some other way (a private message).
- */
-export type TeamsAction = (turn: TeamsTurn, data: ActionData) => Promise<Record<string, unknown> | undefined>;
+/** A button's answer: a private message to the clicker, and/or a card replacing the clicked one (Action.Execute). */
+export interface ActionAnswer {
+  view?: View;
+  card?: Record<string, unknown>;
+}
+
+export type TeamsAction = (turn: TeamsTurn, data: ActionData) => Promise<ActionAnswer>;
 
 /** A dialog: `fetch` returns the task module response body ({ task: { type: "continue", value: {...} } }). */
 export interface TeamsForm {
@@ -21,9 +28,9 @@ export interface TeamsForm {
   submit(turn: TeamsTurn, data: ActionData): Promise<Record<string, unknown> | undefined>;
 }
 
-export const ACTIONS: Record<string, TeamsAction> = {};
+export const ACTIONS: Record<string, TeamsAction> = { ...CARD_BUTTONS };
 
-export const FORMS: Record<string, TeamsForm> = {};
+export const FORMS: Record<string, TeamsForm> = { ...FORM_DIALOGS };
 
 export const NOT_AVAILABLE = "This isn't available in Teams yet.";
 
@@ -43,10 +50,17 @@ export async function submitTask(turn: TeamsTurn, data: ActionData): Promise<Rec
   return { task: { type: "message", value: NOT_AVAILABLE } };
 }
 
-/** A button: its handler's card (updating the clicked card), or a private "not available yet". */
-export async function runAction(turn: TeamsTurn, data: ActionData): Promise<Record<string, unknown> | undefined> {
+/**
+ * A button. From an adaptiveCard/action invoke: the invoke answer (the replacing card, or the private message shown
+ * to the clicker). From an Action.Submit message: the answer goes to the clicker privately, nothing is returned.
+ */
+export async function runAction(turn: TeamsTurn, data: ActionData, via: "invoke" | "message"): Promise<Record<string, unknown> | undefined> {
   const action = lookUp(ACTIONS, data.wowbot);
-  if (action) return action(turn, data);
-  await replyPrivately(turn, notice("info", NOT_AVAILABLE));
-  return undefined;
+  const answer: ActionAnswer = action ? await action(turn, data) : { view: notice("info", NOT_AVAILABLE) };
+  if (via === "message") {
+    if (answer.view) await replyPrivately(turn, answer.view);
+    return undefined;
+  }
+  if (answer.card) return cardActionUpdate(answer.card);
+  return cardActionMessage(answer.view ? await plainAnswer(turn, answer.view) : "OK");
 }

@@ -1,0 +1,171 @@
+// Every dialog, generically: task/fetch re-runs the neutral entry point that produces the form (so permissions are
+// checked again when it opens) and shows it; task/submit reads the inputs, submits them through src/chat, and either
+// keeps the dialog open with each problem beside its input (typed values kept, nothing saved) or closes it with
+// the confirmation. A dialog id made at fetch time is the request key, so a retried submit saves nothing twice.
+import { randomUUID } from "node:crypto";
+import { handleAction } from "../../../chat/actions.js";
+import { runCommand } from "../../../chat/commands.js";
+import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
+import { type FormValues as ChatFormValues, submitForm } from "../../../chat/submit-form.js";
+import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
+import { notice } from "../../../views/notice.js";
+import { type CardAction, readCardAction } from "../cards/actions.js";
+import { doneTaskModule, taskModule } from "../cards/dialogs.js";
+import { type PeopleNames, readForm } from "../cards/forms.js";
+import { teamsRequest } from "../chat-request.js";
+import type { TeamsTurn } from "../turn.js";
+import type { ActionData, TeamsForm } from "./index.js";
+import { plainAnswer } from "./plain-text.js";
+
+type Body = Record<string, unknown>;
+
+/** What a dialog opens with: the prefill of the button (or of the submitted values, when reopened with errors). */
+interface Prefill {
+  nominee?: string | null;
+  channel?: string | null;
+  agent?: string | null;
+  reference?: string | null;
+  nominationId?: string | null;
+  member?: string | null;
+}
+
+const opt = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+const mention = (id: string | null) => (id ? `<@${id}>` : "");
+
+/** A channel from card data only when the bot knows it in this workspace (card data can be forged). */
+async function knownChannel(turn: TeamsTurn, channel: string | null | undefined): Promise<string | null> {
+  if (!channel) return null;
+  return (await turn.deps.conversations.findChannel(turn.workspace.id, channel)) ? channel : null;
+}
+
+/** The form as the neutral layer builds it for this person now, with the prefill applied, or its refusal. */
+async function openForm(turn: TeamsTurn, req: ChatRequest, kind: FormKind, fill: Prefill): Promise<CommandOutcome> {
+  let outcome: CommandOutcome | { kind: "none" };
+  switch (kind) {
+    case "form.nomination":
+      outcome = await runCommand(req, "wow", mention(fill.nominee ?? null));
+      break;
+    case "form.score":
+      outcome = fill.nominationId
+        ? await handleAction(req, { kind: "nomination.score", nominationId: fill.nominationId })
+        : await runCommand(req, "score", mention(fill.agent ?? null));
+      break;
+    case "form.attendance":
+      outcome = await runCommand(req, "attendance", "");
+      break;
+    case "form.paid_day":
+      outcome = await handleAction(req, { kind: "pto.request" });
+      break;
+    case "form.settings":
+      outcome = await runCommand(req, "wowbot", "settings");
+      break;
+  }
+  if (outcome.kind === "none") return { kind: "reply", view: notice("error", NOT_PROVISIONED) };
+  if (outcome.kind !== "form") return outcome;
+  return { kind: "form", form: await withPrefill(turn, outcome.form, fill) };
+}
+
+async function withPrefill(turn: TeamsTurn, form: FormView, fill: Prefill): Promise<FormView> {
+  switch (form.kind) {
+    case "form.nomination":
+      return { ...form, channel: await knownChannel(turn, fill.channel ?? form.channel) };
+    case "form.score":
+      // From a nomination the neutral layer prefilled agent and reference; otherwise the button's prefill.
+      return form.nominationId ? form : { ...form, agent: fill.agent ?? form.agent, reference: fill.reference ?? form.reference };
+    case "form.attendance":
+      return { ...form, member: fill.member ?? form.member };
+    case "form.settings": {
+      // Teams has no channel picker: the channels the bot knows in this organisation are listed.
+      const channels = await turn.deps.conversations.listChannels(turn.workspace.id);
+      return { ...form, channels: channels.map((c) => ({ id: c.conversationId, name: c.name ?? c.conversationId })) };
+    }
+    default:
+      return form;
+  }
+}
+
+/** Display names of the people a form shows, so pickers name them. */
+async function namesOf(turn: TeamsTurn, ids: Array<string | null | undefined>): Promise<PeopleNames> {
+  const names: PeopleNames = {};
+  for (const id of ids) {
+    if (!id || names[id]) continue;
+    const person = await turn.deps.ports.members.find(turn.workspace.id, id);
+    if (person) names[id] = person.displayName;
+  }
+  return names;
+}
+
+const peopleOf = (form: FormView, values: Record<string, unknown> = {}) => [
+  ...(form.kind === "form.nomination" ? [form.nominee] : form.kind === "form.score" ? [form.agent] : form.kind === "form.attendance" ? [form.member] : []),
+  opt(values.nominee),
+  opt(values.agent),
+  opt(values.member),
+];
+
+/** The dialog for an outcome: the form (with errors and typed values when given), else the refusal as a message. */
+async function dialogOf(turn: TeamsTurn, outcome: CommandOutcome, dialogId: string, errors?: FormErrors, values?: Record<string, unknown>): Promise<Body> {
+  if (outcome.kind !== "form") {
+    const text = outcome.kind === "reply" ? await plainAnswer(turn, outcome.view) : "";
+    return doneTaskModule(text || "This form can't be opened here.");
+  }
+  const names = await namesOf(turn, peopleOf(outcome.form, values));
+  return taskModule(outcome.form, errors, names, { values, data: { dialog: dialogId } });
+}
+
+const prefillOf = (action: Extract<CardAction, { wowbot: "form.open" | "form.submit" }>): Prefill => {
+  const a = action as Record<string, unknown>;
+  return {
+    nominee: opt(a.nominee),
+    channel: opt(a.channel),
+    agent: opt(a.agent),
+    reference: opt(a.reference),
+    nominationId: opt(a.nominationId),
+    member: opt(a.member),
+  };
+};
+
+/** Submitted values as src/chat's submitForm takes them (the card reader gives the score's connection as a number). */
+function chatValues(kind: FormKind, data: Body): ChatFormValues[FormKind] {
+  const values = readForm(kind, data);
+  if (kind !== "form.score") return values as ChatFormValues[FormKind];
+  const score = values as ReturnType<typeof readForm<"form.score">>;
+  return { ...score, connection: Number.isNaN(score.connection) ? "" : String(score.connection) };
+}
+
+/** A dialog id from submit data: made by wowbot at fetch time, else (a forged or foreign card) the activity's. */
+const dialogIdOf = (data: Body) => (typeof data.dialog === "string" && /^[\w-]{8,64}$/.test(data.dialog) ? data.dialog : null);
+
+function teamsForm(kind: FormKind): TeamsForm {
+  return {
+    async fetch(turn: TeamsTurn, data: ActionData) {
+      const action = readCardAction(data);
+      if (!action || action.wowbot !== "form.open" || action.form !== kind) return doneTaskModule("This form can't be opened here.");
+      const fill = prefillOf(action);
+      const req = teamsRequest(turn);
+      return dialogOf(turn, await openForm(turn, req, kind, fill), randomUUID());
+    },
+    async submit(turn: TeamsTurn, submitted: ActionData) {
+      // Teams sends an input left empty as "": not an id for the action reader (the form reader takes it as empty).
+      const data = Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== "")) as ActionData;
+      const action = readCardAction(data);
+      if (!action || action.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule("This form can't be sent from here.");
+      const dialogId = dialogIdOf(data) ?? `activity-${turn.context.activity.id ?? randomUUID()}`;
+      const fill = prefillOf(action);
+      const channel = kind === "form.nomination" ? await knownChannel(turn, fill.channel) : null;
+      const req = teamsRequest(turn, { requestKey: `teams:dialog:${dialogId}`, channel });
+      const result = await submitForm(req, kind, chatValues(kind, submitted));
+      if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));
+      // Reopened as it is now (permissions again), with the problems beside their inputs and what was typed kept.
+      const reopened = await openForm(turn, req, kind, { ...fill, nominee: opt(data.nominee), agent: opt(data.agent) ?? fill.agent, member: opt(data.member) });
+      return dialogOf(turn, reopened, dialogId, result.errors, submitted);
+    },
+  };
+}
+
+export const FORM_DIALOGS: Record<FormKind, TeamsForm> = {
+  "form.nomination": teamsForm("form.nomination"),
+  "form.score": teamsForm("form.score"),
+  "form.attendance": teamsForm("form.attendance"),
+  "form.paid_day": teamsForm("form.paid_day"),
+  "form.settings": teamsForm("form.settings"),
+};
