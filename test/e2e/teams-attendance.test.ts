@@ -198,4 +198,16 @@ describe("attendance and PTO on Teams", () => {
       expect(await t.prisma.ptoLedgerEntry.count({ where: { kind: "redemption" } })).toBe(0);
     });
   });
+
+  it("shows the member's PTO and attendance on their page (wowbot stats, Teams' App Home)", async () => {
+    const ada = await memberOf(ADA);
+    await t.prisma.ptoLedgerEntry.create({
+      data: { workspaceId: ada.workspaceId, memberId: ada.id, hours: 11, kind: "adjustment", reason: "opening balance", actor: "test", dedupeKey: "test:home" },
+    });
+    await attendance(`${at(ADA)} late`, LEAD, [ADA]);
+    const page = await twin.told(ADA, "wowbot stats");
+    expect(page).toContain("Your PTO and attendance");
+    expect(page).toContain("**11 h**, 1 paid day: 5 h to your next paid day.");
+    expect(page).toContain("**1 point this week, 6 days left**");
+  });
 });

@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { personalConversationId, TEAMS_TENANT } from "../support/teams-requests.js";
+import { personalConversationId, TEAMS_TEAM, TEAMS_TENANT } from "../support/teams-requests.js";
 import { closedWith, dialogInputs, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(11, "Bo Boss");
 const LENA = teamsUser(12, "Lena Lead");
 const LOU = teamsUser(13, "Lou Lead");
 const ADA = teamsUser(14, "Ada Agent");
+const LEADS = { id: "19:leads@thread.tacv2", name: "Leads" };
 
 describe("paid-day requests on Teams", () => {
   let t: TestService;
@@ -20,6 +21,9 @@ describe("paid-day requests on Teams", () => {
   beforeAll(async () => {
     t = await startTestService({ slack: false, teams: true, env: { WOWBOT_ADMINS: BOSS.aadObjectId } });
     twin = new TeamsTwin(t);
+    // Installed in a team: the bot knows its channels (a leads channel can be chosen later).
+    t.fakeTeams.addMember(BOSS).setChannels(TEAMS_TEAM.id, [{ id: TEAMS_TEAM.id }, LEADS]);
+    expect((await t.teams.post(t.teams.installationUpdate(BOSS, { place: { kind: "channel" } }))).status).toBe(200);
     for (const u of [BOSS, LENA, LOU, ADA]) {
       t.fakeTeams.addMember(u);
       await twin.says(u, "help");
@@ -46,7 +50,9 @@ describe("paid-day requests on Teams", () => {
     expect(dialogInputs(dialog).date?.value).toBe("2026-03-02");
 
     const done = await twin.submit(ADA, "form.paid_day", { date: "2026-03-04", note: "dentist" });
-    expect(closedWith(done) ?? JSON.stringify(done)).toContain("Requested a paid day off on");
+    expect(closedWith(done)).toBe(
+      `Requested a paid day off on 2026-03-04. 8 h are held while a lead decides; you'll get a DM with the outcome. Cancel it from "pto" while it's pending.`,
+    );
     const request = await t.prisma.ptoRequest.findFirstOrThrow();
     expect([request.date.toISOString().slice(0, 10), Number(request.hours), request.status, request.note]).toEqual(["2026-03-04", 8, "pending", "dentist"]);
 
@@ -95,5 +101,29 @@ describe("paid-day requests on Teams", () => {
     t.fakeTeams.clear();
     await t.deliver();
     expect(t.fakeTeams.activities).toEqual([]);
+  });
+
+  it("with a leads channel, the request is posted there once, and the decision updates that post in place", async () => {
+    expect(closedWith(await twin.submit(BOSS, "form.settings", { leadsChannel: LEADS.id }))).toBe("Settings saved.");
+    expect(closedWith(await twin.submit(ADA, "form.paid_day", { date: "2026-03-05", note: "" }))).toContain("Requested a paid day off on 2026-03-05.");
+    const request = await t.prisma.ptoRequest.findFirstOrThrow({ where: { status: "pending" } });
+    t.fakeTeams.clear();
+    await t.deliver();
+    const [post, ...more] = t.fakeTeams.to(LEADS.id);
+    expect(more).toEqual([]);
+    expect(shownText([post?.activity ?? {}])).toContain(`<at>${ADA.name}</at> asks for a paid day off on **2026-03-05** (8 h).`);
+    for (const lead of [BOSS, LENA, LOU]) expect(t.fakeTeams.to(personalConversationId(lead))).toEqual([]);
+
+    expect(await twin.click(LOU, "pto.decline", { requestId: request.id })).toContain("Declined Ada Agent's paid day off on 2026-03-05.");
+    t.fakeTeams.clear();
+    await t.deliver();
+    const [update] = t.fakeTeams.to(LEADS.id);
+    expect([update?.method, update?.activityId]).toEqual(["PUT", post?.activityId]);
+    expect(shownText([update?.activity ?? {}])).toContain(`❌ Declined by <at>${LOU.name}</at>.`);
+    expect(executeButtons(update?.activity)).toEqual([]);
+    expect(t.fakeTeams.textsTo(personalConversationId(ADA))).toEqual([
+      "❌ Your paid day off on 2026-03-05 was declined by Lou Lead. Its 8 h are available again.",
+    ]);
+    expect(await t.prisma.ptoLedgerEntry.count({ where: { kind: "redemption", ptoRequestId: request.id } })).toBe(0);
   });
 });
