@@ -88,7 +88,10 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const value = (context.activity.value ?? {}) as { data?: ActionData; action?: { data?: ActionData; verb?: string } };
     if (name === "task/fetch") return { status: 200, body: await fetchTask(turn, value.data ?? {}) };
     if (name === "task/submit") return { status: 200, body: (await submitTask(turn, value.data ?? {})) ?? {} };
-    const data: ActionData = { ...(value.action?.data ?? {}), wowbot: value.action?.verb };
+    // The verb names the action; data that claims another action is not wowbot's own card (its ids are dropped).
+    const given = value.action?.data ?? {};
+    const verb = value.action?.verb;
+    const data: ActionData = given.wowbot === undefined || given.wowbot === verb ? { ...given, wowbot: verb } : { wowbot: verb };
     return { status: 200, body: await runAction(turn, data, "invoke") };
   }
 }

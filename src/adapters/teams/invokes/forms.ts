@@ -139,7 +139,7 @@ function teamsForm(kind: FormKind): TeamsForm {
   return {
     async fetch(turn: TeamsTurn, data: ActionData) {
       const action = readCardAction(data);
-      if (!action || action.wowbot !== "form.open" || action.form !== kind) return doneTaskModule("This form can't be opened here.");
+      if (action?.wowbot !== "form.open" || action.form !== kind) return doneTaskModule("This form can't be opened here.");
       const fill = prefillOf(action);
       const req = teamsRequest(turn);
       return dialogOf(turn, await openForm(turn, req, kind, fill), randomUUID());
@@ -148,7 +148,7 @@ function teamsForm(kind: FormKind): TeamsForm {
       // Teams sends an input left empty as "": not an id for the action reader (the form reader takes it as empty).
       const data = Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== "")) as ActionData;
       const action = readCardAction(data);
-      if (!action || action.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule("This form can't be sent from here.");
+      if (action?.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule("This form can't be sent from here.");
       const dialogId = dialogIdOf(data) ?? `activity-${turn.context.activity.id ?? randomUUID()}`;
       const fill = prefillOf(action);
       const channel = kind === "form.nomination" ? await knownChannel(turn, fill.channel) : null;
