@@ -2,6 +2,7 @@
 // Delete, agents refused (command, hand-made dialog submit, forged Delete), malformed ids, pto privacy, cancelling a
 // request and forged Approve actions refused; the same stored rows and the same private messages as on Slack.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TENANT } from "../support/teams-requests.js";
@@ -118,8 +119,7 @@ describe("attendance and PTO on Teams", () => {
       expect(await twin.click(LEAD, "attendance.delete", { occurrenceId: "not-a-uuid" })).toContain("That attendance record doesn't exist in this workspace.");
       // Ids no card ever carries (markup, oversized) never reach the use case, and fail nothing.
       for (const occurrenceId of ["<script>alert(1)</script>", "x".repeat(300), 42]) {
-        const answer = await twin.click(LEAD, "attendance.delete", { occurrenceId });
-        expect(answer).not.toContain("Deleted");
+        expect(await twin.click(LEAD, "attendance.delete", { occurrenceId })).toContain(BUTTON_NOT_VALID);
       }
       expect(await occurrences()).toHaveLength(1);
       expect(t.logs.filter((l) => l.level === "error")).toEqual([]);
