@@ -110,6 +110,13 @@ describe("quick scores on Teams", () => {
     expect(await t.prisma.quickScore.count()).toBe(1);
   });
 
+  it("never replays another person's score for a dialog id they send back (keys are per person)", async () => {
+    await submit(lena, {}, "dialog-shared-123456");
+    const other = await submit(boss, { connection: "2", rapport: "yes", unstatedNeeds: "yes", wow: "yes" }, "dialog-shared-123456");
+    expect(String(other.task.value)).toContain(`Saved: ${ada.name} scored 100/100`);
+    expect(await t.prisma.quickScore.count()).toBe(2);
+  });
+
   it.each([
     ["scoring yourself", { agent: lena.aadObjectId }, "agent", "You can't score your own interactions."],
     ["a missing answer", { rapport: "" }, "rapport", "Answer yes, partly, no or n.a."],

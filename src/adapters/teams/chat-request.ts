@@ -15,17 +15,23 @@ export function channelOfTurn(turn: Pick<TeamsTurn, "context">): string | null {
 }
 
 /**
- * `requestKey` defaults to the activity id (Teams redelivers a message with the same id); dialogs pass a key of
- * their own, stable across retried submits. `channel` defaults to the channel the activity came from.
+ * `requestKey` defaults to the activity (Teams redelivers a message with the same id); dialogs pass `dialog`, an id
+ * of their own stable across retried submits. Keys are scoped to the person: message ids are unique only within a
+ * conversation, and a dialog id comes back in card data, so one person's key can never replay another's record.
+ * `channel` defaults to the channel the activity came from.
  */
-export function teamsRequest(turn: TeamsTurn, where: { requestKey?: string; channel?: string | null } = {}): ChatRequest {
+export function teamsRequest(turn: TeamsTurn, where: { dialog?: string; channel?: string | null } = {}): ChatRequest {
   const { deps, context, workspace, member } = turn;
+  const activity = context.activity;
+  const scope = `teams:${workspace.id}:${member.platformUserId}`;
   return {
     ports: deps.ports,
     workspace,
     member,
     channel: where.channel !== undefined ? where.channel : channelOfTurn(turn),
-    requestKey: where.requestKey ?? `teams:activity:${context.activity.id ?? ""}`,
+    requestKey: where.dialog
+      ? `${scope}:dialog:${where.dialog}`
+      : `${scope}:activity:${conversationIdOf(activity.conversation?.id ?? "")}:${activity.id ?? ""}`,
     platform: TEAMS_PLATFORM,
     resolveMember: (platformUserId, options) => memberOfMention(deps, context, workspace.id, platformUserId, options),
   };

@@ -85,6 +85,9 @@ const dateInput = (id: string, label: string, value: string): Element => ({
   value,
 });
 
+/** The placeholder choice of an empty channel picker: read back as "no channel", never stored as an id. */
+const NO_CHANNEL = "none";
+
 /** Channels each settings picker lists. */
 export const CHANNEL_CHOICES_MAX = 50;
 
@@ -188,7 +191,7 @@ function settingsInputs(form: Extract<FormView, { kind: "form.settings" }>): Ele
     const known = form.channels.find((c) => c.id === current);
     if (known && !list.some((c) => c.value === current)) list.unshift(choice(known.id, known.name.slice(0, 60)));
     if (current && !list.some((c) => c.value === current)) list.unshift(choice(current, "The current channel"));
-    return list.length ? list : [choice("none", "No channels known yet: add wowbot to a team")];
+    return list.length ? list : [choice(NO_CHANNEL, "No channels known yet: add wowbot to a team")];
   };
   const channelInput = (id: string, label: string, hint: string, current: string | null): Element[] => [
     choiceInput(id, label, channels(current), { value: current ?? undefined }),
@@ -370,8 +373,9 @@ function settingsPatch(d: Record<string, unknown>): SettingsPatch {
   const has = (...keys: string[]) => keys.every((k) => k in d && d[k] !== undefined && d[k] !== null);
   const num = (k: string) => (str(d[k]).trim() === "" ? Number.NaN : Number(str(d[k])));
   const patch: SettingsPatch = {};
-  if (has("recognitionChannel")) patch.recognitionChannel = orNull(d.recognitionChannel);
-  if (has("leadsChannel")) patch.leadsChannel = orNull(d.leadsChannel);
+  const channel = (v: unknown) => (orNull(v) === NO_CHANNEL ? null : orNull(v));
+  if (has("recognitionChannel")) patch.recognitionChannel = channel(d.recognitionChannel);
+  if (has("leadsChannel")) patch.leadsChannel = channel(d.leadsChannel);
   if (has("digestTime")) patch.digestTime = str(d.digestTime).trim();
   if (has("workdays")) patch.workdays = list(d.workdays).map(Number).sort();
   if (has("timezone")) patch.timezone = str(d.timezone);

@@ -149,15 +149,16 @@ function teamsForm(kind: FormKind): TeamsForm {
       const data = Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== "")) as ActionData;
       const action = readCardAction(data);
       if (action?.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule("This form can't be sent from here.");
-      const dialogId = dialogIdOf(data) ?? `activity-${turn.context.activity.id ?? randomUUID()}`;
+      // Without wowbot's dialog id (a hand-made submit) the activity is the request.
+      const dialogId = dialogIdOf(data);
       const fill = prefillOf(action);
       const channel = kind === "form.nomination" ? await knownChannel(turn, fill.channel) : null;
-      const req = teamsRequest(turn, { requestKey: `teams:dialog:${dialogId}`, channel });
+      const req = teamsRequest(turn, { dialog: dialogId ?? undefined, channel });
       const result = await submitForm(req, kind, chatValues(kind, submitted));
       if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));
       // Reopened as it is now (permissions again), with the problems beside their inputs and what was typed kept.
       const reopened = await openForm(turn, req, kind, { ...fill, nominee: opt(data.nominee), agent: opt(data.agent) ?? fill.agent, member: opt(data.member) });
-      return dialogOf(turn, reopened, dialogId, result.errors, submitted);
+      return dialogOf(turn, reopened, dialogId ?? randomUUID(), result.errors, submitted);
     },
   };
 }
