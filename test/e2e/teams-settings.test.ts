@@ -2,6 +2,7 @@
 // offers the channels the bot knows in the tenant's teams; a valid change is saved and audit-logged, every bad value
 // is shown beside its own input with nothing saved, and a hand-made submit from an agent is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UNKNOWN_CHANNEL } from "../../src/adapters/teams/invokes/settings-channels.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TEAM, TEAMS_TENANT } from "../support/teams-requests.js";
@@ -94,6 +95,13 @@ describe("wowbot settings on Teams", () => {
     expect(errorsBeside(reply)[input]).toBe(message);
     expect(await settingsOf()).toEqual(before);
     expect(await t.prisma.auditLog.count()).toBe(audits);
+  });
+
+  it("refuses a channel the bot isn't in (a forged or stale choice) next to its input, saving nothing", async () => {
+    const before = await settingsOf();
+    const reply = await submit(BOSS, { leadsChannel: "19:elsewhere@thread.tacv2" }, "19:forged@thread.tacv2");
+    expect(errorsBeside(reply)).toEqual({ recognitionChannel: UNKNOWN_CHANNEL, leadsChannel: UNKNOWN_CHANNEL });
+    expect(await settingsOf()).toEqual(before);
   });
 
   it("saves the lead digest's thresholds, and refuses out-of-range ones next to their input", async () => {
