@@ -270,7 +270,17 @@ function withValue(element: Element, value: unknown, names: PeopleNames): Elemen
   const { value: _initial, ...rest } = element;
   if (given === "") return rest;
   if (element.type === "Input.Number") return Number.isFinite(Number(given)) ? { ...rest, value: Number(given) } : rest;
-  if (element["choices.data"]) return { ...rest, choices: [choice(given, names[given] ?? "Selected person")], value: given };
+  // Only values the input can hold come back (the card stays small and valid whatever was submitted).
+  if (element.type === "Input.Date") return /^\d{4}-\d{2}-\d{2}$/.test(given) ? { ...rest, value: given } : rest;
+  if (element.type === "Input.Time") return /^\d{2}:\d{2}$/.test(given) ? { ...rest, value: given } : rest;
+  if (element["choices.data"]) {
+    return given.length <= 256 ? { ...rest, choices: [choice(given, (names[given] ?? "Selected person").slice(0, 100))], value: given } : rest;
+  }
+  if (element.type === "Input.ChoiceSet") {
+    const offered = new Set(((element.choices as Choice[] | undefined) ?? []).map((c) => c.value));
+    const kept = (element.isMultiSelect ? given.split(",") : [given]).filter((v) => offered.has(v));
+    return kept.length ? { ...rest, value: kept.join(",") } : rest;
+  }
   const max = typeof element.maxLength === "number" ? element.maxLength : undefined;
   return { ...rest, value: max ? given.slice(0, max) : given };
 }

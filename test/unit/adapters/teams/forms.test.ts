@@ -197,3 +197,36 @@ describe("readForm", () => {
     expect(patch).toEqual(form.settings);
   });
 });
+
+describe("dialogs reopened with the person's values", () => {
+  it.each(FORMS.map((f) => [f.kind, f] as const))("%s: still valid and under the budget with hostile typed values and errors", (_kind, form) => {
+    const values = Object.fromEntries(FORM_FIELDS[form.kind].map((f) => [f, `${HOSTILE} ${"x".repeat(3000)}`]));
+    const card = formCard(form, errorsFor(form), {}, { values, data: { dialog: "d-1234567890" } });
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    expect(findAll(card, "Action.Submit")[0]?.data).toMatchObject({ wowbot: "form.submit", form: form.kind, dialog: "d-1234567890" });
+  });
+
+  it("shows typed text, choices, numbers and the chosen person (by name) instead of the initial values", () => {
+    const card = formCard(
+      FORMS[1] as FormView,
+      { story: "Too short." },
+      { [aad(5)]: "Eve" },
+      { values: { nominee: aad(5), story: "too short", behaviours: "wow,connection" } },
+    );
+    const byId = Object.fromEntries(inputs(card).map((i) => [i.id, i]));
+    expect(byId.nominee).toMatchObject({ value: aad(5), choices: [{ title: "Eve", value: aad(5) }] });
+    expect(byId.story).toMatchObject({ value: "too short" });
+    expect(byId.behaviours).toMatchObject({ value: "wow,connection" });
+    const settings = formCard(FORMS[6] as FormView, {}, {}, { values: { scoreGoal: "90", nominationsPerDay: "lots", rewardTiers: "" } });
+    const s = Object.fromEntries(inputs(settings).map((i) => [i.id, i]));
+    expect(s.scoreGoal).toMatchObject({ value: 90 });
+    // A value that is no number, or an emptied input, shows empty rather than the old value.
+    expect(s.nominationsPerDay?.value).toBeUndefined();
+    expect(s.rewardTiers?.value).toBeUndefined();
+  });
+
+  it("reads the empty channel picker's placeholder as no channel", () => {
+    expect(readForm("form.settings", { recognitionChannel: "none", leadsChannel: "none" })).toEqual({ recognitionChannel: null, leadsChannel: null });
+  });
+});
