@@ -40,7 +40,7 @@ export async function memberStats(
 ): Promise<Result<StatsView, DomainError>> {
   const own = input.viewer.id === input.member.id;
   if (!own && !hasRole(input.viewer.role, "lead")) {
-    return fail({ code: "STATS.PRIVATE", message: "Stats are private: you can only see your own. Try `/wowbot stats`." });
+    return fail({ code: "STATS.PRIVATE", message: "Stats are private: you can only see your own." });
   }
   return ok(statsView(await memberHome(ports, { workspace: input.workspace, member: input.member }), own));
 }

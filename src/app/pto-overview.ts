@@ -14,7 +14,7 @@ export async function ptoOverview(
   const { workspace, viewer, member } = input;
   const own = viewer.id === member.id;
   if (!own && !hasRole(viewer.role, "lead")) {
-    return fail({ code: "PTO.PRIVATE", message: "PTO balances and attendance points are private: you can only see your own. Try `/pto`." });
+    return fail({ code: "PTO.PRIVATE", message: "PTO balances and attendance points are private: you can only see your own." });
   }
   const facts = await ports.attendance.ptoFacts(workspace, member, localDate(ports.clock.now(), workspace.timezone));
   return ok(ptoView(facts, own, canRequestPaidDay(facts.balance, facts.hoursPerPaidDay)));

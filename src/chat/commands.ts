@@ -79,7 +79,10 @@ export async function ptoCommand(req: ChatRequest, text: string): Promise<Comman
   const member = target && target !== viewer.platformUserId ? await req.resolveMember(target) : viewer;
   if (!member) return reply(notice("error", PERSON_NOT_FOUND));
   const result = await ptoOverview(req.ports, { workspace, viewer, member });
-  return reply(result.ok ? result.value : notice("error", result.error.message));
+  if (result.ok) return reply(result.value);
+  // The way back to one's own page, as this platform writes the command.
+  const hint = result.error.code === "PTO.PRIVATE" ? ` Try \`${cmd(req, "pto")}\`.` : "";
+  return reply(notice("error", `${result.error.message}${hint}`));
 }
 
 /** `attendance` (leads): the form; `attendance @agent` their recent records; `attendance @agent type [date] [note]`. */

@@ -107,5 +107,8 @@ async function statsCommand(req: KnownRequest, args: string[]): Promise<View> {
   const member = target === viewer.platformUserId ? viewer : await req.resolveMember(target);
   if (!member) return notice("error", PERSON_NOT_FOUND);
   const result = await memberStats(req.ports, { workspace: req.workspace, viewer, member });
-  return result.ok ? result.value : notice("error", result.error.message);
+  if (result.ok) return result.value;
+  // The way back to one's own figures, as this platform writes the command.
+  const hint = result.error.code === "STATS.PRIVATE" ? ` Try \`${cmd(req, "wowbot stats")}\`.` : "";
+  return notice("error", `${result.error.message}${hint}`);
 }

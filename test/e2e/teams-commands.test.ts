@@ -117,7 +117,7 @@ describe("Teams commands", () => {
     const refused = t.fakeTeams.to(personalConversationId(lee));
     expect(refused).toHaveLength(1);
     expect(shownIn(refused[0]?.activity ?? {})).toEqual(
-      rendered(notice("error", "PTO balances and attendance points are private: you can only see your own. Try `/pto`.")),
+      rendered(notice("error", "PTO balances and attendance points are private: you can only see your own. Try `pto`.")),
     );
 
     const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams" } });

@@ -44,7 +44,9 @@ export async function normaliseText(deps: TeamsDeps, context: TurnContext, works
     if (id && id !== activity.recipient?.id) {
       const member = await memberOfMention(deps, context, workspaceId, id);
       const name = safeName(member?.displayName ?? mention.mentioned?.name ?? "");
-      replacement = member ? `<@${member.platformUserId}|${name}>` : `@${name}`;
+      // Someone Teams can't find either keeps their account id, so the command says "can't find that person" as on
+      // Slack instead of reading the name as free text.
+      replacement = `<@${member?.platformUserId ?? id}|${name}>`;
     }
     text = text.split(tag).join(replacement);
   }

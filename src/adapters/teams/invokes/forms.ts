@@ -3,6 +3,7 @@
 // keeps the dialog open with each problem beside its input (typed values kept, nothing saved) or closes it with
 // the confirmation. A dialog id made at fetch time is the request key, so a retried submit saves nothing twice.
 import { randomUUID } from "node:crypto";
+import type { SettingsPatch } from "../../../app/ports.js";
 import { handleAction } from "../../../chat/actions.js";
 import { runCommand } from "../../../chat/commands.js";
 import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
@@ -16,6 +17,7 @@ import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";
 import type { ActionData, TeamsForm } from "./index.js";
 import { plainAnswer } from "./plain-text.js";
+import { unknownChannels } from "./settings-channels.js";
 
 type Body = Record<string, unknown>;
 
@@ -154,7 +156,9 @@ function teamsForm(kind: FormKind): TeamsForm {
       const fill = prefillOf(action);
       const channel = kind === "form.nomination" ? await knownChannel(turn, fill.channel) : null;
       const req = teamsRequest(turn, { dialog: dialogId ?? undefined, channel });
-      const result = await submitForm(req, kind, chatValues(kind, submitted));
+      const values = chatValues(kind, submitted);
+      const channelErrors = kind === "form.settings" ? await unknownChannels(turn, values as SettingsPatch) : null;
+      const result = channelErrors ? { errors: channelErrors } : await submitForm(req, kind, values);
       if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));
       // Reopened as it is now (permissions again), with the problems beside their inputs and what was typed kept.
       const reopened = await openForm(turn, req, kind, { ...fill, nominee: opt(data.nominee), agent: opt(data.agent) ?? fill.agent, member: opt(data.member) });
