@@ -1,37 +1,16 @@
 // Submitted forms, platform-neutral: the adapter reads its inputs into neutral values (platform user ids, plain
 // strings) and gets back a confirmation screen or problems keyed by the form's domain field names (FORM_FIELDS).
 import { requestPaidDay } from "../app/paid-days.js";
-import type { SettingsPatch } from "../app/ports.js";
 import { recordAttendance } from "../app/record-attendance.js";
 import { recordQuickScore } from "../app/record-quick-score.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { updateSettings } from "../app/update-settings.js";
 import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
 import type { BehaviourId } from "../domain/nomination.js";
-import { FORM_FIELDS, type FormErrors, type FormKind } from "../views/forms.js";
+import { FORM_FIELDS, type FormErrors, type FormKind, type FormValues } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND } from "./request.js";
-
-/** What each form submits; people are platform user ids, unanswered choices "" or null. */
-export interface FormValues {
-  "form.nomination": { nominee: string | null; story: string; reference: string | null; behaviours: string[] };
-  "form.score": {
-    agent: string | null;
-    reference: string;
-    channel: string;
-    /** "0", "1", "2"; "" when unanswered. */
-    connection: string;
-    rapport: string;
-    unstatedNeeds: string;
-    wow: string;
-    note: string | null;
-  };
-  "form.attendance": { member: string | null; date: string | null; type: string; note: string | null };
-  "form.paid_day": { date: string | null; note: string | null };
-  /** Only the settings present change; a number left empty is NaN, which validation reports. */
-  "form.settings": SettingsPatch;
-}
 
 /**
  * The form's last screen: a title and what happened. A notice's text may carry `*bold*`, `code` and `<@ID>`
@@ -145,7 +124,7 @@ function settingsField(path: string): string {
   return "scoreGoal";
 }
 
-async function submitSettingsForm(req: ChatRequest, patch: SettingsPatch): Promise<FormOutcome> {
+async function submitSettingsForm(req: ChatRequest, patch: FormValues["form.settings"]): Promise<FormOutcome> {
   if (!isKnown(req)) return { errors: { scoreGoal: "Try again in a moment." } };
   const result = await updateSettings(req.ports, { workspace: req.workspace, actor: req.member, patch });
   if (result.ok) return { ok: { title: "Settings", view: notice("success", "Settings saved.") } };

@@ -1,6 +1,7 @@
 // Forms, platform-neutral: what each form asks for and its initial values. Slack shows them as modals, Teams as
 // Adaptive Cards in dialogs. Field names are the domain's (the `field` of a use case's error), so an error lands
 // beside its own input on either platform.
+import type { SettingsPatch } from "../app/ports.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
 
 /** A channel a form may offer (Teams has no channel picker: the channels the bot knows are listed). */
@@ -59,3 +60,23 @@ export const FORM_FIELDS = {
 
 /** Problems of a submitted form, by field: shown beside their inputs, nothing saved. */
 export type FormErrors = Record<string, string>;
+
+/** What each form submits; people are platform user ids, unanswered choices "" or null. */
+export interface FormValues {
+  "form.nomination": { nominee: string | null; story: string; reference: string | null; behaviours: string[] };
+  "form.score": {
+    agent: string | null;
+    reference: string;
+    channel: string;
+    /** "0", "1", "2"; "" when unanswered. */
+    connection: string;
+    rapport: string;
+    unstatedNeeds: string;
+    wow: string;
+    note: string | null;
+  };
+  "form.attendance": { member: string | null; date: string | null; type: string; note: string | null };
+  "form.paid_day": { date: string | null; note: string | null };
+  /** Only the settings present change; a number left empty is NaN, which validation reports. */
+  "form.settings": SettingsPatch;
+}

@@ -4,11 +4,11 @@
 
 import type { SettingsPatch } from "../../../app/ports.js";
 import { ATTENDANCE_NOTE_MAX, formatHours, OCCURRENCE_TYPES } from "../../../domain/attendance.js";
-import { BEHAVIOURS, type BehaviourId, REFERENCE_MAX, STORY_MAX } from "../../../domain/nomination.js";
+import { BEHAVIOURS, REFERENCE_MAX, STORY_MAX } from "../../../domain/nomination.js";
 import { PTO_NOTE_MAX } from "../../../domain/pto.js";
 import { INTERACTION_CHANNELS, NOTE_MAX, QUESTIONS, SCORE_REFERENCE_MAX } from "../../../domain/scorecard.js";
 import { ATTENDANCE_PERIODS, type AttendancePeriodKind } from "../../../domain/settings.js";
-import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
+import type { FormErrors, FormKind, FormValues, FormView } from "../../../views/forms.js";
 import { CARD_ACTIONS } from "./actions.js";
 import { type AdaptiveCardJson, attention, bareCard, type Element, heading, note, text } from "./elements.js";
 import { escapeText } from "./text.js";
@@ -317,25 +317,6 @@ export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleN
   return bareCard(out, [submit]);
 }
 
-/** Neutral values of each form, as the use cases take them. */
-export interface FormValues {
-  "form.nomination": { nominee: string | null; story: string; reference: string | null; behaviours: BehaviourId[] };
-  "form.score": {
-    agent: string | null;
-    reference: string;
-    channel: string;
-    /** NaN when unanswered, which validation reports. */
-    connection: number;
-    rapport: string;
-    unstatedNeeds: string;
-    wow: string;
-    note: string | null;
-  };
-  "form.attendance": { member: string | null; date: string | null; type: string; note: string | null };
-  "form.paid_day": { date: string | null; note: string | null };
-  "form.settings": SettingsPatch;
-}
-
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const orNull = (v: unknown): string | null => str(v).trim() || null;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : str(v).split(",")).map((s) => s.trim()).filter(Boolean);
@@ -353,16 +334,15 @@ function read(kind: FormKind, d: Record<string, unknown>): FormValues[FormKind] 
         nominee: orNull(d.nominee),
         story: str(d.story),
         reference: orNull(d.reference),
-        behaviours: [...new Set(list(d.behaviours))].filter((b): b is BehaviourId => known.has(b)),
+        behaviours: [...new Set(list(d.behaviours))].filter((b) => known.has(b)),
       };
     }
     case "form.score": {
-      const connection = str(d.connection).trim();
       return {
         agent: orNull(d.agent),
         reference: str(d.reference),
         channel: str(d.channel),
-        connection: connection === "" ? Number.NaN : Number(connection),
+        connection: str(d.connection).trim(),
         rapport: str(d.rapport),
         unstatedNeeds: str(d.unstatedNeeds),
         wow: str(d.wow),

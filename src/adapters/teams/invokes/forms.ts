@@ -7,7 +7,7 @@ import type { SettingsPatch } from "../../../app/ports.js";
 import { handleAction } from "../../../chat/actions.js";
 import { runCommand } from "../../../chat/commands.js";
 import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
-import { type FormValues as ChatFormValues, submitForm } from "../../../chat/submit-form.js";
+import { submitForm } from "../../../chat/submit-form.js";
 import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
 import { notice } from "../../../views/notice.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
@@ -126,14 +126,6 @@ const prefillOf = (action: Extract<CardAction, { wowbot: "form.open" | "form.sub
   };
 };
 
-/** Submitted values as src/chat's submitForm takes them (the card reader gives the score's connection as a number). */
-function chatValues(kind: FormKind, data: Body): ChatFormValues[FormKind] {
-  const values = readForm(kind, data);
-  if (kind !== "form.score") return values as ChatFormValues[FormKind];
-  const score = values as ReturnType<typeof readForm<"form.score">>;
-  return { ...score, connection: Number.isNaN(score.connection) ? "" : String(score.connection) };
-}
-
 /** A dialog id from submit data: made by wowbot at fetch time, else (a forged or foreign card) the activity's. */
 const dialogIdOf = (data: Body) => (typeof data.dialog === "string" && /^[\w-]{8,64}$/.test(data.dialog) ? data.dialog : null);
 
@@ -156,7 +148,7 @@ function teamsForm(kind: FormKind): TeamsForm {
       const fill = prefillOf(action);
       const channel = kind === "form.nomination" ? await knownChannel(turn, fill.channel) : null;
       const req = teamsRequest(turn, { dialog: dialogId ?? undefined, channel });
-      const values = chatValues(kind, submitted);
+      const values = readForm(kind, submitted);
       const channelErrors = kind === "form.settings" ? await unknownChannels(turn, values as SettingsPatch) : null;
       const result = channelErrors ? { errors: channelErrors } : await submitForm(req, kind, values);
       if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));

@@ -133,9 +133,9 @@ describe("readForm", () => {
       wow: "partly",
       note: "",
     });
-    expect(values).toEqual({ agent: aad(2), reference: "T-1", channel: "chat", connection: 2, rapport: "yes", unstatedNeeds: "na", wow: "partly", note: null });
-    expect(readForm("form.score", { connection: "" }).connection).toBeNaN();
-    expect(readForm("form.score", { connection: { evil: true } }).connection).toBeNaN();
+    expect(values).toEqual({ agent: aad(2), reference: "T-1", channel: "chat", connection: "2", rapport: "yes", unstatedNeeds: "na", wow: "partly", note: null });
+    expect(readForm("form.score", { connection: "" }).connection).toBe("");
+    expect(readForm("form.score", { connection: { evil: true } }).connection).toBe("");
   });
 
   it("reads attendance and a paid day", () => {

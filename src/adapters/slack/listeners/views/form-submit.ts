@@ -2,8 +2,8 @@
 // shown beside their blocks, success as the modal's done screen. A retried or double-clicked submission carries the
 // same view id, the request's idempotency key.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
-import { type FormValues, submitForm } from "../../../../chat/submit-form.js";
-import type { FormKind } from "../../../../views/forms.js";
+import { submitForm } from "../../../../chat/submit-form.js";
+import type { FormKind, FormValues } from "../../../../views/forms.js";
 import { slackRequest } from "../../chat-request.js";
 import type { SlackDeps } from "../../deps.js";
 import { renderFormDone } from "../../render/form.js";
