@@ -1,6 +1,7 @@
 // The Teams activity handler: provisions workspace, sender and conversation reference for every activity, then
 // routes messages to commands (commands/index.ts), card buttons and dialogs to invokes/index.ts.
 import { type FileConsentCardResponse, type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import { NOT_PROVISIONED } from "../../chat/request.js";
 import { notice } from "../../views/notice.js";
 import { dispatchCommand } from "./commands/index.js";
 import { channelDataOf, saveConversation, saveTeamChannels } from "./conversations.js";
@@ -8,7 +9,7 @@ import type { TeamsDeps } from "./deps.js";
 import { acceptExport, declineExport } from "./export.js";
 import { type ActionData, fetchTask, runAction, submitTask } from "./invokes/index.js";
 import { normaliseText } from "./mentions.js";
-import { NOT_PROVISIONED, provision } from "./provision.js";
+import { provision } from "./provision.js";
 import type { TeamsSender } from "./teams-sender.js";
 import { toActivity } from "./teams-sender.js";
 import type { TeamsTurn } from "./turn.js";

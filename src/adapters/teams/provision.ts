@@ -7,7 +7,6 @@ import { channelDataOf, saveConversation, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory } from "./teams-directory.js";
 
-export const NOT_PROVISIONED = "I couldn't look you up in this organisation. Try again in a moment.";
 
 export interface Provisioned {
   workspace: WorkspaceRecord;
