@@ -77,7 +77,7 @@ describe("attendance and PTO on Teams", () => {
     });
 
     it("explains its usage and unknown types", async () => {
-      expect(await attendance("ada absent")).toContain("Usage: `attendance` for the form");
+      expect(await attendance("ada absent")).toContain('Usage: "attendance" for the form');
       expect(await attendance(`${at(ADA)} sick`, LEAD, [ADA])).toContain('"sick" is not a type of attendance record: use absent, late or excused.');
     });
 
@@ -147,7 +147,7 @@ describe("attendance and PTO on Teams", () => {
       await credit(BEN, 12);
       expect(await twin.told(BEN, "pto")).toContain("**12 h**, 1 paid day: 4 h to your next paid day.");
       const other = await twin.told(ADA, `pto ${at(BEN)}`, [BEN]);
-      expect(other).toContain("PTO balances and attendance points are private: you can only see your own. Try `pto`.");
+      expect(other).toContain('PTO balances and attendance points are private: you can only see your own. Try "pto".');
       expect(other).not.toContain("12 h");
       const lead = await twin.told(LEAD, `pto ${at(BEN)}`, [BEN]);
       expect(lead).toContain(`<at>${BEN.name}</at>'s PTO balance: **12 h**`);

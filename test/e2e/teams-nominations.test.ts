@@ -88,7 +88,7 @@ describe("wow nominations on Teams", () => {
 
   it("explains usage (as Teams writes commands) when the command doesn't start with a mention", async () => {
     await t.teams.post(t.teams.message(ada, "wow grace was great today, truly excellent work"));
-    expect(lastAnswer(t, ada)).toContain("Start with who it's for, as a mention: `wow @teammate");
+    expect(lastAnswer(t, ada)).toContain("Start with who it's for, as a mention: \"wow @teammate");
     expect(await nominations()).toEqual([]);
   });
 

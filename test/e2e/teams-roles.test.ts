@@ -51,7 +51,7 @@ describe("wowbot role on Teams", () => {
   });
 
   it("explains the usage, as Teams writes the command, for malformed input", async () => {
-    expect(await role("ada lead", boss)).toContain("Usage: `wowbot role @person agent|lead|admin`");
+    expect(await role("ada lead", boss)).toContain('Usage: "wowbot role @person agent|lead|admin"');
     expect(await role(`@${ada.name} boss`, boss, [ada])).toContain("Usage:");
     expect(await roleOf(ada)).toBe("lead");
   });

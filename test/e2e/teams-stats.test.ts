@@ -118,7 +118,7 @@ describe("wowbot stats on Teams", () => {
       [ADA, LENA],
     ] as const) {
       const text = await stats(at(target), viewer, [target]);
-      expect(text).toContain("Stats are private: you can only see your own. Try `wowbot stats`.");
+      expect(text).toContain('Stats are private: you can only see your own. Try "wowbot stats".');
       for (const figure of [...ADA_FIGURES, ...PAT_FIGURES, "Service level"]) expect(text).not.toContain(figure);
     }
     // Naming yourself is the same as asking for your own.
@@ -126,8 +126,8 @@ describe("wowbot stats on Teams", () => {
   });
 
   it("answers bad arguments with usage, and an unknown person with a clear message", async () => {
-    expect(await stats("everyone", LENA)).toContain("Usage: `wowbot stats` for your own figures (leads: `wowbot stats @agent`).");
-    expect(await stats(`${at(ADA)} ${at(PAT)}`, LENA, [ADA, PAT])).toContain("Usage: `wowbot stats`");
+    expect(await stats("everyone", LENA)).toContain('Usage: "wowbot stats" for your own figures (leads: "wowbot stats @agent").');
+    expect(await stats(`${at(ADA)} ${at(PAT)}`, LENA, [ADA, PAT])).toContain('Usage: "wowbot stats"');
     // Someone the bot can't find in the tenant's roster.
     expect(await stats(at(NOBODY), LENA, [NOBODY])).toContain("I can't find that person in this workspace.");
   });

@@ -24,7 +24,7 @@ describe("wowbot token on Teams", () => {
 
   it("creates a token, shows its secret once, and stores only the hash", async () => {
     const reply = await token("create Genesys nightly");
-    const secret = /`(wowbot_[A-Za-z0-9_-]{43})`/.exec(reply)?.[1];
+    const secret = /"(wowbot_[A-Za-z0-9_-]{43})"/.exec(reply)?.[1];
     expect(secret).toBeDefined();
     expect(reply).toContain('Token "Genesys nightly" created. Copy it now, it is shown only this once');
     const [stored] = await t.prisma.apiToken.findMany();
@@ -57,7 +57,7 @@ describe("wowbot token on Teams", () => {
     expect(await token("create probe", ada)).toContain("Only admins can manage ingest API tokens.");
     expect(await token("list", ada)).toContain("Only admins can manage ingest API tokens.");
     expect(await token("revoke Genesys nightly", ada)).toContain("Only admins can manage ingest API tokens.");
-    expect(await token("")).toContain("Usage: `wowbot token create NAME`");
+    expect(await token("")).toContain('Usage: "wowbot token create NAME"');
     expect(await t.prisma.apiToken.count()).toBe(before);
     expect(await t.prisma.apiToken.count({ where: { revokedAt: { not: null } } })).toBe(revokedBefore);
   });

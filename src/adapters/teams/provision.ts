@@ -7,7 +7,6 @@ import { channelDataOf, saveConversation, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory } from "./teams-directory.js";
 
-
 export interface Provisioned {
   workspace: WorkspaceRecord;
   /** Undefined when the activity has no person behind it (a conversation update from Teams itself). */

@@ -8,7 +8,7 @@ import { renderStats } from "./home.js";
 import { renderConfirmation, renderNominationPost, renderNomineeDm } from "./nomination.js";
 import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
 import { renderScoreDm } from "./score.js";
-import { escapeText, Mentions, plainText } from "./text.js";
+import { escapeText, fromNoticeMarkup, Mentions, plainText } from "./text.js";
 
 export interface TeamsMessage {
   /** Plain fallback summary: no markdown, markup made inert. Use as the activity's summary or a text-only reply. */
@@ -23,11 +23,13 @@ export function renderCard(view: View): TeamsMessage {
   switch (view.kind) {
     case "help":
       return renderHelp(view);
-    case "notice":
+    case "notice": {
+      const words = fromNoticeMarkup(view.text);
       return {
-        text: plainText(view.text, 4000),
-        card: messageCard([textBlock(`${TONE[view.tone]} ${escapeText(view.text)}`, view.tone === "error" ? { color: "Attention" } : {})], [], new Mentions()),
+        text: plainText(words, 4000),
+        card: messageCard([textBlock(`${TONE[view.tone]} ${escapeText(words)}`, view.tone === "error" ? { color: "Attention" } : {})], [], new Mentions()),
       };
+    }
     case "nomination.post":
       return renderNominationPost(view);
     case "nomination.nominee_dm":

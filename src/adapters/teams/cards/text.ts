@@ -9,6 +9,14 @@ export function inert(text: string): string {
   return text.replace(/</g, `<${ZWSP}`).replace(/@(here|channel|everyone|team|all)\b/gi, `@${ZWSP}$1`);
 }
 
+/**
+ * wowbot's own notices mark commands as `code` and words as *bold* (Slack's markup); Adaptive Card text has no inline
+ * code, so both become plain words, commands in quotes.
+ */
+export function fromNoticeMarkup(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, "$1").replace(/`([^`\n]+)`/g, '"$1"');
+}
+
 /** User text as literal card markdown: every markdown marker backslash-escaped, tags and @channel words inert. */
 export function escapeText(text: string): string {
   const escaped = text

@@ -2,6 +2,7 @@
 // "<@ID>" of a notice), no Slack-style *bold* or `code` markers.
 import type { View } from "../../../views/index.js";
 import { renderCard } from "../cards/index.js";
+import { fromNoticeMarkup } from "../cards/text.js";
 import type { TeamsTurn } from "../turn.js";
 
 export async function plainAnswer(turn: Pick<TeamsTurn, "deps" | "workspace">, view: View): Promise<string> {
@@ -11,5 +12,5 @@ export async function plainAnswer(turn: Pick<TeamsTurn, "deps" | "workspace">, v
     const person = id ? await turn.deps.ports.members.find(turn.workspace.id, id) : null;
     text = text.replace(tag, person?.displayName ?? "someone");
   }
-  return text.replace(/\*([^*\n]+)\*/g, "$1").replace(/`([^`\n]+)`/g, '"$1"');
+  return fromNoticeMarkup(text);
 }

@@ -133,7 +133,16 @@ describe("readForm", () => {
       wow: "partly",
       note: "",
     });
-    expect(values).toEqual({ agent: aad(2), reference: "T-1", channel: "chat", connection: "2", rapport: "yes", unstatedNeeds: "na", wow: "partly", note: null });
+    expect(values).toEqual({
+      agent: aad(2),
+      reference: "T-1",
+      channel: "chat",
+      connection: "2",
+      rapport: "yes",
+      unstatedNeeds: "na",
+      wow: "partly",
+      note: null,
+    });
     expect(readForm("form.score", { connection: "" }).connection).toBe("");
     expect(readForm("form.score", { connection: { evil: true } }).connection).toBe("");
   });
