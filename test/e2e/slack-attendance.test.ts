@@ -1,6 +1,7 @@
 // Attendance and PTO on Slack, end to end: the /attendance form and list, who may record, delete and decide (checked
 // in the use case, whatever a crafted payload claims), /pto privacy, cancelling a request, and the App Home section.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearAttendance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const LEAD = "U0LEAD";
@@ -48,10 +49,7 @@ describe("attendance and PTO on Slack", () => {
   });
   afterAll(() => t.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeSlack.reset();
   });
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { clearAttendance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TENANT } from "../support/teams-requests.js";
 import { at, closedWith, dialogInputs, errorsBeside, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
@@ -37,10 +38,7 @@ describe("attendance and PTO on Teams", () => {
   });
   afterAll(() => t?.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeTeams.clear();
   });
 

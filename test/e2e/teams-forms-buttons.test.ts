@@ -3,6 +3,7 @@
 // channels wowbot knows, errors beside inputs). Same rules and messages as on Slack, on the real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { clearAttendance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { personalConversationId, TEAMS_CHANNEL } from "../support/teams-requests.js";
 
@@ -43,10 +44,7 @@ describe("Teams dialogs and buttons", () => {
   });
   afterAll(() => t?.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeTeams.clear();
   });
 
