@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
-import { clearAttendance } from "../support/seeds.js";
+import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TENANT } from "../support/teams-requests.js";
 import { at, closedWith, dialogInputs, errorsBeside, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
@@ -127,17 +127,7 @@ describe("attendance and PTO on Teams", () => {
   describe("pto and paid-day requests", () => {
     const credit = async (user: FakeTeamsUser, hours: number) => {
       const m = await memberOf(user);
-      await t.prisma.ptoLedgerEntry.create({
-        data: {
-          workspaceId: m.workspaceId,
-          memberId: m.id,
-          hours,
-          kind: "adjustment",
-          reason: "opening balance",
-          actor: "test",
-          dedupeKey: `test:${user.aadObjectId}:${hours}`,
-        },
-      });
+      await creditOpeningBalance(t.prisma, m, hours, `test:${user.aadObjectId}:${hours}`);
     };
     const request = (user: FakeTeamsUser, date: string) => twin.submit(user, "form.paid_day", { date, note: "" });
 

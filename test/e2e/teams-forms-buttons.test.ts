@@ -3,7 +3,7 @@
 // channels wowbot knows, errors beside inputs). Same rules and messages as on Slack, on the real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
-import { clearAttendance } from "../support/seeds.js";
+import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { personalConversationId, TEAMS_CHANNEL } from "../support/teams-requests.js";
 
@@ -95,17 +95,7 @@ describe("Teams dialogs and buttons", () => {
   describe("paid-day requests", () => {
     const credit = async (u: FakeTeamsUser, hours: number) => {
       const m = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: u.aadObjectId } });
-      await t.prisma.ptoLedgerEntry.create({
-        data: {
-          workspaceId: m.workspaceId,
-          memberId: m.id,
-          hours,
-          kind: "adjustment",
-          reason: "opening balance",
-          actor: "test",
-          dedupeKey: `test:${u.name}:${hours}`,
-        },
-      });
+      await creditOpeningBalance(t.prisma, m, hours, `test:${u.name}:${hours}`);
     };
     const request = async (from: FakeTeamsUser, date: string) => {
       const card = dialogCard(await open(from, "form.paid_day"));

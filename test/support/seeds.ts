@@ -99,6 +99,13 @@ export async function seedExportScores(prisma: Prisma, agent: Member, scorer: Me
   return { s1, s2 };
 }
 
+/** Gives a member `hours` of paid time off as an opening-balance adjustment (as an admin's correction would). */
+export async function creditOpeningBalance(prisma: Prisma, member: Member, hours: number, dedupeKey: string): Promise<void> {
+  await prisma.ptoLedgerEntry.create({
+    data: { workspaceId: member.workspaceId, memberId: member.id, hours, kind: "adjustment", reason: "opening balance", actor: "test", dedupeKey },
+  });
+}
+
 /** Removes every attendance record, paid-day request and ledger entry, and the queued messages about them. */
 export async function clearAttendance(prisma: Prisma): Promise<void> {
   await prisma.ptoLedgerEntry.deleteMany();
