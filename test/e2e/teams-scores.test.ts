@@ -2,8 +2,9 @@
 // leads only (checked again when the dialog opens); submissions are scored, stored, superseded on re-score, and sent
 // to the agent privately.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { cardOf, dialogCard, type TaskBody } from "../support/teams-cards.js";
 import { personalConversationId } from "../support/teams-requests.js";
 
 const user = (n: number, name: string): FakeTeamsUser => ({
@@ -16,12 +17,6 @@ const boss = user(1, "Boss Admin");
 const lena = user(2, "Lena Lead");
 const ada = user(3, "Ada Agent");
 const otto = user(4, "Otto Agent");
-
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ data?: Record<string, unknown> }> };
-type TaskBody = { task: { type: string; value: unknown } };
-
-const cardOf = (a: CapturedActivity | undefined): Card | undefined => a?.activity.attachments?.[0]?.content as Card | undefined;
-const dialogCard = (body: unknown): Card => ((body as TaskBody).task.value as { card: { content: Card } }).card.content;
 
 describe("quick scores on Teams", () => {
   let t: TestService;
