@@ -6,7 +6,6 @@ import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { TEAMS_TENANT } from "../support/teams-requests.js";
 import { at, closedWith, dialogInputs, errorsBeside, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(1, "Bo Boss");
@@ -26,15 +25,8 @@ describe("attendance and PTO on Teams", () => {
   beforeAll(async () => {
     t = await startTestService({ slack: false, teams: true, env: { WOWBOT_ADMINS: BOSS.aadObjectId } });
     twin = new TeamsTwin(t);
-    for (const u of [BOSS, LEAD, ADA, BEN]) {
-      t.fakeTeams.addMember(u);
-      await twin.says(u, "help");
-    }
-    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
-    await t.prisma.member.update({
-      where: { workspaceId_platformUserId: { workspaceId: workspace.id, platformUserId: LEAD.aadObjectId } },
-      data: { role: "lead" },
-    });
+    await twin.join([BOSS, LEAD, ADA, BEN]);
+    await twin.makeLeads([LEAD]);
   });
   afterAll(() => t?.stop());
   beforeEach(async () => {

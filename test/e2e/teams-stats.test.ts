@@ -7,7 +7,7 @@ import { notice } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { seedServiceLevelWeek } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { personalConversationId, rendered, TEAMS_CHANNEL, TEAMS_TENANT } from "../support/teams-requests.js";
+import { personalConversationId, rendered, TEAMS_CHANNEL } from "../support/teams-requests.js";
 import { at, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(31, "Bo Boss");
@@ -29,15 +29,8 @@ describe("wowbot stats on Teams", () => {
     twin = new TeamsTwin(t);
     // Tuesday 10 March 2026, noon in the workspace's time zone (UTC): the window is 4 to 10 March.
     t.clock.set("2026-03-10T12:00:00Z");
-    for (const u of [BOSS, ADA, PAT, LENA]) {
-      t.fakeTeams.addMember(u);
-      await twin.says(u, "help");
-    }
-    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
-    await t.prisma.member.update({
-      where: { workspaceId_platformUserId: { workspaceId: workspace.id, platformUserId: LENA.aadObjectId } },
-      data: { role: "lead" },
-    });
+    await twin.join([BOSS, ADA, PAT, LENA]);
+    await twin.makeLeads([LENA]);
     const [ada, pat] = await Promise.all([ADA, PAT].map((u) => t.prisma.member.findFirstOrThrow({ where: { platformUserId: u.aadObjectId } })));
     if (!ada || !pat) throw new Error("members missing");
     await seedServiceLevelWeek(t.prisma, ada, pat);
