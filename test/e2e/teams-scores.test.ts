@@ -6,6 +6,7 @@ import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { cardOf, dialogCard, type TaskBody } from "../support/teams-cards.js";
 import { personalConversationId } from "../support/teams-requests.js";
+import { EQUAL_WEIGHTS, SCORED_CALL_1001 } from "../support/twin-expectations.js";
 
 const user = (n: number, name: string): FakeTeamsUser => ({
   id: `29:account-${n}`,
@@ -70,16 +71,8 @@ describe("quick scores on Teams", () => {
     // connection 1 (0.5 x 25) + rapport yes (25) + unstated partly (12.5), wow n.a.: 50 / 75 = 67
     expect(done.task).toEqual({ type: "message", value: expect.stringContaining(`Saved: ${ada.name} scored 67/100.`) });
     const [score] = await t.prisma.quickScore.findMany();
-    expect(score).toMatchObject({
-      score: 67,
-      connectionAttempts: 1,
-      rapport: "yes",
-      unstatedNeeds: "partly",
-      wow: "na",
-      channel: "phone",
-      reference: "CALL-1001",
-    });
-    expect(score?.weights).toEqual({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 });
+    expect(score).toMatchObject(SCORED_CALL_1001);
+    expect(score?.weights).toEqual(EQUAL_WEIGHTS);
     await t.deliver();
     const dm = JSON.stringify(cardOf(t.fakeTeams.to(personalConversationId(ada)).at(-1)));
     expect(dm).toContain("67/100");
