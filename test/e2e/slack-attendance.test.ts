@@ -1,6 +1,7 @@
 // Attendance and PTO on Slack, end to end: the /attendance form and list, who may record, delete and decide (checked
 // in the use case, whatever a crafted payload claims), /pto privacy, cancelling a request, and the App Home section.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const LEAD = "U0LEAD";
@@ -48,10 +49,7 @@ describe("attendance and PTO on Slack", () => {
   });
   afterAll(() => t.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeSlack.reset();
   });
 
@@ -112,17 +110,7 @@ describe("attendance and PTO on Slack", () => {
   describe("/pto and paid-day requests", () => {
     const credit = async (user: string, hours: number) => {
       const m = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: user } });
-      await t.prisma.ptoLedgerEntry.create({
-        data: {
-          workspaceId: m.workspaceId,
-          memberId: m.id,
-          hours,
-          kind: "adjustment",
-          reason: "opening balance",
-          actor: "test",
-          dedupeKey: `test:${user}:${hours}`,
-        },
-      });
+      await creditOpeningBalance(t.prisma, m, hours, `test:${user}:${hours}`);
     };
     const request = (user: string, date: string) =>
       t.slack.viewSubmission(user, {

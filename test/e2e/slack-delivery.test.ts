@@ -1,6 +1,7 @@
 // Nothing lost, nothing twice: outbox delivery through Slack outages and rate limits, and giving up only on
 // messages Slack will never accept.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { queueNomineeDmBacklog } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const STORY = "Turned a furious caller into a fan by fixing three old tickets nobody had closed.";
@@ -75,16 +76,7 @@ describe("outbox delivery to Slack", () => {
   it("drains a backlog larger than one batch in a single run", async () => {
     await nominate();
     const n = await t.prisma.nomination.findFirstOrThrow();
-    await t.prisma.outbox.createMany({
-      data: Array.from({ length: 45 }, (_, i) => ({
-        workspaceId: n.workspaceId,
-        target: { kind: "dm", platformUserId: "U0NOMINEE" },
-        payload: { view: "nomination.nominee_dm", nominationId: n.id },
-        dedupeKey: `backlog:${i}`,
-        createdAt: t.clock.now(),
-        nextAttemptAt: t.clock.now(),
-      })),
-    });
+    await queueNomineeDmBacklog(t.prisma, n, "U0NOMINEE", "backlog", t.clock.now());
     await t.deliver();
     expect(await pending()).toBe(0);
     expect(delivered("U0NOMINEE")).toHaveLength(46);

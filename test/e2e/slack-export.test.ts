@@ -2,6 +2,7 @@
 // (on the fake Slack, over loopback); agents and leads are refused; bad arguments get usage; a refused upload is told
 // privately. The file is checked byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedExportScores } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const BOM = "\uFEFF";
@@ -29,26 +30,7 @@ describe("/wowbot export", () => {
       t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0AGENT" } }),
       t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0LEAD" } }),
     ]);
-    const score = (reference: string, value: number, note: string | null, createdAt: string) =>
-      t.prisma.quickScore.create({
-        data: {
-          workspaceId: ada.workspaceId,
-          agentId: ada.id,
-          scorerId: lena.id,
-          reference,
-          channel: "phone",
-          connectionAttempts: 1,
-          rapport: "yes",
-          unstatedNeeds: "partly",
-          wow: "no",
-          weights: {},
-          score: value,
-          note,
-          createdAt: new Date(createdAt),
-        },
-      });
-    ids.s1 = (await score("CALL-1", 70, 'Good, but "hold" less', "2026-03-01T10:00:00Z")).id;
-    ids.s2 = (await score("CALL-2", 88, "@here great call", "2026-03-02T10:00:00Z")).id;
+    Object.assign(ids, await seedExportScores(t.prisma, ada, lena));
     t.fakeSlack.reset();
   });
   afterAll(() => t.stop());

@@ -2,6 +2,7 @@
 // scores only) and latest coaching notes, within the Home tab's limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockKitProblems } from "../support/block-kit-limits.js";
+import { seedHomeFigures } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("Slack App Home", () => {
@@ -34,32 +35,7 @@ describe("Slack App Home", () => {
     await open("U0LEAD");
     const peer = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0PEER" } });
     const lead = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0LEAD" } });
-    const ws = agent.workspaceId;
-    const n = await t.prisma.nomination.create({
-      data: { workspaceId: ws, nomineeId: agent.id, nominatorId: peer.id, story: "Found the <!channel> missing refund & fixed it.", reference: "T-1" },
-    });
-    await t.prisma.endorsement.create({ data: { nominationId: n.id, memberId: lead.id } });
-    const score = (value: number, reference: string, note: string | null) =>
-      t.prisma.quickScore.create({
-        data: {
-          workspaceId: ws,
-          agentId: agent.id,
-          scorerId: lead.id,
-          reference,
-          channel: "chat",
-          connectionAttempts: 2,
-          rapport: "yes",
-          unstatedNeeds: "yes",
-          wow: "no",
-          weights: {},
-          score: value,
-          note,
-        },
-      });
-    const old = await score(10, "C-1", "superseded note");
-    const current = await score(90, "C-1", "Great empathy; slow down on the close.");
-    await t.prisma.quickScore.update({ where: { id: old.id }, data: { supersededById: current.id } });
-    await score(70, "C-2", null);
+    await seedHomeFigures(t.prisma, { agent, peer, lead, story: "Found the <!channel> missing refund & fixed it." });
 
     const view = await open("U0AGENT");
     const text = JSON.stringify(view);

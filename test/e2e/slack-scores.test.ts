@@ -2,6 +2,7 @@
 // submissions are scored on the 100-point scale, stored, superseded on re-score, and DMed to the agent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service.js";
+import { EQUAL_WEIGHTS, SCORED_CALL_1001 } from "../support/twin-expectations.js";
 
 interface Reply {
   response_type?: string;
@@ -78,16 +79,8 @@ describe("quick scores on Slack", () => {
     // connection 1 (0.5 x 25) + rapport yes (25) + unstated partly (12.5), wow n.a.: 50 / 75 = 67
     expect(JSON.stringify(reply.view)).toContain("scored *67/100*");
     const [score] = await t.prisma.quickScore.findMany();
-    expect(score).toMatchObject({
-      score: 67,
-      connectionAttempts: 1,
-      rapport: "yes",
-      unstatedNeeds: "partly",
-      wow: "na",
-      channel: "phone",
-      reference: "CALL-1001",
-    });
-    expect(score?.weights).toEqual({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 });
+    expect(score).toMatchObject(SCORED_CALL_1001);
+    expect(score?.weights).toEqual(EQUAL_WEIGHTS);
     await t.deliver();
     const dm = t.fakeSlack.acceptedCallsOf("chat.postMessage").find((c) => c.args.channel === "U0AGENT");
     const text = JSON.stringify(dm?.args.blocks);

@@ -2,6 +2,7 @@
 // an invalid one is refused next to its input with nothing saved.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service.js";
+import { fullFormSettings } from "../support/twin-expectations.js";
 
 interface Reply {
   text?: string;
@@ -156,16 +157,7 @@ describe("/wowbot settings", () => {
       expect((await submitForm(fullForm())).response_action).toBe("clear");
       const ws = await workspace();
       expect(ws.timezone).toBe("America/Los_Angeles");
-      expect(ws.settings).toMatchObject({
-        leadsChannel: "C0LEADS",
-        digestTime: "08:30",
-        workdays: [1, 2, 3, 4, 6],
-        attendancePeriod: "two-week",
-        pointsPerType: { absence: 2, late: 0.5, excused: 0 },
-        rewardTiers: [2, 4, 6.5],
-        hoursPerPaidDay: 7.5,
-        accrualCapHours: 40,
-      });
+      expect(ws.settings).toMatchObject(fullFormSettings("C0LEADS"));
       const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { at: "desc" } });
       expect(audit.before).toMatchObject({ timezone: "UTC" });
       expect(audit.after).toMatchObject({ timezone: "America/Los_Angeles", hoursPerPaidDay: 7.5 });

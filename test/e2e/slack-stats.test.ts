@@ -3,6 +3,7 @@
 // else is refused and never sees another member's figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockKitProblems } from "../support/block-kit-limits.js";
+import { seedServiceLevelWeek } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("/wowbot stats and the App Home service level", () => {
@@ -22,33 +23,7 @@ describe("/wowbot stats and the App Home service level", () => {
     await t.slack.command({ command: "/wowbot", text: "role <@U0LEAD> lead", user_id: "U0BOSS" });
     const [ada, pat] = await Promise.all(["U0AGENT", "U0PEER"].map((id) => t.prisma.member.findFirstOrThrow({ where: { platformUserId: id } })));
     if (!ada || !pat) throw new Error("members missing");
-    const day = (member: typeof ada, date: string, customerFacingSeconds: number, availableSeconds: number) =>
-      t.prisma.serviceLevelDay.create({
-        data: { workspaceId: ada.workspaceId, memberId: member.id, date: new Date(date), customerFacingSeconds, availableSeconds },
-      });
-    await day(ada, "2026-03-03", 0, 28_800); // the day before the window: left out
-    await day(ada, "2026-03-04", 3_600, 7_200);
-    await day(ada, "2026-03-10", 9_000, 9_000);
-    await day(pat, "2026-03-08", 1_234, 4_321);
-    let session = 0;
-    const chat = (member: typeof ada, closed: string, idleSeconds: number) => {
-      const agentClosedAt = new Date(closed);
-      return t.prisma.chatSession.create({
-        data: {
-          workspaceId: ada.workspaceId,
-          memberId: member.id,
-          sessionId: `S-${++session}`,
-          startedAt: new Date(agentClosedAt.getTime() - 1_800_000),
-          customerLeftAt: new Date(agentClosedAt.getTime() - idleSeconds * 1000),
-          agentClosedAt,
-          idleSeconds,
-        },
-      });
-    };
-    await chat(ada, "2026-03-05T10:00:00Z", 300); // over the 120 s threshold
-    await chat(ada, "2026-03-06T10:00:00Z", 60); // under it
-    await chat(ada, "2026-03-03T23:59:00Z", 900); // before the window
-    await chat(pat, "2026-03-07T10:00:00Z", 1_020);
+    await seedServiceLevelWeek(t.prisma, ada, pat);
   });
   afterAll(() => t.stop());
 

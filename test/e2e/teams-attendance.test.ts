@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { TEAMS_TENANT } from "../support/teams-requests.js";
 import { at, closedWith, dialogInputs, errorsBeside, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(1, "Bo Boss");
@@ -25,22 +25,12 @@ describe("attendance and PTO on Teams", () => {
   beforeAll(async () => {
     t = await startTestService({ slack: false, teams: true, env: { WOWBOT_ADMINS: BOSS.aadObjectId } });
     twin = new TeamsTwin(t);
-    for (const u of [BOSS, LEAD, ADA, BEN]) {
-      t.fakeTeams.addMember(u);
-      await twin.says(u, "help");
-    }
-    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
-    await t.prisma.member.update({
-      where: { workspaceId_platformUserId: { workspaceId: workspace.id, platformUserId: LEAD.aadObjectId } },
-      data: { role: "lead" },
-    });
+    await twin.join([BOSS, LEAD, ADA, BEN]);
+    await twin.makeLeads([LEAD]);
   });
   afterAll(() => t?.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeTeams.clear();
   });
 
@@ -129,17 +119,7 @@ describe("attendance and PTO on Teams", () => {
   describe("pto and paid-day requests", () => {
     const credit = async (user: FakeTeamsUser, hours: number) => {
       const m = await memberOf(user);
-      await t.prisma.ptoLedgerEntry.create({
-        data: {
-          workspaceId: m.workspaceId,
-          memberId: m.id,
-          hours,
-          kind: "adjustment",
-          reason: "opening balance",
-          actor: "test",
-          dedupeKey: `test:${user.aadObjectId}:${hours}`,
-        },
-      });
+      await creditOpeningBalance(t.prisma, m, hours, `test:${user.aadObjectId}:${hours}`);
     };
     const request = (user: FakeTeamsUser, date: string) => twin.submit(user, "form.paid_day", { date, note: "" });
 

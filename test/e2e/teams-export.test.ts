@@ -7,6 +7,7 @@ import { EXPORT_CANCELLED, FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/a
 import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
 import { notice } from "../../src/views/notice.js";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { seedExportScores } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { personalConversationId, rendered, TEAMS_CHANNEL } from "../support/teams-requests.js";
 
@@ -49,26 +50,7 @@ describe("wowbot export on Teams", () => {
       t.prisma.member.findFirstOrThrow({ where: { platformUserId: lena.aadObjectId } }),
     ]);
     expect(lenaRow.role).toBe("lead");
-    const score = (reference: string, value: number, note: string | null, createdAt: string) =>
-      t.prisma.quickScore.create({
-        data: {
-          workspaceId: adaRow.workspaceId,
-          agentId: adaRow.id,
-          scorerId: lenaRow.id,
-          reference,
-          channel: "phone",
-          connectionAttempts: 1,
-          rapport: "yes",
-          unstatedNeeds: "partly",
-          wow: "no",
-          weights: {},
-          score: value,
-          note,
-          createdAt: new Date(createdAt),
-        },
-      });
-    ids.s1 = (await score("CALL-1", 70, 'Good, but "hold" less', "2026-03-01T10:00:00Z")).id;
-    ids.s2 = (await score("CALL-2", 88, "@here great call", "2026-03-02T10:00:00Z")).id;
+    Object.assign(ids, await seedExportScores(t.prisma, adaRow, lenaRow));
     t.fakeTeams.clear();
   });
   afterAll(() => t?.stop());

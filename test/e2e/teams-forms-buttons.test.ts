@@ -2,8 +2,10 @@
 // requests (dialog, approve / cancel buttons updating every lead's post in place), and the settings dialog (the
 // channels wowbot knows, errors beside inputs). Same rules and messages as on Slack, on the real database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { type Card, cardOf, dialogCard, type TaskBody } from "../support/teams-cards.js";
 import { personalConversationId, TEAMS_CHANNEL } from "../support/teams-requests.js";
 
 const user = (n: number, name: string): FakeTeamsUser => ({ id: `29:account-${n}`, aadObjectId: `ffffffff-0000-4000-8000-00000000000${n}`, name });
@@ -12,11 +14,6 @@ const lena = user(2, "Lena Lead");
 const ada = user(3, "Ada Agent");
 const ben = user(4, "Ben Agent");
 
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ data?: Record<string, unknown> }> };
-type TaskBody = { task: { type: string; value: unknown } };
-
-const cardOf = (a: CapturedActivity | undefined): Card | undefined => a?.activity.attachments?.[0]?.content as Card | undefined;
-const dialogCard = (body: unknown): Card => ((body as TaskBody).task.value as { card: { content: Card } }).card.content;
 /** What Teams sends when the dialog's submit button is pressed: every input's current value, plus the button's data. */
 const submissionOf = (card: Card, overrides: Record<string, string> = {}) => ({
   ...Object.fromEntries(card.body.filter((e) => typeof e.id === "string").map((e) => [e.id as string, e.value === undefined ? "" : String(e.value)])),
@@ -43,10 +40,7 @@ describe("Teams dialogs and buttons", () => {
   });
   afterAll(() => t?.stop());
   beforeEach(async () => {
-    await t.prisma.ptoLedgerEntry.deleteMany();
-    await t.prisma.ptoRequest.deleteMany();
-    await t.prisma.attendanceOccurrence.deleteMany();
-    await t.prisma.outbox.deleteMany();
+    await clearAttendance(t.prisma);
     t.fakeTeams.clear();
   });
 
@@ -97,17 +91,7 @@ describe("Teams dialogs and buttons", () => {
   describe("paid-day requests", () => {
     const credit = async (u: FakeTeamsUser, hours: number) => {
       const m = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: u.aadObjectId } });
-      await t.prisma.ptoLedgerEntry.create({
-        data: {
-          workspaceId: m.workspaceId,
-          memberId: m.id,
-          hours,
-          kind: "adjustment",
-          reason: "opening balance",
-          actor: "test",
-          dedupeKey: `test:${u.name}:${hours}`,
-        },
-      });
+      await creditOpeningBalance(t.prisma, m, hours, `test:${u.name}:${hours}`);
     };
     const request = async (from: FakeTeamsUser, date: string) => {
       const card = dialogCard(await open(from, "form.paid_day"));

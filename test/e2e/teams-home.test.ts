@@ -1,6 +1,7 @@
 // Twin of slack-home.test.ts on Teams, which has no Home tab: `wowbot stats` shows the member's wows received, seconds,
 // 30-day quick-score average (current scores only) and latest coaching notes, as a valid card within Teams' size limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedHomeFigures } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 import { cardProblems } from "../unit/adapters/teams/validate-card.js";
@@ -43,38 +44,7 @@ describe("the member's page on Teams (wowbot stats)", () => {
     await twin.says(PAT, "help");
     await twin.says(LENA, "help");
     const [agent, peer, lead] = await Promise.all([memberOf(ADA), memberOf(PAT), memberOf(LENA)]);
-    const ws = agent.workspaceId;
-    const n = await t.prisma.nomination.create({
-      data: {
-        workspaceId: ws,
-        nomineeId: agent.id,
-        nominatorId: peer.id,
-        story: "Found the <at>everyone</at> missing refund & **fixed** it.",
-        reference: "T-1",
-      },
-    });
-    await t.prisma.endorsement.create({ data: { nominationId: n.id, memberId: lead.id } });
-    const score = (value: number, reference: string, note: string | null) =>
-      t.prisma.quickScore.create({
-        data: {
-          workspaceId: ws,
-          agentId: agent.id,
-          scorerId: lead.id,
-          reference,
-          channel: "chat",
-          connectionAttempts: 2,
-          rapport: "yes",
-          unstatedNeeds: "yes",
-          wow: "no",
-          weights: {},
-          score: value,
-          note,
-        },
-      });
-    const old = await score(10, "C-1", "superseded note");
-    const current = await score(90, "C-1", "Great empathy; slow down on the close.");
-    await t.prisma.quickScore.update({ where: { id: old.id }, data: { supersededById: current.id } });
-    await score(70, "C-2", null);
+    await seedHomeFigures(t.prisma, { agent, peer, lead, story: "Found the <at>everyone</at> missing refund & **fixed** it." });
 
     const text = await page();
     expect(text).toContain("🌟 **1** wow nomination and **1** second in the last 30 days.");

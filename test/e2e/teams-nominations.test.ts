@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
-import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { type Card, cardOf, type TaskBody } from "../support/teams-cards.js";
 import { personalConversationId, TEAMS_CHANNEL, TEAMS_TENANT } from "../support/teams-requests.js";
 
 const user = (n: number, name: string): FakeTeamsUser => ({
@@ -22,10 +23,6 @@ const boss = user(4, "Boss Admin");
 
 const STORY = "Stayed on the line to rebook the whole family's flights after the storm, and remembered the kid's birthday.";
 
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ type: string; title?: string; data?: Record<string, unknown> }> };
-type TaskBody = { task: { type: string; value: unknown } };
-
-const cardOf = (a: CapturedActivity | undefined): Card | undefined => a?.activity.attachments?.[0]?.content as Card | undefined;
 /** The plain text of the last private answer a person got. */
 const lastAnswer = (t: TestService, u: FakeTeamsUser) => String(t.fakeTeams.to(personalConversationId(u)).at(-1)?.activity.text ?? "");
 

@@ -3,6 +3,7 @@
 // one batch, with a recognition typed in Teams.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { queueNomineeDmBacklog } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { personalConversationId, TEAMS_TEAM } from "../support/teams-requests.js";
 
@@ -78,16 +79,7 @@ describe("outbox delivery to Teams", () => {
   it("drains a backlog larger than one batch in a single run", async () => {
     await nominate();
     const n = await t.prisma.nomination.findFirstOrThrow();
-    await t.prisma.outbox.createMany({
-      data: Array.from({ length: 45 }, (_, i) => ({
-        workspaceId: n.workspaceId,
-        target: { kind: "dm", platformUserId: grace.aadObjectId },
-        payload: { view: "nomination.nominee_dm", nominationId: n.id },
-        dedupeKey: `teams-backlog:${i}`,
-        createdAt: t.clock.now(),
-        nextAttemptAt: t.clock.now(),
-      })),
-    });
+    await queueNomineeDmBacklog(t.prisma, n, grace.aadObjectId, "teams-backlog", t.clock.now());
     await t.deliver();
     expect(await pending()).toBe(0);
     expect(graceDms()).toHaveLength(46);

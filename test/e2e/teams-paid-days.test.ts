@@ -3,8 +3,9 @@
 // told by DM and a second lead is told who decided.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { personalConversationId, TEAMS_TEAM, TEAMS_TENANT } from "../support/teams-requests.js";
+import { personalConversationId, TEAMS_TEAM } from "../support/teams-requests.js";
 import { closedWith, dialogInputs, executeButtons, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(11, "Bo Boss");
@@ -24,19 +25,10 @@ describe("paid-day requests on Teams", () => {
     // Installed in a team: the bot knows its channels (a leads channel can be chosen later).
     t.fakeTeams.addMember(BOSS).setChannels(TEAMS_TEAM.id, [{ id: TEAMS_TEAM.id }, LEADS]);
     expect((await t.teams.post(t.teams.installationUpdate(BOSS, { place: { kind: "channel" } }))).status).toBe(200);
-    for (const u of [BOSS, LENA, LOU, ADA]) {
-      t.fakeTeams.addMember(u);
-      await twin.says(u, "help");
-    }
-    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
-    await t.prisma.member.updateMany({
-      where: { workspaceId: workspace.id, platformUserId: { in: [LENA.aadObjectId, LOU.aadObjectId] } },
-      data: { role: "lead" },
-    });
+    await twin.join([BOSS, LENA, LOU, ADA]);
+    await twin.makeLeads([LENA, LOU]);
     const ada = await memberOf(ADA);
-    await t.prisma.ptoLedgerEntry.create({
-      data: { workspaceId: ada.workspaceId, memberId: ada.id, hours: 16, kind: "adjustment", reason: "opening balance", actor: "test", dedupeKey: "test:ada" },
-    });
+    await creditOpeningBalance(t.prisma, ada, 16, "test:ada");
   });
   afterAll(() => t?.stop());
 

@@ -2,9 +2,11 @@
 // leads only (checked again when the dialog opens); submissions are scored, stored, superseded on re-score, and sent
 // to the agent privately.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
+import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { cardOf, dialogCard, type TaskBody } from "../support/teams-cards.js";
 import { personalConversationId } from "../support/teams-requests.js";
+import { EQUAL_WEIGHTS, SCORED_CALL_1001 } from "../support/twin-expectations.js";
 
 const user = (n: number, name: string): FakeTeamsUser => ({
   id: `29:account-${n}`,
@@ -16,12 +18,6 @@ const boss = user(1, "Boss Admin");
 const lena = user(2, "Lena Lead");
 const ada = user(3, "Ada Agent");
 const otto = user(4, "Otto Agent");
-
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ data?: Record<string, unknown> }> };
-type TaskBody = { task: { type: string; value: unknown } };
-
-const cardOf = (a: CapturedActivity | undefined): Card | undefined => a?.activity.attachments?.[0]?.content as Card | undefined;
-const dialogCard = (body: unknown): Card => ((body as TaskBody).task.value as { card: { content: Card } }).card.content;
 
 describe("quick scores on Teams", () => {
   let t: TestService;
@@ -75,16 +71,8 @@ describe("quick scores on Teams", () => {
     // connection 1 (0.5 x 25) + rapport yes (25) + unstated partly (12.5), wow n.a.: 50 / 75 = 67
     expect(done.task).toEqual({ type: "message", value: expect.stringContaining(`Saved: ${ada.name} scored 67/100.`) });
     const [score] = await t.prisma.quickScore.findMany();
-    expect(score).toMatchObject({
-      score: 67,
-      connectionAttempts: 1,
-      rapport: "yes",
-      unstatedNeeds: "partly",
-      wow: "na",
-      channel: "phone",
-      reference: "CALL-1001",
-    });
-    expect(score?.weights).toEqual({ connection: 25, rapport: 25, unstatedNeeds: 25, wow: 25 });
+    expect(score).toMatchObject(SCORED_CALL_1001);
+    expect(score?.weights).toEqual(EQUAL_WEIGHTS);
     await t.deliver();
     const dm = JSON.stringify(cardOf(t.fakeTeams.to(personalConversationId(ada)).at(-1)));
     expect(dm).toContain("67/100");

@@ -7,6 +7,7 @@ import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TEAM, TEAMS_TENANT } from "../support/teams-requests.js";
 import { type DialogAnswer, dialogInputs, errorsBeside, formOpener, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
+import { fullFormSettings } from "../support/twin-expectations.js";
 
 const BOSS = teamsUser(21, "Bo Boss");
 const ADA = teamsUser(22, "Ada Agent");
@@ -145,16 +146,7 @@ describe("wowbot settings on Teams", () => {
       expect((await twin.submit(BOSS, "form.settings", fullForm())).task?.type).toBe("message");
       const ws = await workspace();
       expect(ws.timezone).toBe("America/Los_Angeles");
-      expect(ws.settings).toMatchObject({
-        leadsChannel: LEADS.id,
-        digestTime: "08:30",
-        workdays: [1, 2, 3, 4, 6],
-        attendancePeriod: "two-week",
-        pointsPerType: { absence: 2, late: 0.5, excused: 0 },
-        rewardTiers: [2, 4, 6.5],
-        hoursPerPaidDay: 7.5,
-        accrualCapHours: 40,
-      });
+      expect(ws.settings).toMatchObject(fullFormSettings(LEADS.id));
       const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { at: "desc" } });
       expect(audit.before).toMatchObject({ timezone: "UTC" });
       expect(audit.after).toMatchObject({ timezone: "America/Los_Angeles", hoursPerPaidDay: 7.5 });

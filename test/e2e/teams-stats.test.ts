@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
 import { notice } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
+import { seedServiceLevelWeek } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
-import { personalConversationId, rendered, TEAMS_CHANNEL, TEAMS_TENANT } from "../support/teams-requests.js";
+import { personalConversationId, rendered, TEAMS_CHANNEL } from "../support/teams-requests.js";
 import { at, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 
 const BOSS = teamsUser(31, "Bo Boss");
@@ -28,44 +29,11 @@ describe("wowbot stats on Teams", () => {
     twin = new TeamsTwin(t);
     // Tuesday 10 March 2026, noon in the workspace's time zone (UTC): the window is 4 to 10 March.
     t.clock.set("2026-03-10T12:00:00Z");
-    for (const u of [BOSS, ADA, PAT, LENA]) {
-      t.fakeTeams.addMember(u);
-      await twin.says(u, "help");
-    }
-    const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
-    await t.prisma.member.update({
-      where: { workspaceId_platformUserId: { workspaceId: workspace.id, platformUserId: LENA.aadObjectId } },
-      data: { role: "lead" },
-    });
+    await twin.join([BOSS, ADA, PAT, LENA]);
+    await twin.makeLeads([LENA]);
     const [ada, pat] = await Promise.all([ADA, PAT].map((u) => t.prisma.member.findFirstOrThrow({ where: { platformUserId: u.aadObjectId } })));
     if (!ada || !pat) throw new Error("members missing");
-    const day = (member: typeof ada, date: string, customerFacingSeconds: number, availableSeconds: number) =>
-      t.prisma.serviceLevelDay.create({
-        data: { workspaceId: ada.workspaceId, memberId: member.id, date: new Date(date), customerFacingSeconds, availableSeconds },
-      });
-    await day(ada, "2026-03-03", 0, 28_800); // the day before the window: left out
-    await day(ada, "2026-03-04", 3_600, 7_200);
-    await day(ada, "2026-03-10", 9_000, 9_000);
-    await day(pat, "2026-03-08", 1_234, 4_321);
-    let session = 0;
-    const chat = (member: typeof ada, closed: string, idleSeconds: number) => {
-      const agentClosedAt = new Date(closed);
-      return t.prisma.chatSession.create({
-        data: {
-          workspaceId: ada.workspaceId,
-          memberId: member.id,
-          sessionId: `S-${++session}`,
-          startedAt: new Date(agentClosedAt.getTime() - 1_800_000),
-          customerLeftAt: new Date(agentClosedAt.getTime() - idleSeconds * 1000),
-          agentClosedAt,
-          idleSeconds,
-        },
-      });
-    };
-    await chat(ada, "2026-03-05T10:00:00Z", 300); // over the 120 s threshold
-    await chat(ada, "2026-03-06T10:00:00Z", 60); // under it
-    await chat(ada, "2026-03-03T23:59:00Z", 900); // before the window
-    await chat(pat, "2026-03-07T10:00:00Z", 1_020);
+    await seedServiceLevelWeek(t.prisma, ada, pat);
   });
   afterAll(() => t?.stop());
 

@@ -3,7 +3,7 @@
 // on request (HTTP 500s, 429 with Retry-After, 403/404), and stands in for OneDrive's upload URL of the file-consent
 // flow (PUT /upload/{name} keeps the bytes). Loopback only.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 export interface FakeTeamsUser {
   /** The per-bot account id ("29:..."). */
@@ -68,14 +68,12 @@ export class FakeBotConnector {
         res.end(JSON.stringify(body ?? {}));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(this.server)}/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** People TeamsInfo.getMember finds, by "29:" id or AAD object id. */

@@ -1,7 +1,7 @@
 // A local stand-in for the Slack Web API: records every call the bot makes and answers as Slack does, including
 // scripted failures (HTTP 500s, `ratelimited` with Retry-After, any Slack error code).
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 export interface SlackCall {
   method: string;
@@ -69,14 +69,12 @@ export class FakeSlack {
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    this.url = `${await listenOnLoopback(this.server)}/api/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   addUser(user: FakeUser): void {

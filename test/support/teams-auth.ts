@@ -2,9 +2,9 @@
 // with jose as the Bot Connector would sign them, and outbound credentials with a fixed token (so the bot never
 // asks login.microsoftonline.com for one).
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import type { CredentialsFactory } from "../../src/adapters/teams/teams-adapter.js";
+import { closeServer, listenOnLoopback } from "./loopback.js";
 
 /** The issuer of tokens the Bot Connector sends to bots (public cloud). */
 export const CHANNEL_ISSUER = "https://api.botframework.com";
@@ -41,8 +41,7 @@ export class LocalOpenId {
         res.end("{}");
       }
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this;
   }
 
@@ -51,8 +50,7 @@ export class LocalOpenId {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** A channel token for the bot (`audience` = its app id) and the activity's serviceUrl. */

@@ -2,7 +2,7 @@
 // privately, dialogs opened and submitted with what they show beside each input, and card buttons clicked.
 import type { FakeTeamsUser } from "./fake-bot-connector.js";
 import type { TestService } from "./service.js";
-import { type Activity, personalConversationId } from "./teams-requests.js";
+import { type Activity, personalConversationId, TEAMS_TENANT } from "./teams-requests.js";
 
 /** A Teams person: account id "29:twin-n", AAD object id ending in n. */
 export const teamsUser = (n: number, name: string): FakeTeamsUser => ({
@@ -33,6 +33,24 @@ export const shownText = (activities: Captured, extra: unknown = "") => strings(
 
 export class TeamsTwin {
   constructor(private readonly t: TestService) {}
+
+  /** Each user joins the team and says "help" to the bot once, which makes them a member. */
+  async join(users: FakeTeamsUser[]): Promise<void> {
+    for (const u of users) {
+      this.t.fakeTeams.addMember(u);
+      await this.says(u, "help");
+    }
+  }
+
+  /** Makes these members leads in the database directly (set-up, not the `wowbot role` command under test). */
+  async makeLeads(users: FakeTeamsUser[]): Promise<void> {
+    const workspace = await this.t.prisma.workspace.findFirstOrThrow({ where: { platform: "teams", externalId: TEAMS_TENANT } });
+    const { count } = await this.t.prisma.member.updateMany({
+      where: { workspaceId: workspace.id, platformUserId: { in: users.map((u) => u.aadObjectId) } },
+      data: { role: "lead" },
+    });
+    if (count !== users.length) throw new Error(`only ${count} of ${users.length} future leads are members`);
+  }
 
   /** What `user` was sent in their 1:1 chat since the last clear. */
   privately(user: FakeTeamsUser): Captured {

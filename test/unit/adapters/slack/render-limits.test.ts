@@ -6,17 +6,15 @@ import { confirmationText } from "../../../../src/adapters/slack/render/nominati
 import { nominationModal, nominationSentModal } from "../../../../src/adapters/slack/render/nomination-modal.js";
 import { scoreModal, scoreSavedModal } from "../../../../src/adapters/slack/render/score.js";
 import { settingsModal } from "../../../../src/adapters/slack/render/settings-modal.js";
-import { ptoBalance } from "../../../../src/domain/pto.js";
 import { defaultSettings } from "../../../../src/domain/settings.js";
-import { attendancePostView } from "../../../../src/views/attendance.js";
 import { helpView } from "../../../../src/views/help.js";
-import { homeView, statsView } from "../../../../src/views/home.js";
 import type { View } from "../../../../src/views/index.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../../../../src/views/nomination.js";
 import { notice } from "../../../../src/views/notice.js";
 import { ledgerDmView, type PtoFacts, ptoOutcomeDmView, ptoRequestPostView, ptoView } from "../../../../src/views/pto.js";
 import { scoreDmView } from "../../../../src/views/score.js";
 import { blockKitProblems } from "../../../support/block-kit-limits.js";
+import { worstAttendanceViews, worstPtoFacts, worstStatsViews } from "../../../support/view-fixtures.js";
 
 const longName = "Maximiliane-Alexandrina von Hohenzollern-Sigmaringen ".repeat(4).trim();
 const worst: NominationFacts = {
@@ -56,17 +54,13 @@ const views: Array<[string, View]> = [
 
 const person = (i: number) => ({ platformUserId: `U0M${String(i).padStart(6, "0")}`, displayName: `${longName} <!here>` });
 const hostile = `${"&<>".repeat(166)}<!channel>`;
-const pto: PtoFacts = {
+const pto: PtoFacts = worstPtoFacts({
   member: person(1),
-  balance: ptoBalance(987.25, 48, 7.5),
-  hoursPerPaidDay: 7.5,
-  streak: 52,
-  pointsThisPeriod: 9.5,
-  period: { kind: "two-week", start: "2026-03-09", end: "2026-03-23" },
-  daysLeft: 13,
-  ledger: Array.from({ length: 10 }, (_, i) => ({ hours: -7.5, kind: "reversal" as const, reason: hostile, at: new Date(2026, 2, i + 1) })),
-  pending: Array.from({ length: 20 }, (_, i) => ({ requestId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, date: "2026-04-01", hours: 7.5 })),
-};
+  reason: hostile,
+  ledgerLength: 10,
+  ledgerAt: (i) => new Date(2026, 2, i + 1),
+  requestId: (i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+});
 const request = {
   requestId: pto.pending[0]?.requestId ?? "",
   member: person(2),
@@ -83,68 +77,24 @@ views.push(
   ["paid-day request, approved", ptoRequestPostView({ ...request, status: "approved" })],
   ["paid-day outcome", ptoOutcomeDmView({ ...request, status: "declined" })],
   ["ledger DM", ledgerDmView({ member: person(1), entry: pto.ledger[0] as PtoFacts["ledger"][0], streak: null, balance: pto.balance, hoursPerPaidDay: 7.5 })],
-  [
-    "perfect attendance for a 500-member team",
-    attendancePostView({
-      date: "2026-03-16",
-      closed: {
-        start: "2026-03-09",
-        end: "2026-03-16",
-        perfect: Array.from({ length: 40 }, (_, i) => ({ person: person(i), hours: 999.99, streak: 520 })),
-        more: 460,
-      },
-      progress: { atZero: 500, of: 500, daysLeft: 6, periodKind: "week" },
-      milestones: [],
-    }),
-  ],
-  [
-    "attendance progress with 40 milestones",
-    attendancePostView({
-      date: "2026-03-17",
-      closed: null,
-      progress: { atZero: 480, of: 500, daysLeft: 5, periodKind: "week" },
-      milestones: Array.from({ length: 40 }, (_, i) => ({ person: person(i), streak: 52 })),
-    }),
-  ],
-  [
-    "a lead's list of 60 days of records",
-    {
-      kind: "attendance.list",
-      member: person(4),
-      since: "2026-01-01",
-      occurrences: Array.from({ length: 40 }, (_, i) => ({ id: `o${i}`, date: "2026-02-01", type: "excused" as const, note: hostile })),
-    },
-  ],
-);
-
-const home = homeView({
-  member: person(5),
-  recentWows: Array.from({ length: 5 }, (_, i) => ({
-    nominationId: `n${i}`,
-    from: person(i),
+  ...worstAttendanceViews({
+    perfect: person,
+    milestone: person,
+    listMember: person(4),
+    occurrenceId: (i) => `o${i}`,
+    note: hostile,
+  }),
+  ...worstStatsViews({
+    member: person(5),
+    from: person,
     story: `${"&<>".repeat(666)}<!channel>`,
     reference: hostile,
-    seconds: 999,
+    scorer: person,
+    note: "&<>".repeat(333),
     at: new Date(2026, 2, 1),
-  })),
-  wowsLast30Days: 999,
-  secondsLast30Days: 9999,
-  scoresLast30Days: { count: 999, average: 87, metGoal: 500 },
-  latestNotes: Array.from({ length: 3 }, (_, i) => ({ scorer: person(i), reference: hostile, score: 100, note: "&<>".repeat(333), at: new Date(2026, 2, 1) })),
-  goal: 80,
-  pto,
-  serviceLevel: {
-    from: "2026-03-04",
-    to: "2026-03-10",
-    days: 7,
-    customerFacingSeconds: 201_600,
-    availableSeconds: 201_600,
-    percent: 100,
-    target: 80,
-    idleChats: { count: 9999, thresholdSeconds: 86_400, longestSeconds: 999_999 },
-  },
-});
-views.push(["/wowbot stats, worst case", statsView(home, true)], ["/wowbot stats seen by a lead", statsView(home, false)]);
+    pto,
+  }),
+);
 
 describe("Slack rendering within Block Kit limits", () => {
   it.each(views)("%s", (_name, view) => {
