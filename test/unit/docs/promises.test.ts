@@ -27,7 +27,12 @@ function readTable(markdown: string): Row[] {
       .map((c) => c.trim());
     const [id = "", , provedBy = "", result = ""] = cells;
     // The header row and the separator row.
-    if (cells.length !== 4 || id === "#" || /^-+$/.test(id)) continue;
+    if (id === "#" || /^-+$/.test(id)) continue;
+    if (cells.length !== 4) {
+      // A stray "|" in a cell would otherwise hide the row from the check.
+      rows.push({ id, pending: false, proofs: [], problems: [`${id}: ${cells.length} cells instead of 4`] });
+      continue;
+    }
     const row: Row = { id, pending: /\bpending\b/i.test(result), proofs: [], problems: [] };
     for (const part of provedBy.split("<br>")) {
       const file = [...part.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "").find((f) => f.endsWith(".ts"));
@@ -70,28 +75,30 @@ describe("docs/promises.md", () => {
     const ids = rows.map((r) => r.id);
     for (const id of ["P1", "P7", "P11", "R1", "F1", "F6", "B1", "B7"]) expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const row of rows) expect(row.proofs.length, row.id).toBeGreaterThan(0);
+    for (const row of rows) expect(row.proofs.length + row.problems.length, row.id).toBeGreaterThan(0);
   });
 
   it("names only files that exist and test titles that are in them (pending rows aside)", () => {
     expect(tableProblems(rows, readRepoFile)).toEqual([]);
   });
 
-  it("the check catches a missing file, a missing title and a row without a file", () => {
+  it("the check catches a missing file, a missing title, a row without a file and a broken row", () => {
     const table = [
       "| # | promise | proved by | latest result |",
       "|---|---|---|---|",
       '| X1 | a | `test/nowhere.test.ts`: "anything" | passed |',
       '| X2 | b | `test/unit/domain/roles.test.ts`: "no test has this title" | passed |',
       '| X3 | c | "a title with no file" | passed |',
-      '| X4 | d | `test/unit/docs/promises.test.ts`: "the check catches a missing file, a missing title and a row without a file" | passed |',
+      '| X4 | d | `test/unit/docs/promises.test.ts`: "the check catches a missing file, a missing title, a row without a file and a broken row" | passed |',
       "| X5 | e | `test/later.test.ts` | **pending** |",
+      "| X6 | f | a | b | passed |",
     ].join("\n");
     const problems = tableProblems(readTable(table), readRepoFile);
     expect(problems).toEqual([
       "X1: test/nowhere.test.ts does not exist",
       'X2: test/unit/domain/roles.test.ts has no test "no test has this title"',
       'X3: no .ts file in "a title with no file"',
+      "X6: 5 cells instead of 4",
     ]);
   });
 });
