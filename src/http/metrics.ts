@@ -36,7 +36,7 @@ export function createMetrics(outboxDepth: () => Promise<number>): Metrics {
   });
   const jobRuns = new Counter({
     name: "wowbot_job_runs_total",
-    help: "Scheduled job runs by job and outcome (done, skipped, failed)",
+    help: "Scheduled job runs by job and outcome (done, failed)",
     labelNames: ["job", "outcome"] as const,
     registers: [registry],
   });

@@ -27,7 +27,17 @@ export class Scheduler {
 
   start(): void {
     for (const job of this.jobs) {
-      this.tasks.push(cron.schedule(job.schedule, () => void this.runNow(job), { name: job.name, noOverlap: true }));
+      // A tick while the job's previous run is still going is skipped: node-cron's own noOverlap would need the
+      // callback's promise and then logs every skip to the console, outside the JSON logs.
+      let busy = false;
+      const tick = () => {
+        if (busy) return;
+        busy = true;
+        void this.runNow(job).finally(() => {
+          busy = false;
+        });
+      };
+      this.tasks.push(cron.schedule(job.schedule, tick, { name: job.name }));
     }
   }
 
