@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../support/clock.js";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { queueNomineeDmBacklog } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const BOSS = "U0BOSS";
@@ -109,6 +110,8 @@ describe("two replicas on one PostgreSQL for a simulated week", () => {
         });
         expect(reply.text).toContain("is in");
         const id = await nominationOf(`${story} (day ${day})`);
+        // Once in the week, a backlog of more than two batches, for both replicas' delivery to claim at once.
+        if (day === 3) await queueNomineeDmBacklog(a.prisma, await a.prisma.nomination.findUniqueOrThrow({ where: { id } }), nominee, "backlog", clock.now());
         const others = AGENTS.filter((u) => u !== nominator && u !== nominee);
         const [x, y] = await Promise.all([second(here, others[0] as string, id), second(there, others[1] as string, id), second(there, LEAD, id)]);
         expect([x.status, y.status]).toEqual([200, 200]);
