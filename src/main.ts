@@ -173,7 +173,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // Every second: a recognition post should appear while the person who sent it is still looking.
       schedule: "* * * * * *",
       run: async (now) => {
-        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces }, now);
+        await deliverOutbox(
+          { outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces, sendTimeoutMs: config.deliverySendTimeoutMs },
+          now,
+        );
       },
     };
     const finishedDays = { attendance: new Set<string>(), digest: new Set<string>() };

@@ -16,6 +16,11 @@ export interface JobClaims {
 
 export interface DailyJob {
   name: string;
+  /**
+   * Whether the day's run may start yet, asked before claiming: a job waiting for another one (the digest for the
+   * day's closes) is then neither claimed nor failed while it waits, and starts on the first tick after.
+   */
+  ready?(workspace: WorkspaceRecord, day: string, now: Date): Promise<boolean>;
   run(workspace: WorkspaceRecord, day: string, heartbeat: () => Promise<void>): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function runDueDailyJobs(ports: DailyRunPorts, job: DailyJob, now: 
     const key = `${workspace.id}:${day}`;
     if (done.has(key)) continue;
     try {
+      if (job.ready && !(await job.ready(workspace, day, now))) continue;
       const claim = await ports.claims.claim(job.name, key, now, DAILY_LEASE_MS);
       if (claim.status === "finished") done.add(key);
       if (claim.status !== "claimed") continue;

@@ -1,13 +1,15 @@
 // Delivers owed chat messages: claims due outbox rows, renders each view from current state, sends it through the
 // workspace's platform, and records the outcome. Failures are retried with backoff (or the platform's Retry-After)
 // until the platform accepts; only messages it will never accept are given up.
-import type { ChatSender, DeliveryTarget, OutboxQueue, PendingMessage, Platform, ViewSource, WorkspaceRecord } from "./ports.js";
+import type { ChatSender, DeliveryTarget, OutboxQueue, PendingMessage, Platform, SendOutcome, ViewSource, WorkspaceRecord } from "./ports.js";
 
 export interface DeliveryPorts {
   outbox: OutboxQueue;
   views: ViewSource;
   senders: Partial<Record<Platform, ChatSender>>;
   workspaces: { findById(id: string): Promise<WorkspaceRecord | null> };
+  /** How long one send may take (DELIVERY_SEND_TIMEOUT_MS); default DELIVERY_SEND_TIMEOUT_MS below. */
+  sendTimeoutMs?: number;
 }
 
 export const DELIVERY_BATCH = 20;
@@ -29,6 +31,14 @@ export interface DeliveryReport {
 /** Sends at once: enough to keep up with Slack's ~100-300 ms answers, few enough to leave the connection pool and
  * event loop to the requests people are waiting for (bench/README.md, Slack /wow latency). */
 export const DELIVERY_CONCURRENCY = 5;
+
+/**
+ * Neither Slack's WebClient nor botbuilder's connector gives up on a call that never answers by default: one hung
+ * send would hold its delivery run, and the scheduler skips ticks while a run is going, so nothing would be
+ * delivered again. A send still unanswered after this long is retried later; it stays well inside the claim lease,
+ * so no other worker takes the message while this one may still be sending it.
+ */
+export const DELIVERY_SEND_TIMEOUT_MS = 10_000;
 
 /** How long one run keeps claiming batches before it lets the next tick take over. */
 export const DELIVERY_BUDGET_MS = 5_000;
@@ -84,7 +94,20 @@ async function deliverOne(ports: DeliveryPorts, message: PendingMessage) {
   } else {
     target = message.target;
   }
-  return sender.send(workspace, target, view);
+  return withinTimeout(sender.send(workspace, target, view), ports.sendTimeoutMs ?? DELIVERY_SEND_TIMEOUT_MS);
+}
+
+/** The send's outcome, or a retry once `ms` have passed without one (the send itself is left to finish or fail). */
+async function withinTimeout(send: Promise<SendOutcome>, ms: number): Promise<SendOutcome> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<SendOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ status: "retry", error: `no answer from the platform within ${ms} ms` }), ms);
+  });
+  try {
+    return await Promise.race([send, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once. */

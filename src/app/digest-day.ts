@@ -51,19 +51,24 @@ export async function runDigestDay(ports: DigestDeliveryPorts, workspace: Worksp
 }
 
 /**
- * The digest as a daily job. It waits for the same day's attendance run (`attendanceJob`): while that has not
- * finished (another replica is closing periods) the run fails, its claim stays open and is taken over after the
- * lease, so the digest goes out with the day's closes. After DIGEST_CLOSE_WAIT_MS it stops waiting and says so.
+ * The digest as a daily job. It waits for the same day's attendance run (`attendanceJob`), so the digest goes out
+ * with the day's closes: while that has not finished (this or another replica is closing periods) the digest is not
+ * ready and is not claimed. Claiming it anyway used to fail the run on every replica that lost the race for the
+ * close: a "job failed" error and a failed-run count at every digest time with two replicas, and the digest held
+ * back until that claim's lease ran out. After DIGEST_CLOSE_WAIT_MS it stops waiting and says so.
  */
 export function digestDayJob(ports: DigestDeliveryPorts, attendanceJob: string): DailyJob {
+  const waitingForClose = async (workspace: WorkspaceRecord, day: string, now: Date) => {
+    const closed = await ports.finished(attendanceJob, `${workspace.id}:${day}`);
+    const waitUntil = zonedInstant(day, workspace.settings.digestTime, workspace.timezone).getTime() + DIGEST_CLOSE_WAIT_MS;
+    return { closed, waiting: !closed && now.getTime() < waitUntil };
+  };
   return {
     name: DIGEST_JOB,
+    ready: async (workspace, day, now) => !(await waitingForClose(workspace, day, now)).waiting,
     run: async (workspace, day) => {
-      const closed = await ports.finished(attendanceJob, `${workspace.id}:${day}`);
-      const waitUntil = zonedInstant(day, workspace.settings.digestTime, workspace.timezone).getTime() + DIGEST_CLOSE_WAIT_MS;
-      if (!closed && ports.clock.now().getTime() < waitUntil) {
-        throw new DigestNotReadyError(`the digest of ${day} waits for that day's attendance run (period closes) to finish`);
-      }
+      const { closed, waiting } = await waitingForClose(workspace, day, ports.clock.now());
+      if (waiting) throw new DigestNotReadyError(`the digest of ${day} waits for that day's attendance run (period closes) to finish`);
       await runDigestDay(ports, workspace, day, !closed);
     },
   };

@@ -33,6 +33,8 @@ const envSchema = z.object({
       .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id) || UUID.test(id))),
   ),
   EXPORT_MAX_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000))),
+  // At most 30 s: well inside the outbox's 60 s claim lease, so no other worker takes a message still being sent.
+  DELIVERY_SEND_TIMEOUT_MS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(100).max(30_000))),
   SLACK_SIGNING_SECRET: text,
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-")),
   SLACK_API_URL: optional(z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v))),
@@ -59,6 +61,8 @@ export interface Config {
   admins: string[];
   /** The largest export file sent in chat, in bytes (EXPORT_MAX_MB). */
   exportMaxBytes: number;
+  /** How long one outbox send may take before it is abandoned and retried (DELIVERY_SEND_TIMEOUT_MS). */
+  deliverySendTimeoutMs: number;
   slack: {
     mode: SlackMode;
     signingSecret?: string;
@@ -160,6 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       defaultTimezone: e.DEFAULT_TIMEZONE ?? "UTC",
       admins: e.WOWBOT_ADMINS ?? [],
       exportMaxBytes: (e.EXPORT_MAX_MB ?? 50) * 1024 * 1024,
+      deliverySendTimeoutMs: e.DELIVERY_SEND_TIMEOUT_MS ?? 10_000,
       slack: {
         mode: slackMode,
         signingSecret: e.SLACK_SIGNING_SECRET,

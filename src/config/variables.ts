@@ -67,6 +67,13 @@ export const VARIABLES: readonly VariableSpec[] = [
     expected: "an integer 1-1000",
     description: "Largest CSV file /wowbot export sends in chat, in MB; a larger export is refused with a pointer to `wowbot export`.",
   },
+  {
+    name: "DELIVERY_SEND_TIMEOUT_MS",
+    group: "service",
+    default: "10000",
+    expected: "an integer 100-30000",
+    description: "How long one outbox send to Slack or Teams may take before it is abandoned and retried later (a hung platform never stalls delivery).",
+  },
   { name: "SLACK_SIGNING_SECRET", group: "slack", secret: true, expected: "the app's signing secret (hex)", description: "Verifies every request from Slack." },
   {
     name: "SLACK_BOT_TOKEN",

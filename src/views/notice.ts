@@ -7,3 +7,6 @@ export interface NoticeView {
 }
 
 export const notice = (tone: NoticeView["tone"], text: string): NoticeView => ({ kind: "notice", tone, text });
+
+/** The answer when a request failed on wowbot's side (the database or the platform's API did not answer). */
+export const SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a moment.";

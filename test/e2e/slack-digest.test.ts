@@ -377,7 +377,7 @@ describe.skipIf(!usingPostgres())("two service instances on one PostgreSQL", () 
         await Promise.all([a.deliver(), b.deliver()]);
       };
       await tick(berlin("2026-03-12", "09:00"));
-      // A digest claimed while the other instance was still closing periods waits out its lease, then goes.
+      // A digest due while the other instance is still closing periods waits, unclaimed, for the close to finish.
       await tick(berlin("2026-03-12", "09:03"));
       await tick(berlin("2026-03-12", "09:04"));
       const all = [...digestPosts(a), ...digestPosts(b)];

@@ -59,6 +59,8 @@ export class FakeBotConnector {
   private readonly failures = new Map<ConnectorRoute, Required<ConnectorFailure>>();
   private server?: Server;
   private seq = 0;
+  private readonly hangs = new Map<ConnectorRoute, number>();
+  private readonly held: Array<() => void> = [];
   url = "";
 
   async start(): Promise<this> {
@@ -73,6 +75,7 @@ export class FakeBotConnector {
   }
 
   async stop(): Promise<void> {
+    this.releaseHeld();
     await closeServer(this.server);
   }
 
@@ -93,6 +96,22 @@ export class FakeBotConnector {
   fail(route: ConnectorRoute, failure: ConnectorFailure): this {
     this.failures.set(route, { retryAfter: 0, times: 1, ...failure });
     return this;
+  }
+
+  /** The next `times` calls of a route get no answer at all (a hung connector) until releaseHeld(). */
+  hang(route: ConnectorRoute, times = 1): this {
+    this.hangs.set(route, times);
+    return this;
+  }
+
+  /** How many calls are being held unanswered. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Answers every held call with a 500 (they were never processed). */
+  releaseHeld(): void {
+    for (const release of this.held.splice(0)) release();
   }
 
   /** An upload URL as Teams hands one out on a file-consent accept; what is PUT there lands in `uploads`. */
@@ -130,7 +149,15 @@ export class FakeBotConnector {
     this.uploads.length = 0;
   }
 
-  private failure(route: ConnectorRoute): { status: number; body: unknown; headers?: Record<string, string> } | null {
+  private failure(
+    route: ConnectorRoute,
+  ): { status: number; body: unknown; headers?: Record<string, string> } | Promise<{ status: number; body: unknown }> | null {
+    const hangs = this.hangs.get(route) ?? 0;
+    if (hangs > 0) {
+      this.hangs.set(route, hangs - 1);
+      // Resolved through the held list: the request gets no answer before releaseHeld().
+      return new Promise((resolve) => this.held.push(() => resolve({ status: 500, body: { error: { code: "Held", message: "held, never processed" } } })));
+    }
     const f = this.failures.get(route);
     if (!f || f.times <= 0) return null;
     f.times--;

@@ -8,8 +8,12 @@ export interface SlackCall {
   /** Form or JSON body, with JSON-string fields (blocks, view) decoded. */
   args: Record<string, unknown>;
   token?: string;
-  /** Set when a scripted failure answered this call. */
+  /** Set when a scripted failure answered this call (or it was held and never answered). */
   failed?: boolean;
+  /** The test clock's time when the call arrived (when `stampWith` is set). */
+  at?: Date;
+  /** The HTTP status answered (200 unless scripted). */
+  status?: number;
 }
 
 export interface FakeUser {
@@ -60,6 +64,10 @@ export class FakeSlack {
   readonly uploads = new Map<string, FakeUpload>();
   private server?: Server;
   private seq = 0;
+  private readonly hangs = new Map<string, number>();
+  private readonly held: Array<() => void> = [];
+  /** Stamps each call with this clock's time (a test's ManualClock), to check when retries came. */
+  stampWith?: () => Date;
   url = "";
 
   async start(): Promise<this> {
@@ -74,6 +82,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    this.releaseHeld();
     await closeServer(this.server);
   }
 
@@ -83,6 +92,27 @@ export class FakeSlack {
 
   fail(method: string, failure: ScriptedFailure): void {
     this.failures.set(method, { times: 1, ...failure });
+  }
+
+  /** The next `times` calls of `method` get no answer at all (a hung platform) until releaseHeld(). */
+  hang(method: string, times = 1): void {
+    this.hangs.set(method, times);
+  }
+
+  /** How many calls are being held unanswered. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Answers every held call with a 500 (they were never processed). */
+  releaseHeld(): void {
+    for (const release of this.held.splice(0)) release();
+  }
+
+  /** Ends scripted failures of `method` (of every method when none is given): the platform is back. */
+  recover(method?: string): void {
+    if (method) this.failures.delete(method);
+    else this.failures.clear();
   }
 
   callsOf(method: string): SlackCall[] {
@@ -135,13 +165,21 @@ export class FakeSlack {
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
-    const call: SlackCall = { method, args, token };
+    const call: SlackCall = { method, args, token, at: this.stampWith?.(), status: 200 };
     this.calls.push(call);
 
+    const hangs = this.hangs.get(method) ?? 0;
+    if (hangs > 0) {
+      this.hangs.set(method, hangs - 1);
+      call.failed = true;
+      call.status = 500;
+      return new Promise((resolve) => this.held.push(() => resolve({ status: 500, body: { ok: false, error: "internal_error" } })));
+    }
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
       call.failed = true;
+      call.status = failure.status ?? 200;
       if (failure.status === 429)
         return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(failure.retryAfter ?? 1) } };
       if (failure.status) return { status: failure.status, body: { ok: false, error: "internal_error" } };

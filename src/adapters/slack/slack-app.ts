@@ -116,8 +116,9 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   });
   app.use(provisionMiddleware(deps));
   registerListeners(app, deps);
-  // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit.
-  const deliveryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 } });
+  // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit. The
+  // WebClient's default is to wait forever for an answer; the outbox gives up on a send after the same time.
+  const deliveryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 }, timeout: config.deliverySendTimeoutMs });
   const tokenFor = mode === "single-workspace" ? async () => botToken : async (w: { externalId: string }) => botTokenFor(installations, w.externalId);
   return { app, client, sender: new SlackSender(deliveryClient, tokenFor) };
 }

@@ -8,7 +8,7 @@ import type { TeamsDeps } from "./deps.js";
 import { type TeamsSender, toActivity } from "./teams-sender.js";
 
 export const SENT_PRIVATELY = "I've sent you the answer in our private chat.";
-export const SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a moment.";
+export { SOMETHING_WENT_WRONG } from "../../views/notice.js";
 
 export interface TeamsTurn {
   deps: TeamsDeps;
