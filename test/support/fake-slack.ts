@@ -56,6 +56,8 @@ export class FakeSlack {
   installer = { userId: "U0INSTALLER", teamId: "T0NEW", teamName: "New Team", botToken: "xoxb-new-team-installed-token" };
   private readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
+  /** Methods whose answers wait for a release (a slow Slack). */
+  private readonly holds = new Map<string, Promise<void>>();
   /** Files uploaded, by file id, in the order their upload URLs were requested. */
   readonly uploads = new Map<string, FakeUpload>();
   private server?: Server;
@@ -83,6 +85,19 @@ export class FakeSlack {
 
   fail(method: string, failure: ScriptedFailure): void {
     this.failures.set(method, { times: 1, ...failure });
+  }
+
+  /** Holds every answer to `method` (recorded as called) until the returned function releases them: a slow Slack. */
+  hold(method: string): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = () => {
+        if (this.holds.get(method) === held) this.holds.delete(method);
+        resolve();
+      };
+    });
+    this.holds.set(method, held);
+    return release;
   }
 
   callsOf(method: string): SlackCall[] {
@@ -137,6 +152,7 @@ export class FakeSlack {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
     const call: SlackCall = { method, args, token };
     this.calls.push(call);
+    await this.holds.get(method);
 
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
