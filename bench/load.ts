@@ -429,7 +429,11 @@ try {
     () => "wow",
     (kind, k) => requestFor(kind, k, responseBase, [], "seed"),
   );
-  for (const s of seeded.filter((s) => s.problem)) problems.push(`seeding: ${s.problem}`);
+  const seedFailed = seeded.filter((s) => s.problem);
+  if (seedFailed.length) problems.push(`seeding: ${seedFailed.length} of ${seedCount} nominations failed, e.g. ${seedFailed[0]?.problem}`);
+  // The commands acknowledge first and nominate afterwards: wait for the nominations, then for their posts.
+  const nominationCount = async () => Number((await (db as pg.Client).query(`SELECT count(*) FROM "Nomination"`)).rows[0]?.count);
+  for (const started = Date.now(); (await nominationCount()) < seedCount - seedFailed.length && Date.now() - started < DRAIN_TIMEOUT_MS; ) await sleep(250);
   await drain(DRAIN_TIMEOUT_MS);
   const nominations = (await db.query<{ id: string }>(`SELECT id FROM "Nomination" ORDER BY "createdAt"`)).rows.map((r) => r.id);
   if (nominations.length < seedCount) problems.push(`seeding: ${nominations.length} nominations in the database, expected ${seedCount}`);
@@ -439,7 +443,8 @@ try {
   const warm = await load(`${wowbot.url}/slack/events`, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
     requestFor(kind, k, responseBase, nominations, "warm"),
   );
-  for (const s of warm.filter((s) => s.problem)) problems.push(`warm-up: ${s.problem}`);
+  const warmFailed = warm.filter((s) => s.problem);
+  if (warmFailed.length) problems.push(`warm-up: ${warmFailed.length} of ${warm.length} requests failed, e.g. ${warmFailed[0]?.problem}`);
 
   // RSS every second during the measured load, from /proc, and the child's CPU time from its stat line.
   const rss: Array<{ s: number; mb: number }> = [];
