@@ -222,6 +222,15 @@ async function rssMB(pid: number): Promise<number> {
   return (Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1]) * 1024) / 1e6;
 }
 
+/** The child's V8 heap in use, in MB, from its own /metrics (prom-client's default metrics); NaN if unavailable. */
+async function heapUsedMB(url: string): Promise<number> {
+  const text = await fetch(`${url}/metrics`).then(
+    (r) => r.text(),
+    () => "",
+  );
+  return Number(text.match(/^wowbot_nodejs_heap_size_used_bytes (\S+)$/m)?.[1]) / 1e6;
+}
+
 interface Child {
   process: ChildProcess;
   url: string;
@@ -437,8 +446,6 @@ try {
   await drain(DRAIN_TIMEOUT_MS);
   const nominations = (await db.query<{ id: string }>(`SELECT id FROM "Nomination" ORDER BY "createdAt"`)).rows.map((r) => r.id);
   if (nominations.length < seedCount) problems.push(`seeding: ${nominations.length} nominations in the database, expected ${seedCount}`);
-  const errorLinesBefore = wowbot.errorLines.length;
-
   const mixed = (k: number) => MIX[k % MIX.length] as Kind;
   const warm = await load(`${wowbot.url}/slack/events`, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
     requestFor(kind, k, responseBase, nominations, "warm"),
@@ -446,11 +453,13 @@ try {
   const warmFailed = warm.filter((s) => s.problem);
   if (warmFailed.length) problems.push(`warm-up: ${warmFailed.length} of ${warm.length} requests failed, e.g. ${warmFailed[0]?.problem}`);
 
+  const errorLinesBefore = wowbot.errorLines.length;
   // RSS every second during the measured load, from /proc, and the child's CPU time from its stat line.
-  const rss: Array<{ s: number; mb: number }> = [];
+  const rss: Array<{ s: number; mb: number; heapMB: number }> = [];
   const loadStart = performance.now();
   const sampler = setInterval(() => {
-    void rssMB(pid).then((mb) => rss.push({ s: round((performance.now() - loadStart) / 1000), mb: round(mb) }));
+    const s = round((performance.now() - loadStart) / 1000);
+    void Promise.all([rssMB(pid), heapUsedMB(wowbot.url)]).then(([mb, heap]) => rss.push({ s, mb: round(mb), heapMB: round(heap) }));
   }, 1_000);
   const cpuTicks = async () => {
     const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
@@ -488,8 +497,12 @@ try {
 
   // Growth: median RSS of the last window against the first, each a sixth of the run (10 s of 60) and at least 2 samples.
   const window = Math.max(2, Math.round(duration / 6));
-  const first = median(rss.filter((r) => r.s <= window).map((r) => r.mb));
-  const last = median(rss.filter((r) => r.s > loadSeconds - window).map((r) => r.mb));
+  const firstSamples = rss.filter((r) => r.s <= window);
+  const lastSamples = rss.filter((r) => r.s > loadSeconds - window);
+  const first = median(firstSamples.map((r) => r.mb));
+  const last = median(lastSamples.map((r) => r.mb));
+  // The heap in use includes garbage not yet collected, so it is a hint, not the target: RSS is what a host pays for.
+  const heap = { first: median(firstSamples.map((r) => r.heapMB)), last: median(lastSamples.map((r) => r.heapMB)) };
   const growth = round((last - first) / first);
   const overall = percentiles(samples.map((s) => s.ms));
   const baseline = percentiles(bareSamples.map((s) => s.ms));
@@ -504,6 +517,15 @@ try {
     outboxDrained: { target: `within ${DRAIN_TIMEOUT_MS / 1000} s`, value: drainMs ?? null, met: drainMs !== undefined },
   };
 
+  // Distinct error messages with their counts: a flood of one kind and a rare other kind both show.
+  const errorKinds = Object.fromEntries(
+    runErrorLines.reduce((kinds, line) => {
+      // Lines are kept cut at 1000 characters, so the fields are read with a pattern rather than JSON.parse.
+      const field = (name: string) => line.match(new RegExp(`"${name}":"([^"]*)"`))?.[1];
+      const key = [field("msg"), field("message")].filter(Boolean).join(": ").slice(0, 300) || line.slice(0, 200);
+      return kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    }, new Map<string, number>()),
+  );
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const rows = [
     ...KINDS.map((k) => [`wowbot ${k}`, byKind[k], baselineByKind[k]] as const),
@@ -530,6 +552,7 @@ try {
   console.log(
     `\nwowbot RSS: ${round(rssStart)} MB at the start of the measured load; median ${first} MB over its first ${window} s, ${last} MB over its last ${window} s; ${rssAfterDrain} MB after the drain; peak ${Math.max(...rss.map((r) => r.mb))} MB`,
   );
+  console.log(`wowbot V8 heap in use (garbage included): median ${heap.first} MB over the first ${window} s, ${heap.last} MB over the last ${window} s`);
   console.log(
     `wowbot CPU: ${round(cpuSeconds)} s over ${round(loadSeconds)} s of load (${round((cpuSeconds / loadSeconds) * 100)} % of one core), ${round((cpuSeconds * 1000) / samples.length)} ms per request`,
   );
@@ -540,6 +563,7 @@ try {
   console.log(`Slack calls: ${[...slackCalls].map(([m, c]) => `${m} ${c}`).join(", ")}`);
   console.log(`response_url posts: ${[...responseUrlPosts].map(([k, c]) => `${k} ${c}`).join(", ")}`);
   console.log(`wowbot log during the run: ${runErrorLines.length} error lines, ${wowbot.warnLines.length} warn lines (whole life)`);
+  for (const [kind, count] of Object.entries(errorKinds).slice(0, 5)) console.log(`  ${count} x ${kind}`);
   console.log(`generator: latest send ${ms(maxLag)} behind schedule; load average (1 min) now ${round(os.loadavg()[0] ?? 0)}`);
   console.log(`\ntarget no errors: ${targets.errors.value}, ${targets.errors.met ? "met" : "MISSED"}`);
   console.log(`target ack p99 under ${TARGET_P99_MS} ms: ${ms(overall.p99)}, ${targets.p99.met ? "met" : "MISSED"}`);
@@ -553,13 +577,23 @@ try {
     targets,
     problems,
     acknowledgement: { overall, byKind, baseline, baselineByKind },
-    rss: { startMB: round(rssStart), firstWindowMB: first, lastWindowMB: last, windowSeconds: window, afterDrainMB: rssAfterDrain, samples: rss },
+    rss: {
+      startMB: round(rssStart),
+      firstWindowMB: first,
+      lastWindowMB: last,
+      windowSeconds: window,
+      afterDrainMB: rssAfterDrain,
+      heapFirstWindowMB: heap.first,
+      heapLastWindowMB: heap.last,
+      samples: rss,
+    },
     cpu: { seconds: round(cpuSeconds), loadSeconds: round(loadSeconds) },
     outbox: { pendingAtEnd, drainMs: drainMs ?? null, byStatus: outbox },
     database: counts,
     slackCalls: Object.fromEntries(slackCalls),
     responseUrlPosts: Object.fromEntries(responseUrlPosts),
     responseUrlSamples: Object.fromEntries(responseUrlSamples),
+    errorKinds,
     errorLines: runErrorLines.slice(0, 20),
     warnLines: wowbot.warnLines.slice(0, 20),
     maxSendLagMs: round(maxLag),
