@@ -120,11 +120,13 @@ function requestFor(kind: Kind, n: number, responseBase: string, nominations: st
       return command(agent, "/pto", "");
     case "second": {
       // Most clicks count; a few hit the nominee or nominator, or a second click, and get a polite refusal, as in real use.
+      // Each nomination's clickers step through the team (i + j * (N + 1)), so a pair repeats only after N * agents clicks.
       const nominationId = nominations[n % nominations.length] ?? "none";
+      const clicker = agentId((n + Math.floor(n / Math.max(1, nominations.length))) % agents);
       return interaction({
         type: "block_actions",
         team: { id: TEAM, domain: "wowbot-load" },
-        user: { id: agentId((n * 13 + 3) % agents), team_id: TEAM },
+        user: { id: clicker, team_id: TEAM },
         api_app_id: "A0WOWBOT",
         trigger_id: `load.${run}.${kind}.${n}`,
         response_url: responseUrl,
@@ -447,8 +449,9 @@ try {
   const nominations = (await db.query<{ id: string }>(`SELECT id FROM "Nomination" ORDER BY "createdAt"`)).rows.map((r) => r.id);
   if (nominations.length < seedCount) problems.push(`seeding: ${nominations.length} nominations in the database, expected ${seedCount}`);
   const mixed = (k: number) => MIX[k % MIX.length] as Kind;
+  // Numbered after the measured run's requests, so the warm-up's clicks are not repeated by the run's.
   const warm = await load(`${wowbot.url}/slack/events`, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
-    requestFor(kind, k, responseBase, nominations, "warm"),
+    requestFor(kind, measuredCount + k, responseBase, nominations, "warm"),
   );
   const warmFailed = warm.filter((s) => s.problem);
   if (warmFailed.length) problems.push(`warm-up: ${warmFailed.length} of ${warm.length} requests failed, e.g. ${warmFailed[0]?.problem}`);
