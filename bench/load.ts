@@ -175,21 +175,29 @@ function send(url: string, kind: Kind, body: string, agent: http.Agent, atMs: nu
   const started = performance.now();
   return new Promise((resolve) => {
     const done = (problem?: string) => resolve({ kind, ms: performance.now() - started, atMs, lagMs, ...(problem ? { problem } : {}) });
-    const req = http.request(url, { method: "POST", agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        text += chunk;
+    const attempt = (retry: boolean) => {
+      const req = http.request(url, { method: "POST", agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () => {
+          if (res.statusCode !== 200) return done(`${kind}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+          if (kind === "score" && text.includes('"errors"')) return done(`score: refused: ${text.slice(0, 200)}`);
+          done();
+        });
       });
-      res.on("end", () => {
-        if (res.statusCode !== 200) return done(`${kind}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
-        if (kind === "score" && text.includes('"errors"')) return done(`score: refused: ${text.slice(0, 200)}`);
-        done();
+      req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed just as it was reused: this client's race, not the server's answer,
+        // so it is sent again once (Node's documented remedy); the time it took stays in the sample.
+        if (retry && req.reusedSocket && error.code === "ECONNRESET") return attempt(false);
+        done(`${kind}: ${error.message}`);
       });
-    });
-    req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on("error", (error) => done(`${kind}: ${error.message}`));
-    req.end(body);
+      req.end(body);
+    };
+    attempt(true);
   });
 }
 
@@ -305,7 +313,7 @@ function percentiles(values: number[]) {
   const at = (q: number) => round(sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN);
   return { count: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
-const median = (values: number[]) => percentiles(values).median;
+const median = (values: number[]) => percentiles(values.filter(Number.isFinite)).median;
 
 const machine = machineInfo();
 const measuredCount = Math.round(rate * duration);
