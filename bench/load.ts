@@ -67,6 +67,7 @@ const { values } = parseArgs({
     "baseline-duration": { type: "string" },
     agents: { type: "string", default: "200" },
     leads: { type: "string", default: "10" },
+    replicas: { type: "string", default: "1" },
   },
 });
 const rate = Number(values.rate);
@@ -75,12 +76,14 @@ const warmupSeconds = Number(values.warmup);
 const baselineDuration = Number(values["baseline-duration"] ?? Math.min(duration, 20));
 const agents = Number(values.agents);
 const leads = Number(values.leads);
+const replicas = Number(values.replicas);
 if (!(rate > 0 && rate <= 2000)) usage(`--rate must be requests per second, above 0 and at most 2000, got ${values.rate}`);
 if (!(duration >= 3 && duration <= 900)) usage(`--duration must be seconds from 3 to 900, got ${values.duration}`);
 if (!(warmupSeconds >= 0 && warmupSeconds <= 60)) usage(`--warmup must be seconds from 0 to 60, got ${values.warmup}`);
 if (!(baselineDuration >= 1 && baselineDuration <= 900)) usage(`--baseline-duration must be seconds from 1 to 900`);
 if (!(Number.isInteger(agents) && agents >= 20 && agents <= 100_000)) usage(`--agents must be a whole number from 20 to 100000`);
 if (!(Number.isInteger(leads) && leads >= 1 && leads <= 1_000)) usage(`--leads must be a whole number from 1 to 1000`);
+if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 8)) usage(`--replicas must be a whole number from 1 to 8`);
 if (process.platform !== "linux") usage("this benchmark reads /proc/<pid>/status, so it runs on Linux only");
 if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) usage("dist/ is missing: run `npm run build` first (`npm run bench:load` does)");
 
@@ -202,8 +205,16 @@ function send(url: string, kind: Kind, body: string, agent: http.Agent, atMs: nu
 }
 
 /** Open loop: request k leaves at start + k / rate whether or not earlier ones were answered, so slow answers cannot lower the load. */
-async function load(url: string, count: number, perSecond: number, kindOf: (k: number) => Kind, bodyOf: (kind: Kind, k: number) => string): Promise<Sample[]> {
+async function load(
+  url: string | string[],
+  count: number,
+  perSecond: number,
+  kindOf: (k: number) => Kind,
+  bodyOf: (kind: Kind, k: number) => string,
+): Promise<Sample[]> {
   const agent = new http.Agent({ keepAlive: true });
+  // Several replicas share the load round-robin, as a load balancer in front of them would.
+  const urls = Array.isArray(url) ? url : [url];
   const start = performance.now();
   const inFlight: Array<Promise<Sample>> = [];
   for (let k = 0; k < count; k++) {
@@ -211,7 +222,7 @@ async function load(url: string, count: number, perSecond: number, kindOf: (k: n
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const kind = kindOf(k);
-    inFlight.push(send(url, kind, bodyOf(kind, k), agent, due - start, performance.now() - due));
+    inFlight.push(send(urls[k % urls.length] as string, kind, bodyOf(kind, k), agent, due - start, performance.now() - due));
   }
   const samples = await Promise.all(inFlight);
   agent.destroy();
@@ -318,7 +329,7 @@ const median = (values: number[]) => percentiles(values.filter(Number.isFinite))
 const machine = machineInfo();
 const measuredCount = Math.round(rate * duration);
 console.log(
-  `load: ${rate} requests/s open loop; bare Bolt app ${baselineDuration} s, then wowbot: ${warmupSeconds} s warm-up + ${duration} s measured (${measuredCount} requests)`,
+  `load: ${rate} requests/s open loop; bare Bolt app ${baselineDuration} s, then wowbot${replicas > 1 ? ` (${replicas} replicas, round-robin)` : ""}: ${warmupSeconds} s warm-up + ${duration} s measured (${measuredCount} requests)`,
 );
 console.log(`mix per 20 requests: ${KINDS.map((k) => `${MIX.filter((m) => m === k).length} ${k}`).join(", ")}; ${agents} agents, ${leads} leads\n`);
 
@@ -399,13 +410,8 @@ try {
 
   // wowbot: migrates the new database on its first start, then the workspace is seeded beside it.
   console.error("wowbot: starting on a new PostgreSQL database");
-  const wowbot = await startChild(
-    [path.join(ROOT, "bin", "wowbot.js"), "serve"],
-    { DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-load-token", SLACK_API_URL: fakeSlack.url },
-    workDir,
-    live,
-  );
-  const pid = wowbot.process.pid as number;
+  const wowbotEnv = { DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-load-token", SLACK_API_URL: fakeSlack.url };
+  const wowbot = await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live);
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   // A team that has used wowbot for a while: every member known, leads, a recognition channel and a leads channel.
@@ -456,35 +462,49 @@ try {
   await drain(DRAIN_TIMEOUT_MS);
   const nominations = (await db.query<{ id: string }>(`SELECT id FROM "Nomination" ORDER BY "createdAt"`)).rows.map((r) => r.id);
   if (nominations.length < seedCount) problems.push(`seeding: ${nominations.length} nominations in the database, expected ${seedCount}`);
+  // More replicas on the same, already migrated database, as docs/operations.md runs them behind a load balancer.
+  const all = [wowbot];
+  for (let i = 1; i < replicas; i++) {
+    console.error(`wowbot: starting replica ${i + 1} of ${replicas}`);
+    all.push(await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live));
+  }
+  const urls = all.map((c) => `${c.url}/slack/events`);
+  const pids = all.map((c) => c.process.pid as number);
   const mixed = (k: number) => MIX[k % MIX.length] as Kind;
   // Numbered after the measured run's requests, so the warm-up's clicks are not repeated by the run's.
-  const warm = await load(`${wowbot.url}/slack/events`, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
+  const warm = await load(urls, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
     requestFor(kind, measuredCount + k, responseBase, nominations, "warm"),
   );
   const warmFailed = warm.filter((s) => s.problem);
   if (warmFailed.length) problems.push(`warm-up: ${warmFailed.length} of ${warm.length} requests failed, e.g. ${warmFailed[0]?.problem}`);
 
-  const errorLinesBefore = wowbot.errorLines.length;
-  // RSS every second during the measured load, from /proc, and the child's CPU time from its stat line.
-  const rss: Array<{ s: number; mb: number; heapMB: number }> = [];
+  const errorLinesBefore = all.map((c) => c.errorLines.length);
+  // RSS of each replica every second during the measured load, from /proc, and their CPU time from their stat lines.
+  const rss: Array<{ replica: number; s: number; mb: number; heapMB: number }> = [];
   const loadStart = performance.now();
   const sampler = setInterval(() => {
     const s = round((performance.now() - loadStart) / 1000);
-    void Promise.all([rssMB(pid), heapUsedMB(wowbot.url)]).then(([mb, heap]) => rss.push({ s, mb: round(mb), heapMB: round(heap) }));
+    all.forEach((c, replica) => {
+      void Promise.all([rssMB(pids[replica] as number), heapUsedMB(c.url)]).then(([mb, heap]) => rss.push({ replica, s, mb: round(mb), heapMB: round(heap) }));
+    });
   }, 1_000);
   const cpuTicks = async () => {
-    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
-    return Number(fields[11]) + Number(fields[12]);
+    let ticks = 0;
+    for (const pid of pids) {
+      const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks;
   };
   const ticksBefore = await cpuTicks();
-  const rssStart = await rssMB(pid);
-  const samples = await load(`${wowbot.url}/slack/events`, measuredCount, rate, mixed, (kind, k) => requestFor(kind, k, responseBase, nominations, "run"));
+  const rssStart = await rssMB(pids[0] as number);
+  const samples = await load(urls, measuredCount, rate, mixed, (kind, k) => requestFor(kind, k, responseBase, nominations, "run"));
   clearInterval(sampler);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   const cpuSeconds = ((await cpuTicks()) - ticksBefore) / 100;
   const pendingAtEnd = await pending();
   const drainMs = await drain(DRAIN_TIMEOUT_MS);
-  const rssAfterDrain = round(await rssMB(pid));
+  const rssAfterDrain = round(await rssMB(pids[0] as number));
   const outbox = (await db.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "Outbox" GROUP BY status`)).rows;
   const counts = {
     nominations: Number((await db.query(`SELECT count(*) FROM "Nomination"`)).rows[0]?.count),
@@ -493,14 +513,16 @@ try {
   };
   await db.end();
   db = undefined;
-  const exit = await stopChild(wowbot.process, live);
-  if (exit !== 0) problems.push(`wowbot exited with ${exit} after SIGTERM, expected 0`);
+  for (const [i, c] of all.entries()) {
+    const exit = await stopChild(c.process, live);
+    if (exit !== 0) problems.push(`wowbot${replicas > 1 ? ` replica ${i + 1}` : ""} exited with ${exit} after SIGTERM, expected 0`);
+  }
   clearInterval(tally);
   for (const call of calls.splice(0)) slackCalls.set(call.method, (slackCalls.get(call.method) ?? 0) + 1);
 
   // Errors: non-2xx, timeouts and refused scores in the measured run, and error lines the child logged during it.
   const failed = samples.filter((s) => s.problem);
-  const runErrorLines = wowbot.errorLines.slice(errorLinesBefore);
+  const runErrorLines = all.flatMap((c, i) => c.errorLines.slice(errorLinesBefore[i]));
   if (failed.length) problems.push(`${failed.length} of ${samples.length} requests failed, e.g. ${failed[0]?.problem}`);
   if (runErrorLines.length) problems.push(`wowbot logged ${runErrorLines.length} error line(s), e.g. ${runErrorLines[0]}`);
   if (drainMs === undefined)
@@ -508,13 +530,18 @@ try {
 
   // Growth: median RSS of the last window against the first, each a sixth of the run (10 s of 60) and at least 2 samples.
   const window = Math.max(2, Math.round(duration / 6));
-  const firstSamples = rss.filter((r) => r.s <= window);
-  const lastSamples = rss.filter((r) => r.s > loadSeconds - window);
-  const first = median(firstSamples.map((r) => r.mb));
-  const last = median(lastSamples.map((r) => r.mb));
-  // The heap in use includes garbage not yet collected, so it is a hint, not the target: RSS is what a host pays for.
-  const heap = { first: median(firstSamples.map((r) => r.heapMB)), last: median(lastSamples.map((r) => r.heapMB)) };
-  const growth = round((last - first) / first);
+  // Each replica's own growth; the target takes the largest. The first replica's figures are printed.
+  const windows = all.map((_, replica) => {
+    const firstSamples = rss.filter((r) => r.replica === replica && r.s <= window);
+    const lastSamples = rss.filter((r) => r.replica === replica && r.s > loadSeconds - window);
+    const first = median(firstSamples.map((r) => r.mb));
+    const last = median(lastSamples.map((r) => r.mb));
+    // The heap in use includes garbage not yet collected, so it is a hint, not the target: RSS is what a host pays for.
+    const heap = { first: median(firstSamples.map((r) => r.heapMB)), last: median(lastSamples.map((r) => r.heapMB)) };
+    return { first, last, heap, growth: round((last - first) / first) };
+  });
+  const { first, last, heap } = windows[0] as (typeof windows)[number];
+  const growth = Math.max(...windows.map((w) => w.growth));
   const overall = percentiles(samples.map((s) => s.ms));
   const baseline = percentiles(bareSamples.map((s) => s.ms));
   const byKind = Object.fromEntries(KINDS.map((k) => [k, percentiles(samples.filter((s) => s.kind === k).map((s) => s.ms))]));
@@ -563,6 +590,8 @@ try {
   console.log(
     `\nwowbot RSS: ${round(rssStart)} MB at the start of the measured load; median ${first} MB over its first ${window} s, ${last} MB over its last ${window} s; ${rssAfterDrain} MB after the drain; peak ${Math.max(...rss.map((r) => r.mb))} MB`,
   );
+  if (replicas > 1)
+    console.log(`RSS growth by replica (the figures above are the first one's): ${windows.map((w) => `${round(w.growth * 100)} %`).join(", ")}`);
   console.log(`wowbot V8 heap in use (garbage included): median ${heap.first} MB over the first ${window} s, ${heap.last} MB over the last ${window} s`);
   console.log(
     `wowbot CPU: ${round(cpuSeconds)} s over ${round(loadSeconds)} s of load (${round((cpuSeconds / loadSeconds) * 100)} % of one core), ${round((cpuSeconds * 1000) / samples.length)} ms per request`,
@@ -573,7 +602,7 @@ try {
   console.log(`outbox: ${pendingAtEnd} pending when the load ended, ${drainMs === undefined ? "NOT drained" : `drained ${round(drainMs / 1000)} s later`}`);
   console.log(`Slack calls: ${[...slackCalls].map(([m, c]) => `${m} ${c}`).join(", ")}`);
   console.log(`response_url posts: ${[...responseUrlPosts].map(([k, c]) => `${k} ${c}`).join(", ")}`);
-  console.log(`wowbot log during the run: ${runErrorLines.length} error lines, ${wowbot.warnLines.length} warn lines (whole life)`);
+  console.log(`wowbot log during the run: ${runErrorLines.length} error lines, ${all.reduce((n, c) => n + c.warnLines.length, 0)} warn lines (whole life)`);
   for (const [kind, count] of Object.entries(errorKinds).slice(0, 5)) console.log(`  ${count} x ${kind}`);
   console.log(`generator: latest send ${ms(maxLag)} behind schedule; load average (1 min) now ${round(os.loadavg()[0] ?? 0)}`);
   console.log(`\ntarget no errors: ${targets.errors.value}, ${targets.errors.met ? "met" : "MISSED"}`);
@@ -584,7 +613,18 @@ try {
   report = {
     date: new Date().toISOString(),
     machine: { ...machine, loadAverageAfter: round(os.loadavg()[0] ?? 0) },
-    settings: { rate, duration, warmupSeconds, baselineDuration, agents, leads, seedNominations: seedCount, mix: MIX, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+    settings: {
+      rate,
+      duration,
+      replicas,
+      warmupSeconds,
+      baselineDuration,
+      agents,
+      leads,
+      seedNominations: seedCount,
+      mix: MIX,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    },
     targets,
     problems,
     acknowledgement: { overall, byKind, baseline, baselineByKind },
@@ -593,6 +633,7 @@ try {
       firstWindowMB: first,
       lastWindowMB: last,
       windowSeconds: window,
+      growthByReplica: windows.map((w) => w.growth),
       afterDrainMB: rssAfterDrain,
       heapFirstWindowMB: heap.first,
       heapLastWindowMB: heap.last,
@@ -606,7 +647,7 @@ try {
     responseUrlSamples: Object.fromEntries(responseUrlSamples),
     errorKinds,
     errorLines: runErrorLines.slice(0, 20),
-    warnLines: wowbot.warnLines.slice(0, 20),
+    warnLines: all.flatMap((c) => c.warnLines).slice(0, 20),
     maxSendLagMs: round(maxLag),
     failures: failed.slice(0, 20),
     samplesMs: samples.map((s) => [s.kind, round(s.atMs), round(s.ms)]),
