@@ -83,4 +83,26 @@ describe("Slack receiver in production mode (acknowledge before processing)", ()
     expect(res.status).toBe(200);
     expect(res.text).toContain("/wowbot help");
   });
+
+  it("acknowledges a button click before looking the clicker up, so a slow users.info cannot hold the answer Slack waits for", async () => {
+    t.fakeSlack.addUser({ id: "U0SLOWCLICK", name: "slow clicker" });
+    const release = t.fakeSlack.hold("users.info");
+    const click = t.slack.blockAction(
+      "U0SLOWCLICK",
+      { type: "button", action_id: "nomination.second", value: "00000000-0000-4000-8000-000000000000" },
+      `${t.fakeSlack.url}response/slow-click`,
+    );
+    // While users.info is held, the acknowledgement must already be back; give a loaded machine plenty of time.
+    const early = await Promise.race([click.then((r) => r.status), new Promise((resolve) => setTimeout(() => resolve("not acknowledged"), 5_000))]);
+    release();
+    expect(early).toBe(200);
+    // The lookup and the click's work still happen after the acknowledgement: the clicker gets the private answer.
+    let reply: Record<string, unknown> | undefined;
+    for (let waited = 0; !reply && waited < 10_000; waited += 50) {
+      reply = t.fakeSlack.callsOf("response/slow-click").at(-1)?.args;
+      if (!reply) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(String(reply?.text)).toContain("doesn't exist");
+    expect(t.fakeSlack.callsOf("users.info").some((c) => c.args.user === "U0SLOWCLICK")).toBe(true);
+  });
 });

@@ -60,6 +60,8 @@ export class FakeSlack {
   installer = { userId: "U0INSTALLER", teamId: "T0NEW", teamName: "New Team", botToken: "xoxb-new-team-installed-token" };
   private readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
+  /** Methods whose answers wait for a release (a slow Slack). */
+  private readonly holds = new Map<string, Promise<void>>();
   /** Files uploaded, by file id, in the order their upload URLs were requested. */
   readonly uploads = new Map<string, FakeUpload>();
   private server?: Server;
@@ -115,6 +117,19 @@ export class FakeSlack {
     else this.failures.clear();
   }
 
+  /** Holds every answer to `method` (recorded as called) until the returned function releases them: a slow Slack. */
+  hold(method: string): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = () => {
+        if (this.holds.get(method) === held) this.holds.delete(method);
+        resolve();
+      };
+    });
+    this.holds.set(method, held);
+    return release;
+  }
+
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -167,6 +182,7 @@ export class FakeSlack {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
     const call: SlackCall = { method, args, token, at: this.stampWith?.(), status: 200 };
     this.calls.push(call);
+    await this.holds.get(method);
 
     const hangs = this.hangs.get(method) ?? 0;
     if (hangs > 0) {

@@ -1,9 +1,11 @@
-// Every button and menu on wowbot's messages: acknowledged at once, its payload read into a neutral action and
-// handled by src/chat; the outcome is a private answer to the clicker (the original message is left alone) or a modal.
+// Every button and menu on wowbot's messages: acknowledged at once (before the workspace and member lookups), its
+// payload read into a neutral action and handled by src/chat; the outcome is a private answer to the clicker (the
+// original message is left alone) or a modal.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { type ChatAction, handleAction } from "../../../../chat/actions.js";
 import { slackRequest } from "../../chat-request.js";
 import type { SlackDeps } from "../../deps.js";
+import { provision } from "../../provision.js";
 import { renderForm } from "../../render/form.js";
 import { renderMessage } from "../../render/index.js";
 
@@ -21,6 +23,8 @@ export function chatAction(deps: SlackDeps, read: (action: Element) => ChatActio
     await ack();
     const chosen = read(action);
     if (!chosen) return;
+    // After ack(): the provisioning middleware leaves clicks to their listener, as it does slash commands.
+    await provision(deps, context, client);
     const req = slackRequest(deps, context, client, { channel: body.channel?.id ?? null, requestKey: `slack:action:${body.trigger_id}` });
     const outcome = await handleAction(req, chosen);
     if (outcome.kind === "reply") await respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(outcome.view) });

@@ -1,0 +1,663 @@
+// Load test: the real `wowbot serve` on PostgreSQL under an open-loop mix of signed Slack requests (nominations, seconds, /pto, scores), with ack latency, errors, RSS and outbox drain, next to a bare Bolt app.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import net, { type AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { FakeSlack } from "../test/support/fake-slack.js";
+import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RESULTS = path.join(ROOT, "bench", "results", "load-latest.json");
+const REQUEST_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 30_000;
+const DRAIN_TIMEOUT_MS = 60_000;
+const TARGET_P99_MS = 100;
+const TARGET_RSS_GROWTH = 0.1;
+const TEAM = "T0TEST";
+const RECOGNITION_CHANNEL = "C0WOWS";
+const LEADS_CHANNEL = "C0LEADS";
+// The bare app acks every command, click and submission and does nothing else: what any Bolt service costs.
+const BARE_BOLT = `import { App, ExpressReceiver } from "@slack/bolt";
+const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET, endpoints: "/slack/events", processBeforeResponse: false });
+const app = new App({ receiver, authorize: async () => ({ botToken: "xoxb-x", botId: "B1", botUserId: "U1" }) });
+app.command(/.*/, async ({ ack }) => ack());
+app.action(/.*/, async ({ ack }) => ack());
+app.view(/.*/, async ({ ack }) => ack());
+receiver.app.get("/readyz", (_q, r) => r.send("ok"));
+receiver.app.listen(Number(process.env.PORT), "127.0.0.1");
+process.on("SIGTERM", () => process.exit(0));`;
+
+/** The request kinds and, per 20 requests, how many of each: interleaved so every second carries the whole mix. */
+type Kind = "wow" | "second" | "pto" | "score" | "wow-form";
+const KINDS: Kind[] = ["wow", "second", "pto", "score", "wow-form"];
+const MIX: Kind[] = [..."wow second wow pto score wow second wow pto score wow second wow-form wow second pto wow score second wow".split(" ")] as Kind[];
+
+interface Sample {
+  kind: Kind;
+  /** Request written to the full response read: the acknowledgement Slack waits for (3 s at most). */
+  ms: number;
+  /** When it was sent, from the start of its phase, and how late against its schedule. */
+  atMs: number;
+  lagMs: number;
+  problem?: string;
+}
+
+const agentId = (i: number) => `U0A${String(i).padStart(5, "0")}`;
+const leadId = (i: number) => `U0L${String(i).padStart(3, "0")}`;
+
+function usage(message: string): never {
+  console.error(`bench/load.ts: ${message}`);
+  process.exit(2);
+}
+const { values } = parseArgs({
+  options: {
+    rate: { type: "string", default: "200" },
+    duration: { type: "string", default: "60" },
+    warmup: { type: "string", default: "5" },
+    "baseline-duration": { type: "string" },
+    agents: { type: "string", default: "200" },
+    leads: { type: "string", default: "10" },
+    replicas: { type: "string", default: "1" },
+  },
+});
+const rate = Number(values.rate);
+const duration = Number(values.duration);
+const warmupSeconds = Number(values.warmup);
+const baselineDuration = Number(values["baseline-duration"] ?? Math.min(duration, 20));
+const agents = Number(values.agents);
+const leads = Number(values.leads);
+const replicas = Number(values.replicas);
+if (!(rate > 0 && rate <= 2000)) usage(`--rate must be requests per second, above 0 and at most 2000, got ${values.rate}`);
+if (!(duration >= 3 && duration <= 900)) usage(`--duration must be seconds from 3 to 900, got ${values.duration}`);
+if (!(warmupSeconds >= 0 && warmupSeconds <= 60)) usage(`--warmup must be seconds from 0 to 60, got ${values.warmup}`);
+if (!(baselineDuration >= 1 && baselineDuration <= 900)) usage(`--baseline-duration must be seconds from 1 to 900`);
+if (!(Number.isInteger(agents) && agents >= 20 && agents <= 100_000)) usage(`--agents must be a whole number from 20 to 100000`);
+if (!(Number.isInteger(leads) && leads >= 1 && leads <= 1_000)) usage(`--leads must be a whole number from 1 to 1000`);
+if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 8)) usage(`--replicas must be a whole number from 1 to 8`);
+if (process.platform !== "linux") usage("this benchmark reads /proc/<pid>/status, so it runs on Linux only");
+if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) usage("dist/ is missing: run `npm run build` first (`npm run bench:load` does)");
+
+/** Where the child's response_url posts land: /response/<kind>/<n>. Counted per kind; texts kept only for a sample. */
+const responseUrlPosts = new Map<string, number>();
+const responseUrlSamples = new Map<string, string>();
+
+/** A request of `kind`, number `n`: its body and content type, signed when sent. Every one is unique (story, trigger, view id). */
+function requestFor(kind: Kind, n: number, responseBase: string, nominations: string[], run: string): string {
+  const agent = agentId(n % agents);
+  const responseUrl = `${responseBase}/response/${kind}/${n}`;
+  const command = (user: string, name: string, text: string) =>
+    new URLSearchParams({
+      token: "deprecated-verification-token",
+      team_id: TEAM,
+      team_domain: "wowbot-load",
+      channel_id: "C0FLOOR",
+      channel_name: "floor",
+      user_id: user,
+      user_name: user.toLowerCase(),
+      command: name,
+      text,
+      api_app_id: "A0WOWBOT",
+      trigger_id: `load.${run}.${kind}.${n}`,
+      response_url: responseUrl,
+    }).toString();
+  const interaction = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  switch (kind) {
+    case "wow": {
+      // The nominee is 1 to agents - 1 places after the nominator, so nobody nominates themselves.
+      const nominee = agentId((n + 1 + ((n * 7) % (agents - 1))) % agents);
+      return command(agent, "/wow", `<@${nominee}> Request ${run}.${n}: stayed on with the customer until the replacement order was confirmed.`);
+    }
+    case "wow-form":
+      return command(agent, "/wow", "");
+    case "pto":
+      return command(agent, "/pto", "");
+    case "second": {
+      // Most clicks count; a few hit the nominee or nominator, or a second click, and get a polite refusal, as in real use.
+      // Each nomination's clickers step through the team (i + j * (N + 1)), so a pair repeats only after N * agents clicks.
+      const nominationId = nominations[n % nominations.length] ?? "none";
+      const clicker = agentId((n + Math.floor(n / Math.max(1, nominations.length))) % agents);
+      return interaction({
+        type: "block_actions",
+        team: { id: TEAM, domain: "wowbot-load" },
+        user: { id: clicker, team_id: TEAM },
+        api_app_id: "A0WOWBOT",
+        trigger_id: `load.${run}.${kind}.${n}`,
+        response_url: responseUrl,
+        channel: { id: RECOGNITION_CHANNEL },
+        container: { type: "message", channel_id: RECOGNITION_CHANNEL, message_ts: "1.1" },
+        actions: [{ type: "button", block_id: "b", action_id: "nomination.second", value: nominationId, action_ts: "1.2" }],
+      });
+    }
+    case "score": {
+      const radio = (value: string) => ({ type: "radio_buttons", selected_option: { value } });
+      const block = (id: string, input: Record<string, unknown>) => ({ [id]: { [id]: input } });
+      return interaction({
+        type: "view_submission",
+        team: { id: TEAM, domain: "wowbot-load" },
+        user: { id: leadId(n % leads), team_id: TEAM },
+        api_app_id: "A0WOWBOT",
+        trigger_id: `load.${run}.${kind}.${n}`,
+        view: {
+          id: `V${run}${kind}${n}`,
+          team_id: TEAM,
+          type: "modal",
+          callback_id: "score.submit",
+          private_metadata: "",
+          hash: `h${n}`,
+          state: {
+            values: {
+              ...block("agent", { type: "users_select", selected_user: agent }),
+              ...block("reference", { type: "plain_text_input", value: `CHAT-${run}-${n}` }),
+              ...block("channel", { type: "static_select", selected_option: { value: "chat" } }),
+              ...block("connection", radio(String(n % 3))),
+              ...block("rapport", radio("yes")),
+              ...block("unstatedNeeds", radio(n % 2 ? "partly" : "yes")),
+              ...block("wow", radio(n % 5 ? "no" : "yes")),
+              ...block("note", { type: "plain_text_input", value: n % 4 ? null : "Lovely empathy; confirm the address before closing." }),
+            },
+          },
+        },
+      });
+    }
+  }
+}
+
+/** Sends one signed request and times the acknowledgement; a score must come back as the modal's done screen. */
+function send(url: string, kind: Kind, body: string, agent: http.Agent, atMs: number, lagMs: number): Promise<Sample> {
+  const headers = { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), ...signSlackRequest(body) };
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const done = (problem?: string) => resolve({ kind, ms: performance.now() - started, atMs, lagMs, ...(problem ? { problem } : {}) });
+    const attempt = (retry: boolean) => {
+      const req = http.request(url, { method: "POST", agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () => {
+          if (res.statusCode !== 200) return done(`${kind}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+          if (kind === "score" && text.includes('"errors"')) return done(`score: refused: ${text.slice(0, 200)}`);
+          done();
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed just as it was reused: this client's race, not the server's answer,
+        // so it is sent again once (Node's documented remedy); the time it took stays in the sample.
+        if (retry && req.reusedSocket && error.code === "ECONNRESET") return attempt(false);
+        done(`${kind}: ${error.message}`);
+      });
+      req.end(body);
+    };
+    attempt(true);
+  });
+}
+
+/** Open loop: request k leaves at start + k / rate whether or not earlier ones were answered, so slow answers cannot lower the load. */
+async function load(
+  url: string | string[],
+  count: number,
+  perSecond: number,
+  kindOf: (k: number) => Kind,
+  bodyOf: (kind: Kind, k: number) => string,
+): Promise<Sample[]> {
+  const agent = new http.Agent({ keepAlive: true });
+  // Several replicas share the load round-robin, as a load balancer in front of them would.
+  const urls = Array.isArray(url) ? url : [url];
+  const start = performance.now();
+  const inFlight: Array<Promise<Sample>> = [];
+  for (let k = 0; k < count; k++) {
+    const due = start + (k * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const kind = kindOf(k);
+    inFlight.push(send(urls[k % urls.length] as string, kind, bodyOf(kind, k), agent, due - start, performance.now() - due));
+  }
+  const samples = await Promise.all(inFlight);
+  agent.destroy();
+  return samples;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resident memory of a process in MB (10^6 bytes), or NaN once it is gone. */
+async function rssMB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  return (Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1]) * 1024) / 1e6;
+}
+
+/** The child's V8 heap in use, in MB, from its own /metrics (prom-client's default metrics); NaN if unavailable. */
+async function heapUsedMB(url: string): Promise<number> {
+  const text = await fetch(`${url}/metrics`).then(
+    (r) => r.text(),
+    () => "",
+  );
+  return Number(text.match(/^wowbot_nodejs_heap_size_used_bytes (\S+)$/m)?.[1]) / 1e6;
+}
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  /** Lines the child logged at error or fatal level, and at warn. */
+  errorLines: string[];
+  warnLines: string[];
+  tail(): string;
+}
+
+/** Spawns `node args` with a minimal environment on a free port and waits for /readyz to answer 200. */
+async function startChild(args: string[], env: Record<string, string>, cwd: string, live: Set<ChildProcess>): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  live.add(child);
+  const errorLines: string[] = [];
+  const warnLines: string[] = [];
+  let output = "";
+  let partial = "";
+  // Pino writes one JSON line per entry; anything at error level or above counts as an error of the run.
+  const onData = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (/"level":"(error|fatal)"/.test(line)) errorLines.push(line.slice(0, 1_000));
+      else if (/"level":"warn"/.test(line)) warnLines.push(line.slice(0, 1_000));
+    }
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+    errorLines.push(chunk.toString().slice(0, 1_000));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`child exited (${child.exitCode ?? child.signalCode}): ${output}`);
+    const status = await fetch(`${url}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`not ready within ${START_TIMEOUT_MS / 1000} s: ${output}`);
+    await sleep(50);
+  }
+  return { process: child, url, errorLines, warnLines, tail: () => output };
+}
+
+/** SIGTERM, then wait; wowbot allows itself 9 s to shut down, so 15 s means it hangs. Returns the exit code or signal. */
+async function stopChild(child: ChildProcess, live: Set<ChildProcess>): Promise<string | number | null> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  live.delete(child);
+  return child.exitCode ?? child.signalCode;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+/** Nearest rank: the smallest sample with at least q of all samples at or below it. */
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => round(sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN);
+  return { count: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
+}
+const median = (values: number[]) => percentiles(values.filter(Number.isFinite)).median;
+
+const machine = machineInfo();
+const measuredCount = Math.round(rate * duration);
+console.log(
+  `load: ${rate} requests/s open loop; bare Bolt app ${baselineDuration} s, then wowbot${replicas > 1 ? ` (${replicas} replicas, round-robin)` : ""}: ${warmupSeconds} s warm-up + ${duration} s measured (${measuredCount} requests)`,
+);
+console.log(`mix per 20 requests: ${KINDS.map((k) => `${MIX.filter((m) => m === k).length} ${k}`).join(", ")}; ${agents} agents, ${leads} leads\n`);
+
+const dbName = `wowbot_bench_${randomBytes(4).toString("hex")}`;
+const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).href;
+const workDir = await mkdtemp(path.join(os.tmpdir(), "wowbot-load-"));
+const live = new Set<ChildProcess>();
+let databaseCreated = false;
+let fakeSlack: FakeSlack | undefined;
+let responseServer: http.Server | undefined;
+let db: pg.Client | undefined;
+
+let cleaning: Promise<void> | undefined;
+/** Runs once, from the normal end, a failure or Ctrl-C: no child, server or database outlives the bench. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const child of [...live]) await stopChild(child, live);
+    await db?.end().catch(() => undefined);
+    await fakeSlack?.stop().catch(() => undefined);
+    responseServer?.closeAllConnections();
+    await new Promise((resolve) => (responseServer?.listening ? responseServer.close(resolve) : resolve(undefined)));
+    if (databaseCreated) await dropDatabase(dbName);
+    await rm(workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+cleanUpOnInterrupt(cleanup);
+
+const problems: string[] = [];
+const slackCalls = new Map<string, number>();
+let report: Record<string, unknown> = {};
+try {
+  try {
+    await adminQuery(`CREATE DATABASE "${dbName}"`);
+    databaseCreated = true;
+  } catch (error) {
+    throw new Error(`cannot create a database on ${new URL(ADMIN_URL).host} (${(error as Error).message}); set BENCH_POSTGRES_URL`);
+  }
+
+  // Slack, played by this process: the Web API the child calls and the response_url endpoint it posts replies to.
+  fakeSlack = await new FakeSlack().start();
+  for (let i = 0; i < agents; i++) fakeSlack.addUser({ id: agentId(i), name: `agent${i}`, email: `agent${i}@example.com` });
+  for (let i = 0; i < leads; i++) fakeSlack.addUser({ id: leadId(i), name: `lead${i}`, email: `lead${i}@example.com` });
+  const calls = fakeSlack.calls;
+  // The fake records every call; tally them by method and let the records go, so this process's memory stays flat.
+  const tally = setInterval(() => {
+    for (const call of calls.splice(0)) slackCalls.set(call.method, (slackCalls.get(call.method) ?? 0) + 1);
+  }, 1_000);
+  tally.unref();
+  responseServer = http.createServer((req, res) => {
+    let text = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      text += chunk;
+    });
+    req.on("end", () => {
+      const kind = (req.url ?? "").split("/")[2] ?? "?";
+      responseUrlPosts.set(kind, (responseUrlPosts.get(kind) ?? 0) + 1);
+      if (!responseUrlSamples.has(kind)) responseUrlSamples.set(kind, text.slice(0, 300));
+      res.end("ok");
+    });
+  });
+  responseServer.listen(0, "127.0.0.1");
+  await once(responseServer, "listening");
+  const responseBase = `http://127.0.0.1:${(responseServer.address() as AddressInfo).port}`;
+
+  // The baseline first, on an idle machine: a bare Bolt app in its own process under the same mix and rate.
+  console.error(`bare Bolt app: ${baselineDuration} s of load`);
+  const bare = await startChild(["--input-type=module", "-e", BARE_BOLT], { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }, ROOT, live);
+  const bareSamples = await load(
+    `${bare.url}/slack/events`,
+    Math.round(rate * baselineDuration),
+    rate,
+    (k) => MIX[k % MIX.length] as Kind,
+    (kind, k) => requestFor(kind, k, responseBase, ["none"], "bare"),
+  );
+  await stopChild(bare.process, live);
+
+  // wowbot: migrates the new database on its first start, then the workspace is seeded beside it.
+  console.error("wowbot: starting on a new PostgreSQL database");
+  const wowbotEnv = { DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-load-token", SLACK_API_URL: fakeSlack.url };
+  const wowbot = await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live);
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  // A team that has used wowbot for a while: every member known, leads, a recognition channel and a leads channel.
+  const settings = { recognitionChannel: RECOGNITION_CHANNEL, leadsChannel: LEADS_CHANNEL, nominationsPerDay: 100 };
+  const ws = await db.query<{ id: string }>(
+    `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
+     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now()) RETURNING id`,
+    [TEAM, JSON.stringify(settings)],
+  );
+  const workspaceId = ws.rows[0]?.id;
+  const people = [
+    ...Array.from({ length: agents }, (_, i) => [agentId(i), `agent${i}`, `agent${i}@example.com`, "agent"]),
+    ...Array.from({ length: leads }, (_, i) => [leadId(i), `lead${i}`, `lead${i}@example.com`, "lead"]),
+  ];
+  await db.query(
+    `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)`,
+    [workspaceId, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
+  );
+
+  const pending = async () => Number((await (db as pg.Client).query(`SELECT count(*) FROM "Outbox" WHERE status = 'pending'`)).rows[0]?.count);
+  /** Polls the outbox until nothing is pending; the milliseconds it took, or undefined after the timeout. */
+  async function drain(timeoutMs: number): Promise<number | undefined> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if ((await pending()) === 0) return Date.now() - started;
+      await sleep(250);
+    }
+    return undefined;
+  }
+
+  // Nominations to second: made through the service, their posts delivered, so a second updates a real post.
+  const seedCount = Math.max(20, Math.round(agents / 2));
+  console.error(`wowbot: ${seedCount} nominations to second, then ${warmupSeconds} s warm-up and ${duration} s of load`);
+  const seeded = await load(
+    `${wowbot.url}/slack/events`,
+    seedCount,
+    Math.min(rate, 50),
+    () => "wow",
+    (kind, k) => requestFor(kind, k, responseBase, [], "seed"),
+  );
+  const seedFailed = seeded.filter((s) => s.problem);
+  if (seedFailed.length) problems.push(`seeding: ${seedFailed.length} of ${seedCount} nominations failed, e.g. ${seedFailed[0]?.problem}`);
+  // The commands acknowledge first and nominate afterwards: wait for the nominations, then for their posts.
+  const nominationCount = async () => Number((await (db as pg.Client).query(`SELECT count(*) FROM "Nomination"`)).rows[0]?.count);
+  for (const started = Date.now(); (await nominationCount()) < seedCount - seedFailed.length && Date.now() - started < DRAIN_TIMEOUT_MS; ) await sleep(250);
+  await drain(DRAIN_TIMEOUT_MS);
+  const nominations = (await db.query<{ id: string }>(`SELECT id FROM "Nomination" ORDER BY "createdAt"`)).rows.map((r) => r.id);
+  if (nominations.length < seedCount) problems.push(`seeding: ${nominations.length} nominations in the database, expected ${seedCount}`);
+  // More replicas on the same, already migrated database, as docs/operations.md runs them behind a load balancer.
+  const all = [wowbot];
+  for (let i = 1; i < replicas; i++) {
+    console.error(`wowbot: starting replica ${i + 1} of ${replicas}`);
+    all.push(await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live));
+  }
+  const urls = all.map((c) => `${c.url}/slack/events`);
+  const pids = all.map((c) => c.process.pid as number);
+  const mixed = (k: number) => MIX[k % MIX.length] as Kind;
+  // Numbered after the measured run's requests, so the warm-up's clicks are not repeated by the run's.
+  const warm = await load(urls, Math.round(rate * warmupSeconds), rate, mixed, (kind, k) =>
+    requestFor(kind, measuredCount + k, responseBase, nominations, "warm"),
+  );
+  const warmFailed = warm.filter((s) => s.problem);
+  if (warmFailed.length) problems.push(`warm-up: ${warmFailed.length} of ${warm.length} requests failed, e.g. ${warmFailed[0]?.problem}`);
+
+  const errorLinesBefore = all.map((c) => c.errorLines.length);
+  // RSS of each replica every second during the measured load, from /proc, and their CPU time from their stat lines.
+  const rss: Array<{ replica: number; s: number; mb: number; heapMB: number }> = [];
+  const loadStart = performance.now();
+  const sampler = setInterval(() => {
+    const s = round((performance.now() - loadStart) / 1000);
+    all.forEach((c, replica) => {
+      void Promise.all([rssMB(pids[replica] as number), heapUsedMB(c.url)]).then(([mb, heap]) => rss.push({ replica, s, mb: round(mb), heapMB: round(heap) }));
+    });
+  }, 1_000);
+  const cpuTicks = async () => {
+    let ticks = 0;
+    for (const pid of pids) {
+      const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks;
+  };
+  const ticksBefore = await cpuTicks();
+  const rssStart = await rssMB(pids[0] as number);
+  const samples = await load(urls, measuredCount, rate, mixed, (kind, k) => requestFor(kind, k, responseBase, nominations, "run"));
+  clearInterval(sampler);
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const cpuSeconds = ((await cpuTicks()) - ticksBefore) / 100;
+  const pendingAtEnd = await pending();
+  const drainMs = await drain(DRAIN_TIMEOUT_MS);
+  const rssAfterDrain = round(await rssMB(pids[0] as number));
+  const outbox = (await db.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "Outbox" GROUP BY status`)).rows;
+  const counts = {
+    nominations: Number((await db.query(`SELECT count(*) FROM "Nomination"`)).rows[0]?.count),
+    seconds: Number((await db.query(`SELECT count(*) FROM "Endorsement"`)).rows[0]?.count),
+    scores: Number((await db.query(`SELECT count(*) FROM "QuickScore"`)).rows[0]?.count),
+  };
+  await db.end();
+  db = undefined;
+  for (const [i, c] of all.entries()) {
+    const exit = await stopChild(c.process, live);
+    if (exit !== 0) problems.push(`wowbot${replicas > 1 ? ` replica ${i + 1}` : ""} exited with ${exit} after SIGTERM, expected 0`);
+  }
+  clearInterval(tally);
+  for (const call of calls.splice(0)) slackCalls.set(call.method, (slackCalls.get(call.method) ?? 0) + 1);
+
+  // Errors: non-2xx, timeouts and refused scores in the measured run, and error lines the child logged during it.
+  const failed = samples.filter((s) => s.problem);
+  const runErrorLines = all.flatMap((c, i) => c.errorLines.slice(errorLinesBefore[i]));
+  if (failed.length) problems.push(`${failed.length} of ${samples.length} requests failed, e.g. ${failed[0]?.problem}`);
+  if (runErrorLines.length) problems.push(`wowbot logged ${runErrorLines.length} error line(s), e.g. ${runErrorLines[0]}`);
+  if (drainMs === undefined)
+    problems.push(`the outbox still had ${await pending().catch(() => "?")} pending message(s) ${DRAIN_TIMEOUT_MS / 1000} s after the load`);
+
+  // Growth: median RSS of the last window against the first, each a sixth of the run (10 s of 60) and at least 2 samples.
+  const window = Math.max(2, Math.round(duration / 6));
+  // Each replica's own growth; the target takes the largest. The first replica's figures are printed.
+  const windows = all.map((_, replica) => {
+    const firstSamples = rss.filter((r) => r.replica === replica && r.s <= window);
+    const lastSamples = rss.filter((r) => r.replica === replica && r.s > loadSeconds - window);
+    const first = median(firstSamples.map((r) => r.mb));
+    const last = median(lastSamples.map((r) => r.mb));
+    // The heap in use includes garbage not yet collected, so it is a hint, not the target: RSS is what a host pays for.
+    const heap = { first: median(firstSamples.map((r) => r.heapMB)), last: median(lastSamples.map((r) => r.heapMB)) };
+    return { first, last, heap, growth: round((last - first) / first) };
+  });
+  const { first, last, heap } = windows[0] as (typeof windows)[number];
+  const growth = Math.max(...windows.map((w) => w.growth));
+  const overall = percentiles(samples.map((s) => s.ms));
+  const baseline = percentiles(bareSamples.map((s) => s.ms));
+  const byKind = Object.fromEntries(KINDS.map((k) => [k, percentiles(samples.filter((s) => s.kind === k).map((s) => s.ms))]));
+  const baselineByKind = Object.fromEntries(KINDS.map((k) => [k, percentiles(bareSamples.filter((s) => s.kind === k).map((s) => s.ms))]));
+  const bareFailed = bareSamples.filter((s) => s.problem);
+  if (bareFailed.length) problems.push(`bare Bolt app: ${bareFailed.length} request(s) failed, e.g. ${bareFailed[0]?.problem}`);
+  const targets = {
+    errors: { target: "0", value: failed.length + runErrorLines.length, met: failed.length + runErrorLines.length === 0 },
+    p99: { target: `< ${TARGET_P99_MS} ms`, value: overall.p99, met: overall.p99 < TARGET_P99_MS },
+    rssGrowth: { target: `< ${TARGET_RSS_GROWTH * 100} %`, value: growth, met: growth < TARGET_RSS_GROWTH },
+    outboxDrained: { target: `within ${DRAIN_TIMEOUT_MS / 1000} s`, value: drainMs ?? null, met: drainMs !== undefined },
+  };
+
+  // Distinct error messages with their counts: a flood of one kind and a rare other kind both show.
+  const errorKinds = Object.fromEntries(
+    runErrorLines.reduce((kinds, line) => {
+      // Lines are kept cut at 1000 characters, so the fields are read with a pattern rather than JSON.parse.
+      const field = (name: string) => line.match(new RegExp(`"${name}":"([^"]*)"`))?.[1];
+      const key = [field("msg"), field("message")].filter(Boolean).join(": ").slice(0, 300) || line.slice(0, 200);
+      return kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    }, new Map<string, number>()),
+  );
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const rows = [
+    ...KINDS.map((k) => [`wowbot ${k}`, byKind[k], baselineByKind[k]] as const),
+    ["wowbot, all", overall, baseline] as const,
+    ["bare Bolt app, all", baseline, baseline] as const,
+  ].map(([name, p, base]) => [
+    name,
+    String(p?.count),
+    ms(p?.median ?? Number.NaN),
+    ms(p?.p95 ?? Number.NaN),
+    ms(p?.p99 ?? Number.NaN),
+    ms(p?.max ?? Number.NaN),
+    `${((p?.median ?? Number.NaN) / (base?.median ?? Number.NaN)).toFixed(1)}x`,
+    String(
+      name.startsWith("bare") ? bareFailed.length : samples.filter((s) => name.endsWith("all") || s.kind === name.slice(7)).filter((s) => s.problem).length,
+    ),
+  ]);
+  const header = ["acknowledgement", "requests", "median", "p95", "p99", "max", "median / bare", "errors"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((cells) => cells[i]?.length ?? 0)));
+  console.log();
+  for (const cells of [header, ...rows])
+    console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
+  const maxLag = Math.max(...samples.map((s) => s.lagMs));
+  console.log(
+    `\nwowbot RSS: ${round(rssStart)} MB at the start of the measured load; median ${first} MB over its first ${window} s, ${last} MB over its last ${window} s; ${rssAfterDrain} MB after the drain; peak ${Math.max(...rss.map((r) => r.mb))} MB`,
+  );
+  if (replicas > 1)
+    console.log(`RSS growth by replica (the figures above are the first one's): ${windows.map((w) => `${round(w.growth * 100)} %`).join(", ")}`);
+  console.log(`wowbot V8 heap in use (garbage included): median ${heap.first} MB over the first ${window} s, ${heap.last} MB over the last ${window} s`);
+  console.log(
+    `wowbot CPU: ${round(cpuSeconds)} s over ${round(loadSeconds)} s of load (${round((cpuSeconds / loadSeconds) * 100)} % of one core), ${round((cpuSeconds * 1000) / samples.length)} ms per request`,
+  );
+  console.log(
+    `database: ${counts.nominations} nominations, ${counts.seconds} seconds, ${counts.scores} scores; outbox ${outbox.map((o) => `${o.count} ${o.status}`).join(", ")}`,
+  );
+  console.log(`outbox: ${pendingAtEnd} pending when the load ended, ${drainMs === undefined ? "NOT drained" : `drained ${round(drainMs / 1000)} s later`}`);
+  console.log(`Slack calls: ${[...slackCalls].map(([m, c]) => `${m} ${c}`).join(", ")}`);
+  console.log(`response_url posts: ${[...responseUrlPosts].map(([k, c]) => `${k} ${c}`).join(", ")}`);
+  console.log(`wowbot log during the run: ${runErrorLines.length} error lines, ${all.reduce((n, c) => n + c.warnLines.length, 0)} warn lines (whole life)`);
+  for (const [kind, count] of Object.entries(errorKinds).slice(0, 5)) console.log(`  ${count} x ${kind}`);
+  console.log(`generator: latest send ${ms(maxLag)} behind schedule; load average (1 min) now ${round(os.loadavg()[0] ?? 0)}`);
+  console.log(`\ntarget no errors: ${targets.errors.value}, ${targets.errors.met ? "met" : "MISSED"}`);
+  console.log(`target ack p99 under ${TARGET_P99_MS} ms: ${ms(overall.p99)}, ${targets.p99.met ? "met" : "MISSED"}`);
+  console.log(`target RSS growth under ${TARGET_RSS_GROWTH * 100} %: ${round(growth * 100)} %, ${targets.rssGrowth.met ? "met" : "MISSED"}`);
+  for (const problem of problems) console.log(`\nPROBLEM: ${problem}`);
+
+  report = {
+    date: new Date().toISOString(),
+    machine: { ...machine, loadAverageAfter: round(os.loadavg()[0] ?? 0) },
+    settings: {
+      rate,
+      duration,
+      replicas,
+      warmupSeconds,
+      baselineDuration,
+      agents,
+      leads,
+      seedNominations: seedCount,
+      mix: MIX,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    },
+    targets,
+    problems,
+    acknowledgement: { overall, byKind, baseline, baselineByKind },
+    rss: {
+      startMB: round(rssStart),
+      firstWindowMB: first,
+      lastWindowMB: last,
+      windowSeconds: window,
+      growthByReplica: windows.map((w) => w.growth),
+      afterDrainMB: rssAfterDrain,
+      heapFirstWindowMB: heap.first,
+      heapLastWindowMB: heap.last,
+      samples: rss,
+    },
+    cpu: { seconds: round(cpuSeconds), loadSeconds: round(loadSeconds) },
+    outbox: { pendingAtEnd, drainMs: drainMs ?? null, byStatus: outbox },
+    database: counts,
+    slackCalls: Object.fromEntries(slackCalls),
+    responseUrlPosts: Object.fromEntries(responseUrlPosts),
+    responseUrlSamples: Object.fromEntries(responseUrlSamples),
+    errorKinds,
+    errorLines: runErrorLines.slice(0, 20),
+    warnLines: all.flatMap((c) => c.warnLines).slice(0, 20),
+    maxSendLagMs: round(maxLag),
+    failures: failed.slice(0, 20),
+    samplesMs: samples.map((s) => [s.kind, round(s.atMs), round(s.ms)]),
+  };
+} finally {
+  await cleanup();
+}
+
+await mkdir(path.dirname(RESULTS), { recursive: true });
+await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nraw results: ${path.relative(process.cwd(), RESULTS)}`);
+// A failed request, an error line or an undrained outbox fails the run so CI notices; a missed latency or memory target does not.
+if (problems.length) process.exitCode = 1;
