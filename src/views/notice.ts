@@ -7,3 +7,6 @@ export interface NoticeView {
 }
 
 export const notice = (tone: NoticeView["tone"], text: string): NoticeView => ({ kind: "notice", tone, text });
+
+/** What a person is told when their request could not reach the database: nothing was saved, so trying again is safe. */
+export const DATABASE_UNREACHABLE = "wowbot can't reach its database right now, so nothing was saved. Please try again in a minute.";

@@ -8,6 +8,16 @@ import { startTcpProxy, type TcpProxy, targetOf } from "../support/tcp-proxy.js"
 
 /** Uncaught exceptions in this worker while a test runs (a cut connection must never raise one). */
 const uncaught: unknown[] = [];
+const STORY = "Stayed on the line to rebook the whole family's flights after the storm, and remembered the kid's birthday.";
+const UNREACHABLE = "wowbot can't reach its database right now, so nothing was saved. Please try again in a minute.";
+
+/** Everything a nomination or a score writes, counted after the restore: nothing may be half-saved. */
+const written = (t: TestService) =>
+  Promise.all([t.prisma.nomination.count(), t.prisma.endorsement.count(), t.prisma.quickScore.count(), t.prisma.outbox.count()]).then(
+    ([nominations, endorsements, scores, outbox]) => ({ nominations, endorsements, scores, outbox }),
+  );
+const NOTHING = { nominations: 0, endorsements: 0, scores: 0, outbox: 0 };
+
 const onUncaught = (error: unknown) => uncaught.push(error);
 
 async function throughProxy(): Promise<{ proxy: TcpProxy; database: FreshDatabase; real: FreshDatabase }> {
@@ -22,6 +32,29 @@ describe.skipIf(!usingPostgres())("database connection cut during requests", () 
   let proxy: TcpProxy;
   let real: FreshDatabase;
 
+  let trigger = 0;
+  const wow = (text: string, user: string) => t.slack.command({ command: "/wow", text, user_id: user, channel_id: "C0TEAM", trigger_id: `trig.${++trigger}` });
+  const submitScore = async (user: string, viewId: string) => {
+    const radio = (v: string) => ({ type: "radio_buttons", selected_option: { value: v } });
+    const res = await t.slack.viewSubmission(user, {
+      id: viewId,
+      callback_id: "score.submit",
+      state: {
+        values: {
+          agent: { agent: { type: "users_select", selected_user: "U0AGENT" } },
+          reference: { reference: { type: "plain_text_input", value: "CALL-1001" } },
+          channel: { channel: { type: "static_select", selected_option: { value: "phone" } } },
+          connection: { connection: radio("1") },
+          rapport: { rapport: radio("yes") },
+          unstatedNeeds: { unstatedNeeds: radio("partly") },
+          wow: { wow: radio("na") },
+          note: { note: { type: "plain_text_input", value: "Lovely opener." } },
+        },
+      },
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as { response_action?: string; view?: { blocks?: unknown } } | null };
+  };
+
   beforeAll(async () => {
     process.prependListener("uncaughtException", onUncaught);
     const db = await throughProxy();
@@ -31,6 +64,10 @@ describe.skipIf(!usingPostgres())("database connection cut during requests", () 
     t.fakeSlack.addUser({ id: "U0BOSS", name: "boss" });
     t.fakeSlack.addUser({ id: "U0AGENT", name: "ada" });
     t.fakeSlack.addUser({ id: "U0NOMINEE", name: "grace" });
+    t.fakeSlack.addUser({ id: "U0NEWCOMER", name: "nora" });
+    // The workspace and the regulars exist before any cut.
+    await wow(`<@U0NOMINEE> ${STORY}`, "U0AGENT");
+    await t.slack.slashCommand({ command: "/wowbot", text: "help", user_id: "U0BOSS" });
   });
   afterAll(async () => {
     await t?.stop();
@@ -38,10 +75,59 @@ describe.skipIf(!usingPostgres())("database connection cut during requests", () 
     await real?.drop();
     process.removeListener("uncaughtException", onUncaught);
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     proxy.restore();
     t.fakeSlack.reset();
+    t.fakeSlack.beforeAnswer = undefined;
     uncaught.length = 0;
+    await t.prisma.quickScore.deleteMany();
+    await t.prisma.endorsement.deleteMany();
+    await t.prisma.nomination.deleteMany();
+    await t.prisma.outbox.deleteMany();
+  });
+
+  it("a /wow while the database is cut gets a clear private message, saves nothing, and works after restore", async () => {
+    proxy.cut();
+    const reply = await wow(`<@U0NOMINEE> ${STORY}`, "U0AGENT");
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe(UNREACHABLE);
+    proxy.restore();
+    expect(await written(t)).toEqual(NOTHING);
+    const again = await wow(`<@U0NOMINEE> ${STORY}`, "U0AGENT");
+    expect(again.text).toContain("Your wow nomination for <@U0NOMINEE> is in");
+    expect(await t.prisma.nomination.count()).toBe(1);
+    expect(uncaught).toEqual([]);
+  });
+
+  it("a /wow whose connection is cut half-way (while Slack looks up the nominee) saves no nomination and no outbox rows", async () => {
+    t.fakeSlack.beforeAnswer = (call) => {
+      if (call.method === "users.info" && call.args.user === "U0NEWCOMER") proxy.cut();
+    };
+    const reply = await wow(`<@U0NEWCOMER> ${STORY}`, "U0AGENT");
+    expect(t.fakeSlack.callsOf("users.info").length).toBeGreaterThan(0);
+    expect(reply.text).toBe(UNREACHABLE);
+    t.fakeSlack.beforeAnswer = undefined;
+    proxy.restore();
+    expect(await written(t)).toEqual(NOTHING);
+    const again = await wow(`<@U0NEWCOMER> ${STORY}`, "U0AGENT");
+    expect(again.text).toContain("Your wow nomination for <@U0NEWCOMER> is in");
+    await t.deliver();
+    expect(await t.prisma.outbox.count({ where: { status: "pending" } })).toBe(0);
+    expect(uncaught).toEqual([]);
+  });
+
+  it("a score form submitted while the database is cut answers 200 with a screen saying nothing was saved, and saves on resubmission", async () => {
+    proxy.cut();
+    const cut = await submitScore("U0BOSS", "VSCORE1");
+    expect(cut.status).toBe(200);
+    expect(cut.body?.response_action).toBe("push");
+    expect(JSON.stringify(cut.body?.view)).toContain("nothing was saved");
+    proxy.restore();
+    expect(await written(t)).toEqual(NOTHING);
+    const again = await submitScore("U0BOSS", "VSCORE1");
+    expect(again.body?.response_action).toBe("update");
+    expect(await t.prisma.quickScore.count()).toBe(1);
+    expect(uncaught).toEqual([]);
   });
 
   it("a raw session holding a connection when it is cut fails its query and the process carries on", async () => {

@@ -58,6 +58,8 @@ export class FakeSlack {
   private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
   /** Files uploaded, by file id, in the order their upload URLs were requested. */
   readonly uploads = new Map<string, FakeUpload>();
+  /** Runs before each Web API call is answered (a test's fault at that moment: a database cut, a pause). */
+  beforeAnswer?: (call: SlackCall) => Promise<void> | void;
   private server?: Server;
   private seq = 0;
   url = "";
@@ -137,6 +139,7 @@ export class FakeSlack {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
     const call: SlackCall = { method, args, token };
     this.calls.push(call);
+    await this.beforeAnswer?.(call);
 
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {

@@ -8,6 +8,7 @@ import type { Config } from "../../config/env.js";
 import type { SlackInstallationRepository } from "../../db/slack-installation.repository.js";
 import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
+import { tellDatabaseFailures } from "./database-failure.js";
 import type { SlackDeps } from "./deps.js";
 import { botTokenFor, postgresInstallationStore } from "./installation-store.js";
 import { registerListeners } from "./listeners/index.js";
@@ -114,6 +115,7 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
+  app.use(tellDatabaseFailures(logger));
   app.use(provisionMiddleware(deps));
   registerListeners(app, deps);
   // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit.
