@@ -57,7 +57,7 @@ async function deliverAndRecord(ports: DeliveryPorts, message: PendingMessage, n
     retryAfterMs: undefined,
   }));
   if (outcome.status === "sent") {
-    await ports.outbox.markSent(message.id, now, outcome.ref);
+    await recordSent(ports, message, now, outcome.ref);
     report.sent++;
   } else if (outcome.status === "retry") {
     await ports.outbox.markRetry(message.id, outcome.error, new Date(now.getTime() + (outcome.retryAfterMs ?? backoffMs(message.attempts))));
@@ -85,6 +85,27 @@ async function deliverOne(ports: DeliveryPorts, message: PendingMessage) {
     target = message.target;
   }
   return sender.send(workspace, target, view);
+}
+
+/** How long a run keeps trying to record a message the platform accepted: well within the lease that holds it. */
+export const RECORD_SENT_WITHIN_MS = DELIVERY_LEASE_MS / 2;
+
+/**
+ * The platform has the message; only our record of it is missing. If that write fails (the database connection was
+ * lost), sending again would post it twice, so the write is retried while the lease still keeps other workers off the
+ * row. Only when the database stays away longer than that (or the process dies in between) is the message sent again
+ * after the lease: delivery is at least once, and this keeps the window to those cases.
+ */
+async function recordSent(ports: DeliveryPorts, message: PendingMessage, now: Date, ref: Record<string, unknown> | null): Promise<void> {
+  const started = performance.now();
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await ports.outbox.markSent(message.id, now, ref);
+    } catch (error) {
+      if (performance.now() - started + wait > RECORD_SENT_WITHIN_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once. */

@@ -27,7 +27,7 @@ async function throughProxy(): Promise<{ proxy: TcpProxy; database: FreshDatabas
   return { proxy, real, database: { options: { databaseUrl: url }, url, drop: async () => {} } };
 }
 
-describe.skipIf(!usingPostgres())("database connection cut during requests", () => {
+describe.skipIf(!usingPostgres())("database connection cut during requests and outbox delivery", () => {
   let t: TestService;
   let proxy: TcpProxy;
   let real: FreshDatabase;
@@ -127,6 +127,51 @@ describe.skipIf(!usingPostgres())("database connection cut during requests", () 
     const again = await submitScore("U0BOSS", "VSCORE1");
     expect(again.body?.response_action).toBe("update");
     expect(await t.prisma.quickScore.count()).toBe(1);
+    expect(uncaught).toEqual([]);
+  });
+
+  /** Slack's accepted chat.postMessage calls per channel (a message sent twice shows as 2). */
+  const postsPerChannel = () => {
+    const counts: Record<string, number> = {};
+    for (const c of t.fakeSlack.acceptedCallsOf("chat.postMessage")) counts[String(c.args.channel)] = (counts[String(c.args.channel)] ?? 0) + 1;
+    return counts;
+  };
+
+  it("outbox rows owed while the database is cut stay pending and are delivered exactly once after restore", async () => {
+    await wow(`<@U0NOMINEE> ${STORY}`, "U0AGENT");
+    const owed = await t.prisma.outbox.count({ where: { status: "pending" } });
+    expect(owed).toBeGreaterThanOrEqual(2); // the channel post and the nominee's DM
+    proxy.cut();
+    await t.deliver(); // fails (logged): nothing claimed, nothing sent
+    expect(t.fakeSlack.callsOf("chat.postMessage")).toHaveLength(0);
+    proxy.restore();
+    expect(await t.prisma.outbox.count({ where: { status: "pending" } })).toBe(owed);
+    await t.deliver();
+    expect(postsPerChannel()).toEqual({ C0TEAM: 1, U0NOMINEE: 1 });
+    expect(await t.prisma.outbox.count({ where: { status: "pending" } })).toBe(0);
+    expect(uncaught).toEqual([]);
+  });
+
+  it("a message Slack accepted while the database was cut is recorded as sent after restore, not sent again", async () => {
+    await wow(`<@U0NOMINEE> ${STORY}`, "U0AGENT");
+    // The cut comes as Slack answers the first post: the message is out, its record cannot be written.
+    t.fakeSlack.beforeAnswer = (call) => {
+      if (call.method !== "chat.postMessage" || t.fakeSlack.beforeAnswer === undefined) return;
+      t.fakeSlack.beforeAnswer = undefined;
+      proxy.cut();
+      setTimeout(() => {
+        proxy.restore();
+        restored = true;
+      }, 1_500);
+    };
+    let restored = false;
+    await t.deliver();
+    while (!restored) await new Promise((r) => setTimeout(r, 50));
+    // Even once every lease has run out, another run finds nothing left to send.
+    t.clock.advance(5 * 60_000);
+    await t.deliver();
+    expect(postsPerChannel()).toEqual({ C0TEAM: 1, U0NOMINEE: 1 });
+    expect(await t.prisma.outbox.count({ where: { status: "pending" } })).toBe(0);
     expect(uncaught).toEqual([]);
   });
 
