@@ -1,7 +1,9 @@
 // The database connection cut (a TCP proxy between the service and PostgreSQL, cut and restored by the test) during
 // requests and jobs: the person is told clearly, nothing is half-saved, jobs finish exactly once after the restore,
 // and the process never crashes.
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../support/clock.js";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { startTcpProxy, type TcpProxy, targetOf } from "../support/tcp-proxy.js";
@@ -189,4 +191,102 @@ describe.skipIf(!usingPostgres())("database connection cut during requests and o
     expect(uncaught).toEqual([]);
     expect(await t.service.db.withSession((s) => s.query("SELECT 1 AS one"))).toEqual([{ one: 1 }]);
   });
+});
+
+/** More members than one close batch (2,000), so the close commits a batch before the cut. */
+const MEMBERS = 2_500;
+/** Monday 16 March 2026, 09:00 UTC: the week of 9 March has ended and the day's run is due. */
+const CLOSE_AT = "2026-03-16T09:00:00Z";
+
+async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(!usingPostgres())("database connection cut during the daily run", () => {
+  let t: TestService;
+  let proxy: TcpProxy;
+  let real: FreshDatabase;
+  const clock = new ManualClock(CLOSE_AT);
+
+  beforeAll(async () => {
+    process.prependListener("uncaughtException", onUncaught);
+    const db = await throughProxy();
+    proxy = db.proxy;
+    real = db.real;
+    t = await startTestService({ database: db.database, clock });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await proxy?.close();
+    await real?.drop();
+    process.removeListener("uncaughtException", onUncaught);
+  });
+
+  it("a period close cut between batches resumes after restore and finishes once: each member credited once, one attendance post and one digest queued", async () => {
+    uncaught.length = 0;
+    const workspace = await t.prisma.workspace.create({
+      data: {
+        platform: "slack",
+        externalId: "T0TEST",
+        name: "test",
+        timezone: "UTC",
+        createdAt: new Date("2026-03-01T00:00:00Z"),
+        settings: { recognitionChannel: "C0WOWS", leadsChannel: "C0LEADS" },
+      },
+    });
+    await t.prisma.member.createMany({
+      data: Array.from({ length: MEMBERS }, (_, i) => ({
+        workspaceId: workspace.id,
+        platformUserId: `U${String(i).padStart(6, "0")}`,
+        displayName: `member ${i}`,
+        joinedAt: new Date("2026-03-02T00:00:00Z"),
+      })),
+    });
+
+    // A direct connection (not through the proxy) holds the lock on the last member by id: the close commits its first
+    // batch, then waits for that member in the second; the cut comes while it waits.
+    const blocker = new pg.Client({ connectionString: real.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT id FROM "Member" ORDER BY id DESC LIMIT 1 FOR UPDATE`);
+    const dbName = new URL(real.url as string).pathname.slice(1);
+    const firstRun = t.service.scheduler.runNow(t.service.jobs.daily);
+    await until("the close to wait for the locked member", async () => {
+      const { rows } = await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [dbName]);
+      return rows[0].n > 0;
+    });
+    proxy.cut();
+    await firstRun; // fails, logged
+    await blocker.query("ROLLBACK");
+    await blocker.end();
+    proxy.restore();
+
+    expect(await t.prisma.periodResult.count()).toBe(2_000);
+    expect(await t.prisma.jobRun.findFirstOrThrow({ where: { job: "attendance-day" } })).toMatchObject({ finishedAt: null });
+    // Within the lease nobody takes over; after it, the next tick resumes the close and then sends the digest.
+    await t.service.scheduler.runNow(t.service.jobs.daily);
+    expect(await t.prisma.periodResult.count()).toBe(2_000);
+    clock.advance(3 * 60_000);
+    await t.service.scheduler.runNow(t.service.jobs.daily);
+    clock.advance(3 * 60_000);
+    await t.service.scheduler.runNow(t.service.jobs.daily);
+
+    const results = await t.prisma.periodResult.findMany({ select: { memberId: true } });
+    expect(results).toHaveLength(MEMBERS);
+    expect(new Set(results.map((r) => r.memberId)).size).toBe(MEMBERS);
+    const credits = await t.prisma.ptoLedgerEntry.findMany({ where: { kind: "credit" }, select: { memberId: true } });
+    expect(credits).toHaveLength(MEMBERS);
+    expect(new Set(credits.map((c) => c.memberId)).size).toBe(MEMBERS);
+    expect(await t.prisma.jobRun.count({ where: { finishedAt: null } })).toBe(0);
+    // One message owed for each: the dedupe keys make a rerun's enqueue a no-op (delivery once per row is shown above).
+    const owed = (prefix: string) => t.prisma.outbox.count({ where: { dedupeKey: { startsWith: prefix } } });
+    expect(await owed("attendance-post:")).toBe(1);
+    expect(await owed("digest:")).toBe(1);
+    expect(await owed("pto:credit:")).toBe(MEMBERS);
+    expect(uncaught).toEqual([]);
+  }, 60_000);
 });
