@@ -173,7 +173,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // Every second: a recognition post should appear while the person who sent it is still looking.
       schedule: "* * * * * *",
       run: async (now) => {
-        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces }, now);
+        await deliverOutbox({ outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces, leaseMs: config.outboxLeaseMs }, now);
       },
     };
     const finishedDays = { attendance: new Set<string>(), digest: new Set<string>() };
@@ -195,10 +195,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         // The digest runs after the attendance day, so the day's period closes are in it; a workspace whose
         // attendance run failed gets its digest once that run finishes, or 30 minutes after digest time at the latest.
         let failure: unknown = null;
-        await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays.attendance).catch((error: unknown) => {
-          failure = error;
-        });
-        await runDueDailyJobs({ workspaces, claims, clock }, digestJob, now, finishedDays.digest);
+        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, attendanceDayJob(ports), now, finishedDays.attendance).catch(
+          (error: unknown) => {
+            failure = error;
+          },
+        );
+        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, digestJob, now, finishedDays.digest);
         if (failure) throw failure;
       },
     };

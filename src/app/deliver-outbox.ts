@@ -8,6 +8,8 @@ export interface DeliveryPorts {
   views: ViewSource;
   senders: Partial<Record<Platform, ChatSender>>;
   workspaces: { findById(id: string): Promise<WorkspaceRecord | null> };
+  /** The claim lease (OUTBOX_LEASE_SECONDS); DELIVERY_LEASE_MS when unset. */
+  leaseMs?: number;
 }
 
 export const DELIVERY_BATCH = 20;
@@ -43,7 +45,7 @@ export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = 
   if (!(await ports.outbox.hasDue(now))) return report;
   const started = performance.now();
   for (;;) {
-    const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, DELIVERY_LEASE_MS);
+    const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, ports.leaseMs ?? DELIVERY_LEASE_MS);
     await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(ports, message, now, report));
     if (batch.length < DELIVERY_BATCH || performance.now() - started > budgetMs) return report;
   }
@@ -87,9 +89,6 @@ async function deliverOne(ports: DeliveryPorts, message: PendingMessage) {
   return sender.send(workspace, target, view);
 }
 
-/** How long a run keeps trying to record a message the platform accepted: well within the lease that holds it. */
-export const RECORD_SENT_WITHIN_MS = DELIVERY_LEASE_MS / 2;
-
 /**
  * The platform has the message; only our record of it is missing. If that write fails (the database connection was
  * lost), sending again would post it twice, so the write is retried while the lease still keeps other workers off the
@@ -102,7 +101,8 @@ async function recordSent(ports: DeliveryPorts, message: PendingMessage, now: Da
     try {
       return await ports.outbox.markSent(message.id, now, ref);
     } catch (error) {
-      if (performance.now() - started + wait > RECORD_SENT_WITHIN_MS) throw error;
+      // Half the lease: well within the time the claim keeps other workers off the row.
+      if (performance.now() - started + wait > (ports.leaseMs ?? DELIVERY_LEASE_MS) / 2) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

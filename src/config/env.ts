@@ -33,6 +33,8 @@ const envSchema = z.object({
       .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id) || UUID.test(id))),
   ),
   EXPORT_MAX_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000))),
+  DAILY_JOB_LEASE_SECONDS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(3600))),
+  OUTBOX_LEASE_SECONDS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(3600))),
   SLACK_SIGNING_SECRET: text,
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-")),
   SLACK_API_URL: optional(z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v))),
@@ -59,6 +61,10 @@ export interface Config {
   admins: string[];
   /** The largest export file sent in chat, in bytes (EXPORT_MAX_MB). */
   exportMaxBytes: number;
+  /** A daily run's claim lease (DAILY_JOB_LEASE_SECONDS), in ms. */
+  dailyLeaseMs: number;
+  /** An outbox message's delivery lease (OUTBOX_LEASE_SECONDS), in ms. */
+  outboxLeaseMs: number;
   slack: {
     mode: SlackMode;
     signingSecret?: string;
@@ -160,6 +166,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       defaultTimezone: e.DEFAULT_TIMEZONE ?? "UTC",
       admins: e.WOWBOT_ADMINS ?? [],
       exportMaxBytes: (e.EXPORT_MAX_MB ?? 50) * 1024 * 1024,
+      dailyLeaseMs: (e.DAILY_JOB_LEASE_SECONDS ?? 120) * 1000,
+      outboxLeaseMs: (e.OUTBOX_LEASE_SECONDS ?? 60) * 1000,
       slack: {
         mode: slackMode,
         signingSecret: e.SLACK_SIGNING_SECRET,
