@@ -91,7 +91,7 @@ describe.skipIf(!usingPostgres())("wowbot serve killed with SIGKILL and restarte
 
   it("killed during the period close, restarted: every member credited exactly once and one attendance post queued", async () => {
     const MEMBERS = 6_000;
-    const { db, slack, start } = await setUp();
+    const { db, start } = await setUp();
     const { data, createdAt } = dueWorkspace();
     const workspace = await db.prisma.workspace.create({ data });
     await db.prisma.member.createMany({
