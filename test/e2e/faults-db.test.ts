@@ -132,6 +132,18 @@ describe.skipIf(!usingPostgres())("database connection cut during requests and o
     expect(uncaught).toEqual([]);
   });
 
+  it("an attendance record while the database is cut gets the same clear message and is recorded once after restore", async () => {
+    const record = () => t.slack.command({ command: "/attendance", text: "<@U0AGENT> late", user_id: "U0BOSS" });
+    proxy.cut();
+    expect((await record()).text).toBe(UNREACHABLE);
+    proxy.restore();
+    expect(await t.prisma.attendanceOccurrence.count()).toBe(0);
+    expect(await t.prisma.auditLog.count({ where: { action: "attendance.record" } })).toBe(0);
+    expect((await record()).text).toContain("Recorded a late arrival for ada");
+    expect(await t.prisma.attendanceOccurrence.count()).toBe(1);
+    expect(uncaught).toEqual([]);
+  });
+
   /** Slack's accepted chat.postMessage calls per channel (a message sent twice shows as 2). */
   const postsPerChannel = () => {
     const counts: Record<string, number> = {};
