@@ -7,6 +7,7 @@ import { ManualClock } from "../support/clock.js";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { startTcpProxy, type TcpProxy, targetOf } from "../support/tcp-proxy.js";
+import { personalConversationId } from "../support/teams-requests.js";
 
 /** Uncaught exceptions in this worker while a test runs (a cut connection must never raise one). */
 const uncaught: unknown[] = [];
@@ -202,6 +203,43 @@ describe.skipIf(!usingPostgres())("database connection cut during requests and o
     proxy.restore();
     expect(uncaught).toEqual([]);
     expect(await t.service.db.withSession((s) => s.query("SELECT 1 AS one"))).toEqual([{ one: 1 }]);
+  });
+});
+
+describe.skipIf(!usingPostgres())("database connection cut during a Teams request", () => {
+  let t: TestService;
+  let proxy: TcpProxy;
+  let real: FreshDatabase;
+  const ann = { id: "29:account-1", aadObjectId: "aaaaaaaa-0000-4000-8000-000000000001", name: "Ann Agent", email: "ann@example.com" };
+
+  beforeAll(async () => {
+    process.prependListener("uncaughtException", onUncaught);
+    const db = await throughProxy();
+    proxy = db.proxy;
+    real = db.real;
+    t = await startTestService({ database: db.database, slack: false, teams: true });
+    t.fakeTeams.addMember(ann);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await proxy?.close();
+    await real?.drop();
+    process.removeListener("uncaughtException", onUncaught);
+  });
+
+  it("a Teams message while the database is cut is answered privately with the same clear message, and works after restore", async () => {
+    uncaught.length = 0;
+    expect((await t.teams.post(t.teams.message(ann, "pto"))).status).toBe(200); // provisions the workspace and Ann
+    t.fakeTeams.clear();
+    proxy.cut();
+    expect((await t.teams.post(t.teams.message(ann, "pto"))).status).toBe(200);
+    expect(t.fakeTeams.textsTo(personalConversationId(ann)).join("\n")).toContain(UNREACHABLE);
+    proxy.restore();
+    t.fakeTeams.clear();
+    await t.teams.post(t.teams.message(ann, "pto"));
+    expect(t.fakeTeams.textsTo(personalConversationId(ann)).join("\n")).not.toContain(UNREACHABLE);
+    expect(t.fakeTeams.textsTo(personalConversationId(ann)).length).toBeGreaterThan(0);
+    expect(uncaught).toEqual([]);
   });
 });
 
