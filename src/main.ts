@@ -174,7 +174,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       schedule: "* * * * * *",
       run: async (now) => {
         await deliverOutbox(
-          { outbox, views, senders: { slack: slack?.sender, teams: teams?.sender }, workspaces, sendTimeoutMs: config.deliverySendTimeoutMs },
+          {
+            outbox,
+            views,
+            senders: { slack: slack?.sender, teams: teams?.sender },
+            workspaces,
+            sendTimeoutMs: config.deliverySendTimeoutMs,
+            leaseMs: config.outboxLeaseMs,
+          },
           now,
         );
       },
@@ -198,10 +205,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         // The digest runs after the attendance day, so the day's period closes are in it; a workspace whose
         // attendance run failed gets its digest once that run finishes, or 30 minutes after digest time at the latest.
         let failure: unknown = null;
-        await runDueDailyJobs({ workspaces, claims, clock }, attendanceDayJob(ports), now, finishedDays.attendance).catch((error: unknown) => {
-          failure = error;
-        });
-        await runDueDailyJobs({ workspaces, claims, clock }, digestJob, now, finishedDays.digest);
+        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, attendanceDayJob(ports), now, finishedDays.attendance).catch(
+          (error: unknown) => {
+            failure = error;
+          },
+        );
+        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, digestJob, now, finishedDays.digest);
         if (failure) throw failure;
       },
     };

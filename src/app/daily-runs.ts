@@ -28,6 +28,8 @@ export interface DailyRunPorts {
   workspaces: { listAll(): Promise<WorkspaceRecord[]> };
   claims: JobClaims;
   clock: { now(): Date };
+  /** The claim lease (DAILY_JOB_LEASE_SECONDS); DAILY_LEASE_MS when unset. */
+  leaseMs?: number;
 }
 
 /** A run that has not renewed its claim for this long is presumed dead and taken over. */
@@ -48,7 +50,7 @@ export async function runDueDailyJobs(ports: DailyRunPorts, job: DailyJob, now: 
     if (done.has(key)) continue;
     try {
       if (job.ready && !(await job.ready(workspace, day, now))) continue;
-      const claim = await ports.claims.claim(job.name, key, now, DAILY_LEASE_MS);
+      const claim = await ports.claims.claim(job.name, key, now, ports.leaseMs ?? DAILY_LEASE_MS);
       if (claim.status === "finished") done.add(key);
       if (claim.status !== "claimed") continue;
       await job.run(workspace, day, () => ports.claims.heartbeat(claim.id, ports.clock.now()));

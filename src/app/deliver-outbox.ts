@@ -10,6 +10,8 @@ export interface DeliveryPorts {
   workspaces: { findById(id: string): Promise<WorkspaceRecord | null> };
   /** How long one send may take (DELIVERY_SEND_TIMEOUT_MS); default DELIVERY_SEND_TIMEOUT_MS below. */
   sendTimeoutMs?: number;
+  /** The claim lease (OUTBOX_LEASE_SECONDS); DELIVERY_LEASE_MS when unset. */
+  leaseMs?: number;
 }
 
 export const DELIVERY_BATCH = 20;
@@ -53,7 +55,7 @@ export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = 
   if (!(await ports.outbox.hasDue(now))) return report;
   const started = performance.now();
   for (;;) {
-    const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, DELIVERY_LEASE_MS);
+    const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, ports.leaseMs ?? DELIVERY_LEASE_MS);
     await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(ports, message, now, report));
     if (batch.length < DELIVERY_BATCH || performance.now() - started > budgetMs) return report;
   }
@@ -67,7 +69,7 @@ async function deliverAndRecord(ports: DeliveryPorts, message: PendingMessage, n
     retryAfterMs: undefined,
   }));
   if (outcome.status === "sent") {
-    await ports.outbox.markSent(message.id, now, outcome.ref);
+    await recordSent(ports, message, now, outcome.ref);
     report.sent++;
   } else if (outcome.status === "retry") {
     await ports.outbox.markRetry(message.id, outcome.error, new Date(now.getTime() + (outcome.retryAfterMs ?? backoffMs(message.attempts))));
@@ -107,6 +109,25 @@ async function withinTimeout(send: Promise<SendOutcome>, ms: number): Promise<Se
     return await Promise.race([send, timedOut]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The platform has the message; only our record of it is missing. If that write fails (the database connection was
+ * lost), sending again would post it twice, so the write is retried while the lease still keeps other workers off the
+ * row. Only when the database stays away longer than that (or the process dies in between) is the message sent again
+ * after the lease: delivery is at least once, and this keeps the window to those cases.
+ */
+async function recordSent(ports: DeliveryPorts, message: PendingMessage, now: Date, ref: Record<string, unknown> | null): Promise<void> {
+  const started = performance.now();
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await ports.outbox.markSent(message.id, now, ref);
+    } catch (error) {
+      // Half the lease: well within the time the claim keeps other workers off the row.
+      if (performance.now() - started + wait > (ports.leaseMs ?? DELIVERY_LEASE_MS) / 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
 

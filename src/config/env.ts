@@ -35,6 +35,8 @@ const envSchema = z.object({
   EXPORT_MAX_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000))),
   // At most 30 s: well inside the outbox's 60 s claim lease, so no other worker takes a message still being sent.
   DELIVERY_SEND_TIMEOUT_MS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(100).max(30_000))),
+  DAILY_JOB_LEASE_SECONDS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(3600))),
+  OUTBOX_LEASE_SECONDS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(3600))),
   SLACK_SIGNING_SECRET: text,
   SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-")),
   SLACK_API_URL: optional(z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v))),
@@ -63,6 +65,10 @@ export interface Config {
   exportMaxBytes: number;
   /** How long one outbox send may take before it is abandoned and retried (DELIVERY_SEND_TIMEOUT_MS). */
   deliverySendTimeoutMs: number;
+  /** A daily run's claim lease (DAILY_JOB_LEASE_SECONDS), in ms. */
+  dailyLeaseMs: number;
+  /** An outbox message's delivery lease (OUTBOX_LEASE_SECONDS), in ms. */
+  outboxLeaseMs: number;
   slack: {
     mode: SlackMode;
     signingSecret?: string;
@@ -148,6 +154,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     warnings.push("Teams is half-configured: MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID");
   }
 
+  // A send still running when its claim expires could be picked up and sent again by another worker.
+  const sendTimeoutMs = e.DELIVERY_SEND_TIMEOUT_MS ?? 10_000;
+  const outboxLeaseSeconds = e.OUTBOX_LEASE_SECONDS ?? 60;
+  if (sendTimeoutMs * 2 > outboxLeaseSeconds * 1000) {
+    problems.push(`DELIVERY_SEND_TIMEOUT_MS (${sendTimeoutMs}) must be at most half of OUTBOX_LEASE_SECONDS (${outboxLeaseSeconds} s)`);
+  }
   if (production) problems.push(...warnings.map((w) => `${w} (NODE_ENV=production refuses half-configured platforms)`));
   if (problems.length) return { ok: false, problems };
 
@@ -164,7 +176,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       defaultTimezone: e.DEFAULT_TIMEZONE ?? "UTC",
       admins: e.WOWBOT_ADMINS ?? [],
       exportMaxBytes: (e.EXPORT_MAX_MB ?? 50) * 1024 * 1024,
-      deliverySendTimeoutMs: e.DELIVERY_SEND_TIMEOUT_MS ?? 10_000,
+      deliverySendTimeoutMs: sendTimeoutMs,
+      dailyLeaseMs: (e.DAILY_JOB_LEASE_SECONDS ?? 120) * 1000,
+      outboxLeaseMs: outboxLeaseSeconds * 1000,
       slack: {
         mode: slackMode,
         signingSecret: e.SLACK_SIGNING_SECRET,

@@ -74,6 +74,22 @@ export const VARIABLES: readonly VariableSpec[] = [
     expected: "an integer 100-30000",
     description: "How long one outbox send to Slack or Teams may take before it is abandoned and retried later (a hung platform never stalls delivery).",
   },
+  {
+    name: "DAILY_JOB_LEASE_SECONDS",
+    group: "service",
+    default: "120",
+    expected: "an integer 1-3600",
+    description:
+      "How long a daily run (period close, digest) whose process died stays claimed before another process takes it over; runs renew it after every batch of 2,000 members.",
+  },
+  {
+    name: "OUTBOX_LEASE_SECONDS",
+    group: "service",
+    default: "60",
+    expected: "an integer 1-3600",
+    description:
+      "How long a message being delivered stays claimed before another process sends it again (if the claimer died after the platform accepted it, it is sent twice).",
+  },
   { name: "SLACK_SIGNING_SECRET", group: "slack", secret: true, expected: "the app's signing secret (hex)", description: "Verifies every request from Slack." },
   {
     name: "SLACK_BOT_TOKEN",

@@ -63,6 +63,14 @@ async function openPostgres(url: string): Promise<Database> {
     prisma,
     async withSession(fn) {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients: a connection lost while checked out here would emit an
+      // 'error' nobody listens to, an uncaught exception that ends the process. The running query still rejects
+      // with the error; the broken client is then discarded instead of going back to the pool.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on("error", onError);
       try {
         return await fn({
           query: async (text, params) => (await client.query(text, params)).rows,
@@ -71,7 +79,8 @@ async function openPostgres(url: string): Promise<Database> {
           },
         });
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        client.release(lost);
       }
     },
     async close() {

@@ -38,6 +38,9 @@ export class Scheduler {
         });
       };
       this.tasks.push(cron.schedule(job.schedule, tick, { name: job.name }));
+      // And once at start: a restarted process resumes the day's run (once its lease allows) and delivers what is owed
+      // now, not at the next minute.
+      tick();
     }
   }
 

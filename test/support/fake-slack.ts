@@ -64,6 +64,8 @@ export class FakeSlack {
   private readonly holds = new Map<string, Promise<void>>();
   /** Files uploaded, by file id, in the order their upload URLs were requested. */
   readonly uploads = new Map<string, FakeUpload>();
+  /** Runs before each Web API call is answered (a test's fault at that moment: a database cut, a pause). */
+  beforeAnswer?: (call: SlackCall) => Promise<void> | void;
   private server?: Server;
   private seq = 0;
   private readonly hangs = new Map<string, number>();
@@ -183,6 +185,7 @@ export class FakeSlack {
     const call: SlackCall = { method, args, token, at: this.stampWith?.(), status: 200 };
     this.calls.push(call);
     await this.holds.get(method);
+    await this.beforeAnswer?.(call);
 
     const hangs = this.hangs.get(method) ?? 0;
     if (hangs > 0) {

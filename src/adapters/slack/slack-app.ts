@@ -12,6 +12,7 @@ import type { SlackDeps } from "./deps.js";
 import { botTokenFor, postgresInstallationStore } from "./installation-store.js";
 import { registerListeners } from "./listeners/index.js";
 import { provisionMiddleware } from "./provision.js";
+import { tellFailures } from "./request-failures.js";
 import { slackDirectory } from "./slack-directory.js";
 import { SlackSender } from "./slack-sender.js";
 
@@ -114,6 +115,7 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
   });
+  app.use(tellFailures(logger));
   app.use(provisionMiddleware(deps));
   registerListeners(app, deps);
   // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit. The

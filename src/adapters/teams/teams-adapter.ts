@@ -12,8 +12,9 @@ import {
 } from "botbuilder";
 import express, { type Application } from "express";
 import { type Config, teamsMode } from "../../config/env.js";
+import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
-import { notice } from "../../views/notice.js";
+import { DATABASE_UNREACHABLE, notice } from "../../views/notice.js";
 import { WowbotTeamsBot } from "./bot.js";
 import { tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
@@ -131,7 +132,8 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, "Teams activity failed");
     try {
-      const text = toActivity(notice("error", SOMETHING_WENT_WRONG));
+      // A lost database connection saved nothing, so the person can simply try again: say so, not "something".
+      const text = toActivity(notice("error", isDatabaseUnreachable(error) ? DATABASE_UNREACHABLE : SOMETHING_WENT_WRONG));
       if (isPersonal(context)) {
         await context.sendActivity(text);
         return;

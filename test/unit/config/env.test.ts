@@ -32,6 +32,11 @@ describe("parseConfig", () => {
     expect(problems({ DEFAULT_TIMEZONE: "Mars/Olympus" })).toEqual(['DEFAULT_TIMEZONE must be an IANA time zone such as "Europe/Berlin", got "Mars/Olympus"']);
   });
 
+  it("refuses a send timeout longer than half the outbox lease, which would let another worker send the message again", () => {
+    expect(problems({ OUTBOX_LEASE_SECONDS: "2" })).toEqual(["DELIVERY_SEND_TIMEOUT_MS (10000) must be at most half of OUTBOX_LEASE_SECONDS (2 s)"]);
+    expect(problems({ OUTBOX_LEASE_SECONDS: "2", DELIVERY_SEND_TIMEOUT_MS: "1000" })).toEqual([]);
+  });
+
   it("reports every bad variable, one line each", () => {
     const lines = problems({ PORT: "abc", NODE_ENV: "staging", WOWBOT_ADMINS: "U123,bob", SLACK_API_URL: "slack.com" });
     expect(lines).toHaveLength(4);

@@ -1,4 +1,5 @@
-// The scheduler's ticks: a job still running when its next tick comes is not started a second time in this process.
+// The scheduler's ticks: each job runs once at start, and a job still running when its next tick comes is not
+// started a second time in this process.
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../../src/domain/clock.js";
 import { type Job, Scheduler } from "../../../src/jobs/scheduler.js";
@@ -32,5 +33,14 @@ describe("Scheduler", () => {
     await sleep(1_500);
     expect(started).toBe(2);
     release();
+  });
+
+  it("runs each job once at start, without waiting for its first tick", async () => {
+    let started = 0;
+    const job: Job = { name: "yearly", schedule: "0 0 1 1 *", run: async () => void started++ };
+    scheduler = new Scheduler([job], systemClock, createLogger("silent"));
+    scheduler.start();
+    await sleep(50);
+    expect(started).toBe(1);
   });
 });

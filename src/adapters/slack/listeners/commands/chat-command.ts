@@ -3,7 +3,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { type ChatCommand, runCommand } from "../../../../chat/commands.js";
 import type { View } from "../../../../views/index.js";
-import { notice, SOMETHING_WENT_WRONG } from "../../../../views/notice.js";
 import { slackRequest } from "../../chat-request.js";
 import type { SlackDeps } from "../../deps.js";
 import { provision } from "../../provision.js";
@@ -15,25 +14,18 @@ export function chatCommand(deps: SlackDeps, name: ChatCommand) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const reply = async (view: View) => void (await respond({ response_type: "ephemeral", ...renderMessage(view) }));
-    try {
-      await provision(deps, context, client);
-      // Slack sends a retried request with the same trigger id.
-      const req = slackRequest(deps, context, client, { channel: command.channel_id, requestKey: `slack:trigger:${command.trigger_id}` });
-      const outcome = await runCommand(req, name, command.text);
-      switch (outcome.kind) {
-        case "reply":
-          return await reply(outcome.view);
-        case "form":
-          await client.views.open({ trigger_id: command.trigger_id, view: renderForm(outcome.form) });
-          return;
-        case "export":
-          return await exportToDm(deps, client, req, outcome, reply);
-      }
-    } catch (error) {
-      // The command was acknowledged before this work, so without an answer here the person would see nothing at
-      // all (e.g. users.info failing during a Slack outage). The error still reaches the app's error log.
-      await reply(notice("error", SOMETHING_WENT_WRONG)).catch(() => {});
-      throw error;
+    await provision(deps, context, client);
+    // Slack sends a retried request with the same trigger id.
+    const req = slackRequest(deps, context, client, { channel: command.channel_id, requestKey: `slack:trigger:${command.trigger_id}` });
+    const outcome = await runCommand(req, name, command.text);
+    switch (outcome.kind) {
+      case "reply":
+        return reply(outcome.view);
+      case "form":
+        await client.views.open({ trigger_id: command.trigger_id, view: renderForm(outcome.form) });
+        return;
+      case "export":
+        return exportToDm(deps, client, req, outcome, reply);
     }
   };
 }
