@@ -39,6 +39,9 @@ export interface RefusalLog {
  * asked (a command, button or form), by whom, and the message the person was given. Not an error: bad input is normal.
  */
 export function noteRefusal(req: ChatRequest, what: string, reason: string | Record<string, string>): void {
+  // Bounded: a message may quote what the person typed.
+  const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+  reason = typeof reason === "string" ? cut(reason) : Object.fromEntries(Object.entries(reason).map(([k, v]) => [k, cut(v)]));
   req.log?.info(
     { workspace: req.workspace?.id ?? null, member: req.member?.platformUserId ?? null, role: req.member?.role ?? null, what, reason },
     "chat request refused",
