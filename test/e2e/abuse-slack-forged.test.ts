@@ -188,6 +188,28 @@ describe("abuse: forged lead and admin actions", () => {
       () => button(LEAD, "attendance.delete", '\'; DROP TABLE "Member"; --'),
       /doesn't exist|not found|no longer|can't find|no such/i,
     ],
+    // Their members, named by Slack user id where this workspace's people pick or mention someone.
+    [
+      "an attendance form naming their member",
+      () =>
+        submit(LEAD, "attendance.submit", {
+          member: { type: "users_select", selected_user: "U0X" },
+          date: { type: "datepicker", selected_date: "2026-03-01" },
+          type: { type: "radio_buttons", selected_option: { value: "absence" } },
+          note: text(""),
+        }),
+      /can't find that person in this workspace/,
+    ],
+    ["a score form naming their member", () => submit(LEAD, "score.submit", scoreValues("U0X")), /can't find that person in this workspace/],
+    [
+      "a nomination form naming their member",
+      () => submit(ADA, "nomination.submit", { nominee: { type: "users_select", selected_user: "U0X" }, story: text(STORY) }),
+      /can't find that person/,
+    ],
+    ["/wow naming their member", () => command(ADA, "/wow", `<@U0X> ${STORY}`), /can't find that person in this workspace/],
+    ["/pto naming their member", () => command(LEAD, "/pto", "<@U0X>"), /can't find that person in this workspace/],
+    ["/attendance naming their member", () => command(LEAD, "/attendance", "<@U0X> late"), /can't find that person in this workspace/],
+    ["/wowbot role naming their member", () => command(BOSS, "/wowbot", "role <@U0X> lead"), /can't find that person in this workspace/],
   ];
 
   it.each(foreignIds)("treats another workspace's id in %s like an unknown one, changing nothing", async (_what, forge, message) => {
@@ -198,7 +220,8 @@ describe("abuse: forged lead and admin actions", () => {
       }),
     ).toEqual({});
     expect(answer).toMatch(message);
-    expect(sideEffects()).toEqual([]);
+    // This workspace's directory is asked about a person it does not know (a read, not output).
+    expect(sideEffects().filter((c) => c.method !== "users.info")).toEqual([]);
     expect(refusals()).toHaveLength(1);
     expect(t.logs.filter((l) => l.level === "error")).toEqual([]);
   });
