@@ -56,7 +56,11 @@ export function finishHttpApp(
       logger.info({ method: req.method, path: req.path, status: error.status, reason: error.type ?? error.message.slice(0, 200) }, "request body refused");
     }
     if (error.type === "entity.too.large") {
-      res.status(413).json({ error: "payload_too_large", message: `The request body is larger than ${BODY_LIMIT}: send the rows in smaller batches.` });
+      // The batching advice (and the 5 MB) is the ingest API's; Teams' /api/messages has its own, smaller limit.
+      const message = req.path.startsWith("/api/v1")
+        ? `The request body is larger than ${BODY_LIMIT}: send the rows in smaller batches.`
+        : "The request body is larger than this endpoint accepts.";
+      res.status(413).json({ error: "payload_too_large", message });
       return;
     }
     if (error.type === "entity.parse.failed") {

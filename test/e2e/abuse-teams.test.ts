@@ -112,6 +112,37 @@ describe("abuse: Teams invokes and forged actions", () => {
     expect(t.fakeTeams.activities).toEqual([]);
   });
 
+  it.each<[string, string, string, number, string, string]>([
+    ["an empty object", "application/json", "{}", 400, "invalid_activity", "Teams request refused: the body is not an activity"],
+    ["an array", "application/json", "[]", 400, "invalid_activity", "Teams request refused: the body is not an activity"],
+    ["a type that is not a string", "application/json", '{"type": 5}', 400, "invalid_activity", "Teams request refused: the body is not an activity"],
+    ["plain text", "text/plain", "hello", 400, "invalid_activity", "Teams request refused: the body is not an activity"],
+    ["malformed JSON", "application/json", '{"type": "message",', 400, "invalid_json", "request body refused"],
+    [
+      "a body over 1 MB",
+      "application/json",
+      JSON.stringify({ type: "message", text: "x".repeat(1_100_000) }),
+      413,
+      "payload_too_large",
+      "request body refused",
+    ],
+  ])("answers %s with a clean 4xx, logged, changing nothing", async (_what, contentType, body, status, error, log) => {
+    let answer: Response | undefined;
+    expect(
+      await changesMadeBy(t.prisma, async () => {
+        answer = await fetch(`${t.url}/api/messages`, { method: "POST", headers: { "content-type": contentType }, body });
+      }),
+    ).toEqual({});
+    expect(answer?.status).toBe(status);
+    const json = (await answer?.json()) as { error: string; message: string };
+    expect(json.error).toBe(error);
+    // Said for Teams: not the ingest API's batching advice.
+    expect(json.message).not.toContain("rows");
+    expect(t.logs.filter((l) => l.msg === log)).toEqual([expect.objectContaining({ level: "info" })]);
+    expect(t.logs.filter((l) => l.level === "error")).toEqual([]);
+    expect(t.fakeTeams.activities).toEqual([]);
+  });
+
   it.each<[string, () => Promise<string>, string]>([
     ["a score dialog submit", async () => shownText([], await twin.submit(ADA, "form.score", { agent: BEN.aadObjectId, reference: "C-1" })), "Only leads"],
     ["an attendance dialog submit", async () => shownText([], await twin.submit(ADA, "form.attendance", { member: BEN.aadObjectId })), "Only leads"],

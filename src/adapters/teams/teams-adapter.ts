@@ -150,6 +150,14 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   };
 
   http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+    // botbuilder answers a body without an activity type with a 500 (and other non-activities with a hint about its
+    // own middleware): a body that is not an activity is the caller's fault, a 400 that says so, logged.
+    const body = req.body as { type?: unknown } | undefined;
+    if (!body || typeof body !== "object" || Array.isArray(body) || typeof body.type !== "string" || body.type === "") {
+      logger.info({ contentType: req.get("content-type")?.slice(0, 80) ?? null }, "Teams request refused: the body is not an activity");
+      res.status(400).json({ error: "invalid_activity", message: "Send a Bot Framework activity: a JSON object with a type." });
+      return;
+    }
     const request: { refused: boolean; reason?: string } = { refused: false };
     const status = res.status.bind(res);
     res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
