@@ -79,6 +79,19 @@ describe("abuse: Slack request signatures", () => {
     expect(skewed.status).toBe(200);
   });
 
+  it("refuses a signed body over 4 MB with 413, logged, changing nothing", async () => {
+    const body = `${wowBody()}&padding=${"x".repeat(4 * 1024 * 1024)}`;
+    let status = 0;
+    expect(
+      await changesMadeBy(t.prisma, async () => {
+        status = (await post(body, signSlackRequest(body))).status;
+      }),
+    ).toEqual({});
+    expect(status).toBe(413);
+    expect(t.fakeSlack.calls).toEqual([]);
+    expect(warnings().some((m) => m.includes("Request body exceeded the maximum allowed size"))).toBe(true);
+  });
+
   it("takes a signed request replayed within the window as the same request: one nomination, one post", async () => {
     const body = wowBody();
     const headers = signSlackRequest(body);
