@@ -168,4 +168,42 @@ describe("abuse: Teams invokes and forged actions", () => {
     expect(refusals()[0]).toMatchObject({ level: "info", member: expect.any(String) });
     expect(t.logs.filter((l) => l.level === "error")).toEqual([]);
   });
+  it("treats ids of another workspace in buttons like unknown ones, by leads and admins too, changing nothing", async () => {
+    const other = await t.prisma.workspace.create({ data: { platform: "teams", externalId: "other-tenant", name: "Other" } });
+    const [x, y] = await Promise.all(
+      ["aaaaaaaa-0000-4000-8000-0000000000f1", "aaaaaaaa-0000-4000-8000-0000000000f2"].map((platformUserId) =>
+        t.prisma.member.create({ data: { workspaceId: other.id, platformUserId, displayName: platformUserId } }),
+      ),
+    );
+    if (!x || !y) throw new Error("seed failed");
+    const nominationId = (await t.prisma.nomination.create({ data: { workspaceId: other.id, nomineeId: x.id, nominatorId: y.id, story: "x".repeat(30) } })).id;
+    const requestId = (
+      await t.prisma.ptoRequest.create({ data: { workspaceId: other.id, memberId: x.id, date: new Date("2026-03-20"), hours: 8, requestKey: "other" } })
+    ).id;
+    const occurrenceId = (
+      await t.prisma.attendanceOccurrence.create({
+        data: { workspaceId: other.id, memberId: x.id, date: new Date("2026-03-01"), type: "late", points: 0.5, recordedBy: y.platformUserId },
+      })
+    ).id;
+    const clicks: Array<[typeof ADA, string, Record<string, string>]> = [
+      [ADA, "nomination.second", { nominationId }],
+      [BOSS, "nomination.remove", { nominationId }],
+      [LEAD, "pto.approve", { requestId }],
+      [BOSS, "pto.decline", { requestId }],
+      [ADA, "pto.cancel", { requestId }],
+      [LEAD, "attendance.delete", { occurrenceId }],
+    ];
+    for (const [user, verb, data] of clicks) {
+      t.logs.length = 0;
+      let shown = "";
+      expect(
+        await changesMadeBy(t.prisma, async () => {
+          shown = await twin.click(user, verb, data);
+        }, ["TeamsConversation.updatedAt"]),
+      ).toEqual({});
+      expect(shown).toMatch(/doesn't exist|no such|not found/i);
+      expect(refusals()).toHaveLength(1);
+    }
+    expect(t.logs.filter((l) => l.level === "error")).toEqual([]);
+  });
 });
