@@ -56,34 +56,31 @@ describe("abuse: the ingest API", () => {
   });
   afterAll(() => t.stop());
 
-  it.each(ENDPOINTS)(
-    "refuses missing, malformed, wrong and other-workspace-shaped tokens on /api/v1/%s with 401, logged without the token",
-    async (endpoint) => {
-      const body = JSON.stringify({ rows: [rowFor(endpoint, "U_ADA")] });
-      const cases: Array<Record<string, string>> = [
-        {},
-        { authorization: secret },
-        { authorization: `Basic ${Buffer.from(`x:${secret}`).toString("base64")}` },
-        bearer(`${secret.slice(0, -3)}abc`),
-        bearer(`${secret}x`),
-        bearer("wowbot_"),
-        bearer("x".repeat(10_000)),
-      ];
-      for (const headers of cases) {
-        t.logs.length = 0;
-        await unchanged(async () => {
-          const res = await post(endpoint, body, headers);
-          expect(res.status).toBe(401);
-          expect(res.headers.get("www-authenticate")).toBe('Bearer realm="wowbot"');
-          expect(await res.json()).toEqual({ error: "unauthorized", message: expect.stringMatching(/token|Authorization/) });
-        });
-        expect(logged("ingest refused: unauthorized")).toEqual([expect.objectContaining({ level: "info", reason: expect.any(String) })]);
-      }
-      // A success clears this address's failures, so the tests stay independent of the brake.
-      expect((await post(endpoint, JSON.stringify({ rows: [] }), bearer(secret))).status).toBe(200);
-      expect(JSON.stringify(t.logs)).not.toContain(secret);
-    },
-  );
+  it.each(ENDPOINTS)("refuses missing, malformed and wrong tokens on /api/v1/%s with 401, logged without the token", async (endpoint) => {
+    const body = JSON.stringify({ rows: [rowFor(endpoint, "U_ADA")] });
+    const cases: Array<Record<string, string>> = [
+      {},
+      { authorization: secret },
+      { authorization: `Basic ${Buffer.from(`x:${secret}`).toString("base64")}` },
+      bearer(`${secret.slice(0, -3)}abc`),
+      bearer(`${secret}x`),
+      bearer("wowbot_"),
+      bearer("x".repeat(10_000)),
+    ];
+    for (const headers of cases) {
+      t.logs.length = 0;
+      await unchanged(async () => {
+        const res = await post(endpoint, body, headers);
+        expect(res.status).toBe(401);
+        expect(res.headers.get("www-authenticate")).toBe('Bearer realm="wowbot"');
+        expect(await res.json()).toEqual({ error: "unauthorized", message: expect.stringMatching(/token|Authorization/) });
+      });
+      expect(logged("ingest refused: unauthorized")).toEqual([expect.objectContaining({ level: "info", reason: expect.any(String) })]);
+    }
+    // A success clears this address's failures, so the tests stay independent of the brake.
+    expect((await post(endpoint, JSON.stringify({ rows: [] }), bearer(secret))).status).toBe(200);
+    expect(JSON.stringify(t.logs)).not.toContain(secret);
+  });
 
   it.each(ENDPOINTS)("refuses rows naming another workspace's member on /api/v1/%s (by id and by email) with 422, changing nothing", async (endpoint) => {
     t.logs.length = 0;
