@@ -50,9 +50,17 @@ export function finishHttpApp(
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });
-  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    // A body the client got wrong is logged at info with why (not as an error with a stack): bad input is normal.
+    if (error.status && error.status >= 400 && error.status < 500) {
+      logger.info({ method: req.method, path: req.path, status: error.status, reason: error.type ?? error.message.slice(0, 200) }, "request body refused");
+    }
     if (error.type === "entity.too.large") {
-      res.status(413).json({ error: "payload_too_large", message: `The request body is larger than ${BODY_LIMIT}: send the rows in smaller batches.` });
+      // The batching advice (and the 5 MB) is the ingest API's; Teams' /api/messages has its own, smaller limit.
+      const message = req.path.startsWith("/api/v1")
+        ? `The request body is larger than ${BODY_LIMIT}: send the rows in smaller batches.`
+        : "The request body is larger than this endpoint accepts.";
+      res.status(413).json({ error: "payload_too_large", message });
       return;
     }
     if (error.type === "entity.parse.failed") {

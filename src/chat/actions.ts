@@ -10,7 +10,7 @@ import { localDate } from "../domain/local-time.js";
 import type { FormView } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
-import { type ChatRequest, isKnown, type KnownRequest } from "./request.js";
+import { type ChatRequest, isKnown, type KnownRequest, noteRefusal } from "./request.js";
 
 export type ChatAction =
   | { kind: "nomination.second"; nominationId: string }
@@ -30,7 +30,14 @@ const answer = (view: View): ActionOutcome => ({ kind: "reply", view });
 const told = (result: { ok: true; value: { changed: boolean; message: string } } | { ok: false; error: { message: string } }) =>
   answer(result.ok ? notice(result.value.changed ? "success" : "info", result.value.message) : notice("error", result.error.message));
 
+/** Handles one click; a refusal (an error answer) is logged with its reason. */
 export async function handleAction(req: ChatRequest, action: ChatAction): Promise<ActionOutcome> {
+  const outcome = await actionOutcome(req, action);
+  if (outcome.kind === "reply" && outcome.view.kind === "notice" && outcome.view.tone === "error") noteRefusal(req, `action ${action.kind}`, outcome.view.text);
+  return outcome;
+}
+
+async function actionOutcome(req: ChatRequest, action: ChatAction): Promise<ActionOutcome> {
   if (!isKnown(req)) return { kind: "none" };
   const { ports, workspace, member } = req;
   switch (action.kind) {

@@ -9,7 +9,7 @@ import { occurrenceTypeOf } from "../domain/attendance.js";
 import { addDays, localDate } from "../domain/local-time.js";
 import { notice } from "../views/notice.js";
 import { parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
-import { type ChatRequest, type CommandOutcome, cmd, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND, reply } from "./request.js";
+import { type ChatRequest, type CommandOutcome, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND, reply } from "./request.js";
 import { wowbotCommand } from "./wowbot.js";
 
 export const CHAT_COMMANDS = ["wow", "score", "pto", "attendance", "wowbot"] as const;
@@ -24,8 +24,14 @@ export const attendanceUsage = (req: ChatRequest) =>
   `Usage: \`${cmd(req, "attendance")}\` for the form, \`${cmd(req, "attendance")} @agent\` for their recent records, or \`${cmd(req, "attendance")} @agent absent|late|excused [YYYY-MM-DD] [note]\`.`;
 export const ptoUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "pto")}\` for your own balance (leads: \`${cmd(req, "pto")} @agent\`).`;
 
-/** Runs one command with the text after its name. */
-export function runCommand(req: ChatRequest, command: ChatCommand, text: string): Promise<CommandOutcome> {
+/** Runs one command with the text after its name; a refusal (an error answer) is logged with its reason. */
+export async function runCommand(req: ChatRequest, command: ChatCommand, text: string): Promise<CommandOutcome> {
+  const outcome = await commandOutcome(req, command, text);
+  if (outcome.kind === "reply" && outcome.view.kind === "notice" && outcome.view.tone === "error") noteRefusal(req, `command ${command}`, outcome.view.text);
+  return outcome;
+}
+
+function commandOutcome(req: ChatRequest, command: ChatCommand, text: string): Promise<CommandOutcome> {
   switch (command) {
     case "wow":
       return wowCommand(req, text);

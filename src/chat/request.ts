@@ -25,6 +25,27 @@ export interface ChatRequest {
   platform: ChatPlatform;
   /** A member of the request's workspace by platform user id (looked up and stored when unknown), or null. */
   resolveMember(platformUserId: string, options?: { refresh?: boolean }): Promise<MemberRecord | null>;
+  /** Where refusals are noted (the adapter's logger): who was refused what, and why. */
+  log?: RefusalLog;
+}
+
+/** The part of a logger that refusals need (pino's info), so this layer stays free of the logging library. */
+export interface RefusalLog {
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Notes a refused request at info with its reason, so an operator can see forged or mistaken requests: what was
+ * asked (a command, button or form), by whom, and the message the person was given. Not an error: bad input is normal.
+ */
+export function noteRefusal(req: ChatRequest, what: string, reason: string | Record<string, string>): void {
+  // Bounded: a message may quote what the person typed.
+  const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+  reason = typeof reason === "string" ? cut(reason) : Object.fromEntries(Object.entries(reason).map(([k, v]) => [k, cut(v)]));
+  req.log?.info(
+    { workspace: req.workspace?.id ?? null, member: req.member?.platformUserId ?? null, role: req.member?.role ?? null, what, reason },
+    "chat request refused",
+  );
 }
 
 /** A ready request: the person is known. */

@@ -1,8 +1,8 @@
 // Submitted forms, platform-neutral: the adapter reads its inputs into neutral values (platform user ids, plain
 // strings) and gets back a confirmation screen or problems keyed by the form's domain field names (FORM_FIELDS).
 import { requestPaidDay } from "../app/paid-days.js";
-import { recordAttendance } from "../app/record-attendance.js";
-import { recordQuickScore } from "../app/record-quick-score.js";
+import { mayManageAttendance, recordAttendance } from "../app/record-attendance.js";
+import { mayScore, recordQuickScore } from "../app/record-quick-score.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { updateSettings } from "../app/update-settings.js";
 import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
@@ -10,7 +10,7 @@ import type { BehaviourId } from "../domain/nomination.js";
 import { FORM_FIELDS, type FormErrors, type FormKind, type FormValues } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
-import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND } from "./request.js";
+import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND } from "./request.js";
 
 /**
  * The form's last screen: a title and what happened. A notice's text may carry `*bold*`, `code` and `<@ID>`
@@ -29,7 +29,14 @@ function problem(kind: FormKind, field: string | undefined, message: string): Fo
   return { errors: { [field && fields.includes(field) ? field : (fields[0] ?? "")]: message } };
 }
 
+/** Submits one form; a refused submission (problems shown beside its inputs) is logged with them. */
 export async function submitForm<K extends FormKind>(req: ChatRequest, kind: K, values: FormValues[K]): Promise<FormOutcome> {
+  const outcome = await formOutcome(req, kind, values);
+  if ("errors" in outcome) noteRefusal(req, kind, outcome.errors);
+  return outcome;
+}
+
+function formOutcome<K extends FormKind>(req: ChatRequest, kind: K, values: FormValues[K]): Promise<FormOutcome> {
   switch (kind) {
     case "form.nomination":
       return submitNominationForm(req, values as FormValues["form.nomination"]);
@@ -65,6 +72,10 @@ async function submitNominationForm(req: ChatRequest, values: FormValues["form.n
 async function submitScoreForm(req: ChatRequest, values: FormValues["form.score"]): Promise<FormOutcome> {
   const kind = "form.score";
   if (!isKnown(req) || !values.agent) return problem(kind, "agent", "Choose the agent whose interaction you scored.");
+  // Checked before the agent is looked up: a forged submission by an agent must not reach Slack's directory or
+  // rewrite a member row (the use case checks it again).
+  const refused = mayScore(req.member);
+  if (refused) return problem(kind, "agent", refused.message);
   const agent = await req.resolveMember(values.agent, { refresh: true });
   if (!agent) return problem(kind, "agent", PERSON_NOT_FOUND);
   const result = await recordQuickScore(req.ports, {
@@ -92,6 +103,9 @@ async function submitAttendanceForm(req: ChatRequest, values: FormValues["form.a
   const type = occurrenceTypeOf(values.type);
   if (!type) return problem(kind, "type", "Choose absence, late arrival or excused absence.");
   if (!values.date) return problem(kind, "date", "Choose the date.");
+  // As for scores: a forged submission by an agent is refused before the member is looked up and refreshed.
+  const refused = mayManageAttendance(req.member);
+  if (refused) return problem(kind, "member", refused.message);
   const member = await req.resolveMember(values.member, { refresh: true });
   if (!member) return problem(kind, "member", PERSON_NOT_FOUND);
   const { workspace, member: lead } = req;

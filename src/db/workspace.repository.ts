@@ -65,7 +65,9 @@ export class WorkspaceRepository implements SettingsStore {
       const timezone = newTimezone?.trim() ?? current.timezone;
       const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join(".") || "settings", message: i.message }));
       if (!isValidTimeZone(timezone)) {
-        problems.push({ field: "timezone", message: `"${timezone}" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York.` });
+        // The input is echoed cut short: a pasted page must not become an error Slack or Teams refuses to show.
+        const shown = timezone.length > 80 ? `${timezone.slice(0, 80)}…` : timezone;
+        problems.push({ field: "timezone", message: `"${shown}" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York.` });
       }
       if (!parsed.success || problems.length) return { ok: false, problems };
       await tx.workspace.update({ where: { id }, data: { settings: parsed.data as Prisma.InputJsonValue, timezone } });

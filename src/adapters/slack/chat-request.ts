@@ -17,6 +17,7 @@ export function slackRequest(deps: SlackDeps, context: Context, client: webApi.W
     channel: where.channel,
     requestKey: where.requestKey,
     platform: SLACK_PLATFORM,
+    log: deps.logger,
     resolveMember: async (platformUserId, options) =>
       workspace ? memberOf(deps, context, client, workspace.id, platformUserId, options?.refresh ?? false) : null,
   };

@@ -9,6 +9,7 @@ import type { SlackInstallationRepository } from "../../db/slack-installation.re
 import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
+import { refuseFutureTimestamps } from "./future-timestamp.js";
 import { botTokenFor, postgresInstallationStore } from "./installation-store.js";
 import { registerListeners } from "./listeners/index.js";
 import { provisionMiddleware } from "./provision.js";
@@ -105,6 +106,8 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
           },
         }
       : {};
+  // Mounted before the receiver, so it runs first on the same path.
+  http.post("/slack/events", refuseFutureTimestamps(logger));
   const receiver = new ExpressReceiver({ signingSecret, app: http, endpoints: "/slack/events", processBeforeResponse, logger: boltLogger(logger), ...oauth });
   const app = new App({
     receiver,

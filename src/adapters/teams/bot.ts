@@ -84,7 +84,14 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
   /** Dialogs (task/fetch, task/submit) and Action.Execute buttons (adaptiveCard/action); others as botbuilder does. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? "";
-    if (!["task/fetch", "task/submit", "adaptiveCard/action"].includes(name)) return super.onInvokeActivity(context);
+    if (!["task/fetch", "task/submit", "adaptiveCard/action"].includes(name)) {
+      const response = await super.onInvokeActivity(context);
+      if (response.status !== 501) return response;
+      // botbuilder answers an invoke nobody handles with 501, a server fault; it is the caller's (or a newer
+      // client's) request wowbot does not offer: a 400 that says so, logged.
+      this.deps.logger.info({ name, activityType: context.activity.type }, "Teams invoke refused: wowbot does not handle it");
+      return { status: 400, body: { error: "unknown_invoke", message: `wowbot does not handle "${name.slice(0, 100)}" invokes.` } };
+    }
     const turn = await this.turnOf(context);
     if (!turn) return { status: 200, body: { task: { type: "message", value: NOT_PROVISIONED } } };
     const value = (context.activity.value ?? {}) as { data?: ActionData; action?: { data?: ActionData; verb?: string } };

@@ -33,6 +33,7 @@ export function teamsRequest(turn: TeamsTurn, where: { dialog?: string; channel?
       ? `${scope}:dialog:${where.dialog}`
       : `${scope}:activity:${conversationIdOf(activity.conversation?.id ?? "")}:${activity.id ?? ""}`,
     platform: TEAMS_PLATFORM,
+    log: deps.logger,
     resolveMember: (platformUserId, options) => memberOfMention(deps, context, workspace.id, platformUserId, options),
   };
 }

@@ -26,8 +26,11 @@ type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["crea
 /** jsonwebtoken's errors for a token that is malformed, forged, not yet valid or expired. */
 const TOKEN_ERRORS = new Set(["JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
 
-/** Per request: whether its token was refused with one of those errors (botbuilder answers them with a 500). */
-const tokenRefused = new AsyncLocalStorage<{ refused: boolean }>();
+/**
+ * Per request: whether its token was refused with one of those errors (botbuilder answers them with a 500), and why
+ * authentication failed, for the log line (botbuilder answers a refused token without logging it).
+ */
+const tokenRefused = new AsyncLocalStorage<{ refused: boolean; reason?: string }>();
 
 /**
  * botbuilder's authentication with two changes. A token with a bad signature is the caller's fault, but botbuilder
@@ -46,6 +49,7 @@ class WowbotAuthentication extends ConfigurationBotFrameworkAuthentication {
     } catch (error) {
       const e = error as { name?: string; statusCode?: number };
       const request = tokenRefused.getStore();
+      if (request) request.reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
       if (request && e.statusCode === undefined && e.name && TOKEN_ERRORS.has(e.name)) request.refused = true;
       throw error;
     }
@@ -148,11 +152,20 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   };
 
   http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
-    const request = { refused: false };
+    // botbuilder answers a body without an activity type with a 500 (and other non-activities with a hint about its
+    // own middleware): a body that is not an activity is the caller's fault, a 400 that says so, logged.
+    const body = req.body as { type?: unknown } | undefined;
+    if (!body || typeof body !== "object" || Array.isArray(body) || typeof body.type !== "string" || body.type === "") {
+      logger.info({ contentType: req.get("content-type")?.slice(0, 80) ?? null }, "Teams request refused: the body is not an activity");
+      res.status(400).json({ error: "invalid_activity", message: "Send a Bot Framework activity: a JSON object with a type." });
+      return;
+    }
+    const request: { refused: boolean; reason?: string } = { refused: false };
     const status = res.status.bind(res);
     res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
     try {
       await tokenRefused.run(request, () => adapter.process(req, res, (context) => bot.run(context)));
+      if (res.statusCode === 401) logger.warn({ reason: request.reason ?? "no token" }, "Teams request refused: its token was not accepted");
     } catch (error) {
       next(error);
     }

@@ -17,7 +17,9 @@ const BOT_CONNECTOR_AUDIENCE = "https://api.botframework.com";
 
 export function toActivity(view: View): Partial<Activity> {
   const { text, card } = renderCard(view);
-  return { type: "message", text, attachments: card ? [CardFactory.adaptiveCard(card)] : [] };
+  // The text is the plain fallback (user text left unescaped, only made inert for mentions): without "plain" Teams
+  // renders it as markdown, so a "[click](https://...)" typed into a story became a live link above the card.
+  return { type: "message", text, textFormat: "plain", attachments: card ? [CardFactory.adaptiveCard(card)] : [] };
 }
 
 /**

@@ -51,6 +51,8 @@ export function ingestRouter(deps: IngestDeps): Router {
     const waitMs = limiter.retryAfterMs(address);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
+      // Refusals are logged (never the token): an operator sees guessing and broken clients.
+      logger.warn({ path: req.path, address, retryAfterSeconds: seconds }, "ingest refused: too many failed authentications from this address");
       res.set("Retry-After", String(seconds));
       errorJson(res, 429, "too_many_failures", `Too many failed authentications from this address: try again in ${Math.ceil(seconds / 60)} minute(s).`);
       return;
@@ -58,6 +60,7 @@ export function ingestRouter(deps: IngestDeps): Router {
     const result = await authenticateApiToken(ports, req.get("authorization"), touched);
     if (!result.ok) {
       limiter.failed(address);
+      logger.info({ path: req.path, address, reason: result.error.message }, "ingest refused: unauthorized");
       res.set("WWW-Authenticate", 'Bearer realm="wowbot"');
       errorJson(res, 401, "unauthorized", result.error.message);
       return;
@@ -65,6 +68,7 @@ export function ingestRouter(deps: IngestDeps): Router {
     limiter.succeeded(address);
     const workspace = await deps.workspaces.findById(result.value.workspaceId);
     if (!workspace) {
+      logger.info({ path: req.path, address, tokenName: result.value.name }, "ingest refused: the token's workspace no longer exists");
       res.set("WWW-Authenticate", 'Bearer realm="wowbot"');
       errorJson(res, 401, "unauthorized", "This token's workspace no longer exists.");
       return;
@@ -79,6 +83,7 @@ export function ingestRouter(deps: IngestDeps): Router {
       return;
     }
     const given = req.get("content-type");
+    logger.info({ path: req.path, contentType: given?.slice(0, 80) ?? null }, "ingest refused: the body is not JSON");
     errorJson(res, 415, "unsupported_media_type", `Send the body as JSON with Content-Type: application/json${given ? ` (got ${given.slice(0, 80)})` : ""}.`);
   }
 
@@ -94,6 +99,7 @@ export function ingestRouter(deps: IngestDeps): Router {
       const caller = res.locals.caller as Caller;
       const body = ingestBody.safeParse(req.body);
       if (!body.success) {
+        logger.info({ path: req.path, workspaceId: caller.workspace.id, tokenName: caller.token.name }, "ingest refused: the body is not {rows: [...]}");
         errorJson(
           res,
           400,

@@ -27,7 +27,8 @@ export async function deliverOutcome(turn: TeamsTurn, outcome: CommandOutcome): 
     case "form": {
       // A bot cannot open a dialog from a message: the person gets a button that does.
       const { text, card } = renderFormOpener(outcome.form);
-      return replyPrivatelyWith(turn, { type: "message", text, attachments: card ? [CardFactory.adaptiveCard(card)] : [] });
+      // Plain, as toActivity: the fallback may carry a prefilled reference.
+      return replyPrivatelyWith(turn, { type: "message", text, textFormat: "plain", attachments: card ? [CardFactory.adaptiveCard(card)] : [] });
     }
     case "export":
       return deliverExport(turn, outcome.request, outcome.preparing);
