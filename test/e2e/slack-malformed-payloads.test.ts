@@ -1,0 +1,42 @@
+// Shrunk counterexamples from the Slack fuzz tests (test/fuzz/slack-payloads.test.ts), kept as plain cases: signed
+// payloads with missing or mistyped parts still get an answer, and nothing logs an error.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorLinesSince } from "../support/fuzz.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+describe("malformed Slack payloads", () => {
+  let t: TestService;
+  let seq = 0;
+
+  beforeAll(async () => {
+    t = await startTestService({ env: { WOWBOT_ADMINS: "U0BOSS" } });
+    t.fakeSlack.addUser({ id: "U0BOSS", name: "boss" });
+  });
+  afterAll(() => t.stop());
+
+  it.each([
+    ["without state", {}],
+    ["with null state values", { state: { values: null } }],
+    ["with mistyped inputs", { state: { values: { date: { date: { selected_date: 20260302 } }, note: null } } }],
+  ])("answers a paid-day form submission %s with the problem beside the date input", async (_how, view) => {
+    const from = t.logs.length;
+    const res = await t.slack.viewSubmission("U0BOSS", { id: `V${++seq}`, callback_id: "pto.request.submit", ...view });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_action: "errors", errors: { date: "Choose the day." } });
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
+
+  it("answers a settings submission with checkboxes that are not a list, saying what is wrong", async () => {
+    const from = t.logs.length;
+    const res = await t.slack.viewSubmission("U0BOSS", {
+      id: `V${++seq}`,
+      callback_id: "settings.submit",
+      state: { values: { workdays: { workdays: { type: "checkboxes", selected_options: "monday" } } } },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(body.errors.workdays).toBeTruthy();
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
+});
