@@ -39,4 +39,25 @@ describe("malformed Slack payloads", () => {
     expect(body.errors.workdays).toBeTruthy();
     expect(errorLinesSince(t.logs, from)).toEqual([]);
   });
+
+  it("opens the nomination form from the message shortcut on a message whose text and author are not text", async () => {
+    const from = t.logs.length;
+    const trigger = `trig.shortcut.${++seq}`;
+    const res = await t.slack.interaction({
+      type: "message_action",
+      callback_id: "nominate_for_wow",
+      team: { id: "T0TEST", domain: "wowbot-test" },
+      user: { id: "U0BOSS", team_id: "T0TEST" },
+      channel: { id: "C0TEAM", name: "team" },
+      api_app_id: "A0WOWBOT",
+      trigger_id: trigger,
+      response_url: `${t.fakeSlack.url}response/shortcut`,
+      message_ts: "1700000000.000100",
+      message: { type: "message", text: false, user: 42, ts: "1700000000.000100" },
+    });
+    expect(res.status).toBe(200);
+    const opened = t.fakeSlack.callsOf("views.open").filter((c) => c.args.trigger_id === trigger);
+    expect(opened).toHaveLength(1);
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
 });
