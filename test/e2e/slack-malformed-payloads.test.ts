@@ -60,4 +60,13 @@ describe("malformed Slack payloads", () => {
     expect(opened).toHaveLength(1);
     expect(errorLinesSince(t.logs, from)).toEqual([]);
   });
+
+  it("answers an App Home event and a mention whose user id is not well-formed text without an error", async () => {
+    const from = t.logs.length;
+    const event = await t.slack.event({ type: "app_home_opened", user: "\ud800", channel: "D0HOME", tab: "home", event_ts: "1700000000.000200" });
+    expect(event.status).toBe(200);
+    const reply = await t.slack.command({ command: "/wow", text: "<@\ud800> stayed late to rebook a whole family after the storm", user_id: "U0BOSS" });
+    expect(reply.text).toContain("I can't find that person in this workspace.");
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
 });
