@@ -2,6 +2,7 @@
 // payloads with missing or mistyped parts still get an answer, and nothing logs an error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorLinesSince } from "../support/fuzz.js";
+import { creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("malformed Slack payloads", () => {
@@ -67,6 +68,22 @@ describe("malformed Slack payloads", () => {
     expect(event.status).toBe(200);
     const reply = await t.slack.command({ command: "/wow", text: "<@\ud800> stayed late to rebook a whole family after the storm", user_id: "U0BOSS" });
     expect(reply.text).toContain("I can't find that person in this workspace.");
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
+
+  it("answers a paid-day request for a month that does not exist with the problem beside the date input", async () => {
+    await t.slack.command({ command: "/pto", user_id: "U0BOSS" });
+    const boss = await t.prisma.member.findFirstOrThrow({ where: { platformUserId: "U0BOSS" } });
+    await creditOpeningBalance(t.prisma, boss, 16, "malformed:opening");
+    const from = t.logs.length;
+    const res = await t.slack.viewSubmission("U0BOSS", {
+      id: `V${++seq}`,
+      callback_id: "pto.request.submit",
+      state: { values: { date: { date: { type: "datepicker", selected_date: "2026-13-01" } } } },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_action: "errors", errors: { date: '"2026-13-01" is not a date: use YYYY-MM-DD.' } });
+    expect(await t.prisma.ptoRequest.count()).toBe(0);
     expect(errorLinesSince(t.logs, from)).toEqual([]);
   });
 });
