@@ -16,6 +16,16 @@ import type { TeamsTurn } from "./turn.js";
 
 const CHANNEL_EVENTS = new Set(["channelCreated", "channelRenamed", "channelRestored"]);
 
+/**
+ * botbuilder answers 501 to an invoke it has no handler for (a messaging extension query, an unknown name). wowbot's
+ * manifest declares none of them, so such an invoke is the sender's mistake: a 501 set off the server-error alert
+ * (docs/operations.md) for a client's bad input. It is answered 400, naming the invoke.
+ */
+export function otherInvoke(name: string, response: InvokeResponse): InvokeResponse {
+  if (response.status !== 501) return response;
+  return { status: 400, body: { error: "unsupported_invoke", message: `wowbot does not handle "${name.slice(0, 80)}" invokes.` } };
+}
+
 export class WowbotTeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: TeamsDeps,
@@ -84,7 +94,7 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
   /** Dialogs (task/fetch, task/submit) and Action.Execute buttons (adaptiveCard/action); others as botbuilder does. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? "";
-    if (!["task/fetch", "task/submit", "adaptiveCard/action"].includes(name)) return super.onInvokeActivity(context);
+    if (!["task/fetch", "task/submit", "adaptiveCard/action"].includes(name)) return otherInvoke(name, await super.onInvokeActivity(context));
     const turn = await this.turnOf(context);
     if (!turn) return { status: 200, body: { task: { type: "message", value: NOT_PROVISIONED } } };
     const value = (context.activity.value ?? {}) as { data?: ActionData; action?: { data?: ActionData; verb?: string } };
