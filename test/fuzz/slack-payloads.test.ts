@@ -307,7 +307,8 @@ describe("every Slack button and menu with arbitrary values", () => {
           expect(res.status).toBe(200);
           await res.text();
           const replies = t.fakeSlack.callsOf(`response/${id}`).map((c) => c.args);
-          const named = typeof option === "object" && option !== null && /^(retract|remove):/.test(String((option as { value?: unknown }).value));
+          const chosen = typeof option === "object" && option !== null ? (option as { value?: unknown }).value : undefined;
+          const named = typeof chosen === "string" && /^(retract|remove):/.test(chosen);
           if (named) expect(replies.length, "the clicker got no answer").toBeGreaterThan(0);
           expectSpecific(replies);
           expectNoErrors(from);
