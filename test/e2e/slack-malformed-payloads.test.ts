@@ -86,4 +86,23 @@ describe("malformed Slack payloads", () => {
     expect(await t.prisma.ptoRequest.count()).toBe(0);
     expect(errorLinesSince(t.logs, from)).toEqual([]);
   });
+
+  it("answers payloads with NUL characters in a user id and a story as if they were not there", async () => {
+    t.fakeSlack.addUser({ id: "U0GRACE", name: "grace" });
+    const from = t.logs.length;
+    const res = await t.slack.viewSubmission("U0BOSS", {
+      id: `V${++seq}`,
+      callback_id: "nomination.submit",
+      state: { values: { nominee: { nominee: { type: "users_select", selected_user: "\u0000\u0001\u001f" } } } },
+    });
+    expect(await res.json()).toEqual({ response_action: "errors", errors: { nominee: "I can't find that person in this workspace." } });
+    const reply = await t.slack.command({
+      command: "/wow",
+      text: "<@U0GRACE\u0000> stayed late to rebook a whole family\u0000 after the storm",
+      user_id: "U0BOSS",
+    });
+    expect(reply.text).toContain("Your wow nomination for <@U0GRACE> is in");
+    expect(await t.prisma.nomination.findFirst({ select: { story: true } })).toEqual({ story: "stayed late to rebook a whole family after the storm" });
+    expect(errorLinesSince(t.logs, from)).toEqual([]);
+  });
 });
