@@ -145,7 +145,10 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
     }
   };
 
-  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+  // PostgreSQL text can't hold U+0000: an activity with one in its text or card data made the query fail and the
+  // person got "something went wrong". No one types a NUL on purpose; it is dropped from every string while parsing.
+  const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+  http.post("/api/messages", express.json({ limit: "1mb", reviver: withoutNul }), async (req, res, next) => {
     const request = { refused: false };
     const status = res.status.bind(res);
     res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
