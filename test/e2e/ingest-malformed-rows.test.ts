@@ -32,6 +32,7 @@ describe("malformed ingest rows", () => {
     ["attendance", "note", { member: "U_ADA", date: "2026-02-27", type: "late", note: "a\u0000b" }],
     ["attendance", "member", { member: "U\u0000ADA", date: "2026-02-27", type: "late" }],
     ["chat-sessions", "sessionId", { member: "U_ADA", sessionId: "S\u00001", startedAt: "2026-02-27T10:00:00Z" }],
+    ["chat-sessions", "member", { member: "\u0000\u0001\u001f", sessionId: "S-1", startedAt: "2026-02-27T10:00:00Z" }],
   ])("refuses a %s row whose %s has a NUL character with 422 naming that field, saving nothing", async (path, field, row) => {
     const { status, body } = await post(path, [row]);
     expect(status).toBe(422);
