@@ -49,9 +49,12 @@ export function dedupe<T>(
 
 /** The member keys of rows that have one, for the one lookup of the batch. */
 export const memberKeys = (rows: readonly unknown[]) =>
-  rows.flatMap((r) =>
-    typeof r === "object" && r !== null && typeof (r as { member?: unknown }).member === "string" ? [(r as { member: string }).member] : [],
-  );
+  rows.flatMap((r) => {
+    const member = typeof r === "object" && r !== null ? (r as { member?: unknown }).member : undefined;
+    // A key with a NUL character is refused by the row schema, and PostgreSQL text can't hold one: looking it up made
+    // the whole batch's member query fail (a 500 instead of the row's problem).
+    return typeof member === "string" && !member.includes("\u0000") ? [member] : [];
+  });
 
 /** The fields the schema found problems in, as "index:field", so the checks after it look them up in constant time. */
 export const flagged = (problems: IngestProblem[]) => new Set(problems.map((p) => `${p.index}:${p.field}`));

@@ -33,6 +33,13 @@ export interface IngestCounts {
 
 const typeName = (input: unknown) => (input === null ? "null" : Array.isArray(input) ? "an array" : typeof input === "string" ? "text" : typeof input);
 
+/**
+ * PostgreSQL text can't hold U+0000: a row carrying one made the database refuse the whole statement and the API
+ * answer 500. It is a problem of the row's field like any other.
+ */
+const withoutNul = (s: string) => !s.includes("\u0000");
+const nulProblem = (field: string) => `the ${field} contains a NUL character (\\u0000), which can't be stored: remove it.`;
+
 /** A required text field: says "missing" when absent and what it should be otherwise. */
 const text = (field: string, hint: string) =>
   z
@@ -40,7 +47,8 @@ const text = (field: string, hint: string) =>
       error: (iss) => (iss.input === undefined ? `the ${field} is missing: ${hint}` : `the ${field} must be text (got ${typeName(iss.input)}): ${hint}`),
     })
     .trim()
-    .min(1, { error: `the ${field} is missing: ${hint}` });
+    .min(1, { error: `the ${field} is missing: ${hint}` })
+    .refine(withoutNul, { error: nulProblem(field) });
 
 const MEMBER_HINT = "give their user id (U...) or email.";
 const member = text("member", MEMBER_HINT).describe("The member's platform user id (Slack U..., exact) or the email wowbot knows them by (any case).");
@@ -120,6 +128,7 @@ export const attendanceRow = z
     note: z
       .string({ error: `the note must be text, up to ${ATTENDANCE_NOTE_MAX} characters.` })
       .max(ATTENDANCE_NOTE_MAX, { error: `the note is longer than ${ATTENDANCE_NOTE_MAX} characters.` })
+      .refine(withoutNul, { error: nulProblem("note") })
       .nullish()
       .describe(`Optional, up to ${ATTENDANCE_NOTE_MAX} characters.`),
   })

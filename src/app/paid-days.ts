@@ -1,7 +1,7 @@
 // Paid-day requests (PRODUCT.md §3): an agent asks for a day when the balance allows; the hours are held while the
 // request is pending (no double spending); a lead approves (the ledger redeems them) or declines; the agent can
 // cancel while pending. Leads see the request in the leads channel or by DM, and the posts update in place.
-import { formatHours } from "../domain/attendance.js";
+import { formatHours, isCalendarDate } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
@@ -39,7 +39,9 @@ export async function requestPaidDay(
       today: localDate(now, workspace.timezone),
       balance: ptoBalance(balance, reserved, hours),
       settings: workspace.settings,
-      alreadyRequested: await tx.hasRequestOn(member.id, input.date),
+      // Only a real date is looked up: "2026-13-01" became an Invalid Date the query threw on, before the check
+      // below could say the date is not one.
+      alreadyRequested: isCalendarDate(input.date) && (await tx.hasRequestOn(member.id, input.date)),
     });
     if (refused) return fail(refused);
     const request = await tx.createRequest(

@@ -16,6 +16,7 @@ import { provisionMiddleware } from "./provision.js";
 import { tellFailures } from "./request-failures.js";
 import { slackDirectory } from "./slack-directory.js";
 import { SlackSender } from "./slack-sender.js";
+import { withoutNul } from "./without-nul.js";
 
 /** What the app asks for at install time; keep in step with manifests/slack/manifest.yml. */
 /** im:write opens the DM an export file is shared in; files:write uploads it (/wowbot export). */
@@ -119,6 +120,7 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
     logger.error({ err: error }, "Slack listener failed");
   });
   app.use(tellFailures(logger));
+  app.use(withoutNul);
   app.use(provisionMiddleware(deps));
   registerListeners(app, deps);
   // Outbox deliveries retry on their own schedule, so this client never retries or waits out a rate limit. The

@@ -29,9 +29,15 @@ export function toPlatformUser(u: SlackUser): PlatformUser {
   };
 }
 
+/** A lone UTF-16 surrogate: such text can't be URL-encoded, so no Slack user id contains one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export function slackDirectory(client: webApi.WebClient, token: string): Directory {
   return {
     async lookUp(platformUserId) {
+      // The Web API client form-encodes the id; encodeURIComponent threw URIError on a lone surrogate, failing the
+      // whole request (an App Home event or a mention in a payload) instead of finding nobody.
+      if (LONE_SURROGATE.test(platformUserId)) return null;
       try {
         const r = await client.users.info({ token, user: platformUserId });
         return r.user ? toPlatformUser(r.user as SlackUser) : null;

@@ -151,7 +151,10 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
     }
   };
 
-  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res, next) => {
+  // PostgreSQL text can't hold U+0000: an activity with one in its text or card data made the query fail and the
+  // person got "something went wrong". No one types a NUL on purpose; it is dropped from every string while parsing.
+  const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+  http.post("/api/messages", express.json({ limit: "1mb", reviver: withoutNul }), async (req, res, next) => {
     // botbuilder answers a body without an activity type with a 500 (and other non-activities with a hint about its
     // own middleware): a body that is not an activity is the caller's fault, a 400 that says so, logged.
     const body = req.body as { type?: unknown } | undefined;

@@ -26,9 +26,18 @@ export async function nominateMessageShortcut({ shortcut, ack, client }: SlackSh
     .getPermalink({ channel, message_ts: shortcut.message.ts })
     .then((r) => r.permalink)
     .catch(() => undefined); // a message the bot can't see still gets the form, just without the link
-  const author = shortcut.message.user;
+  // Only text is read as text: a message with a non-string author or text (a malformed payload) made the listener
+  // throw, so no form opened and nothing said why; it now opens without those prefills.
+  const { user, text } = shortcut.message as { user?: unknown; text?: unknown };
+  const author = typeof user === "string" ? user : undefined;
   await client.views.open({
     trigger_id: shortcut.trigger_id,
-    view: renderForm({ kind: "form.nomination", channel, nominee: author ?? null, reference: permalink, story: quotedStory(shortcut.message.text ?? "") }),
+    view: renderForm({
+      kind: "form.nomination",
+      channel,
+      nominee: author ?? null,
+      reference: permalink,
+      story: quotedStory(typeof text === "string" ? text : ""),
+    }),
   });
 }

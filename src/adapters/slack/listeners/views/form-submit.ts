@@ -21,6 +21,46 @@ export interface SlackInput {
 /** view.state.values: block id -> action id -> input. */
 export type SlackValues = Record<string, Record<string, SlackInput>>;
 
+const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const optionOf = (v: unknown): { value: string } | undefined => (isRecord(v) && typeof v.value === "string" ? { value: v.value } : undefined);
+
+/** One input with only the properties of the types Slack sends; anything else reads as not chosen. */
+function cleanInput(raw: Record<string, unknown>): SlackInput {
+  const input: SlackInput = {};
+  for (const key of ["value", "selected_user", "selected_date", "selected_conversation", "selected_time"] as const) {
+    const value = text(raw[key]);
+    if (value !== undefined) input[key] = value;
+  }
+  const option = optionOf(raw.selected_option);
+  if (option) input.selected_option = option;
+  if (Array.isArray(raw.selected_options)) input.selected_options = raw.selected_options.map(optionOf).filter((o) => o !== undefined);
+  return input;
+}
+
+/**
+ * view.state.values with only well-formed inputs. A submission whose state is missing or malformed (wrong types,
+ * null blocks) made the readers throw, so the modal was never answered and Slack showed the person its generic
+ * "We had some trouble connecting" error; read as empty inputs, validation names the missing fields instead.
+ */
+export function stateValuesOf(view: { state?: unknown }): SlackValues {
+  const values = isRecord(view.state) ? view.state.values : undefined;
+  if (!isRecord(values)) return {};
+  // fromEntries keeps a block or action named "__proto__" an ordinary key.
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
+      .map(([block, actions]) => [
+        block,
+        Object.fromEntries(
+          Object.entries(actions)
+            .filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
+            .map(([action, raw]) => [action, cleanInput(raw)]),
+        ),
+      ]),
+  );
+}
+
 /** The input of a block whose action id is the block id, as in every wowbot modal but the nomination form. */
 export const inputOf = (values: SlackValues, block: string): SlackInput | undefined => values[block]?.[block];
 
@@ -43,7 +83,7 @@ export function formSubmit<K extends FormKind>(
 ) {
   return async ({ ack, view, client, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const req = slackRequest(deps, context, client, { channel: channelFrom(view.private_metadata), requestKey: `slack:view:${view.id}` });
-    const outcome = await submitForm(req, kind, read(view.state.values as SlackValues));
+    const outcome = await submitForm(req, kind, read(stateValuesOf(view)));
     if ("errors" in outcome) {
       const errors: Record<string, string> = {};
       for (const [field, message] of Object.entries(outcome.errors)) errors[blockOf(field)] ??= message;
