@@ -1,4 +1,6 @@
 // What the benchmarks share: the machine they ran on, and the PostgreSQL server they create their databases on.
+import type { ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import os from "node:os";
 import pg from "pg";
 
@@ -52,4 +54,17 @@ export function cleanUpOnInterrupt(cleanup: () => Promise<void>): void {
       void cleanup().finally(() => process.exit(code));
     });
   }
+}
+
+/** SIGTERM, then wait for the exit; wowbot allows itself 9 s to shut down, so 15 s means it hangs (then SIGKILL). */
+export async function stopChild(child: ChildProcess, live: Set<ChildProcess>): Promise<string | number | null> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  live.delete(child);
+  return child.exitCode ?? child.signalCode;
 }

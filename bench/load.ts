@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
-import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, stopChild } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = path.join(ROOT, "bench", "results", "load-latest.json");
@@ -302,19 +302,6 @@ async function startChild(args: string[], env: Record<string, string>, cwd: stri
     await sleep(50);
   }
   return { process: child, url, errorLines, warnLines, tail: () => output };
-}
-
-/** SIGTERM, then wait; wowbot allows itself 9 s to shut down, so 15 s means it hangs. Returns the exit code or signal. */
-async function stopChild(child: ChildProcess, live: Set<ChildProcess>): Promise<string | number | null> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(killer);
-  }
-  live.delete(child);
-  return child.exitCode ?? child.signalCode;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

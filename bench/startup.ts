@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, stopChild } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WOWBOT = [path.join(ROOT, "bin", "wowbot.js"), "serve"];
@@ -95,17 +95,10 @@ async function memory(pid: number): Promise<{ rss: number; peak: number }> {
   return { rss: (kB("VmRSS") * 1024) / 1e6, peak: (kB("VmHWM") * 1024) / 1e6 };
 }
 
-/** SIGTERM, then wait for the exit; wowbot allows itself 9 s to shut down, so 15 s means it hangs. */
+/** Stops a child and records anything but a clean exit 0 as a problem. */
 async function stop(child: ChildProcess, label: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(killer);
-  }
-  live.delete(child);
-  if (child.exitCode !== 0) problems.push(`${label}: exited with ${child.exitCode ?? child.signalCode} after SIGTERM, expected 0`);
+  const exit = await stopChild(child, live);
+  if (exit !== 0) problems.push(`${label}: exited with ${exit} after SIGTERM, expected 0`);
 }
 
 /** Spawns `node args`, times spawn to the first 200 from /readyz, reads memory (after the idle wait if asked), stops it. */

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
-import { createTeamsAdapter, type TeamsAdapter, type TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
+import type { TeamsAdapter, TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
 import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
 import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
@@ -125,6 +125,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     let teams: TeamsAdapter | undefined;
     const mode = options.teams?.disabled ? "disabled" : teamsMode(config);
     if (mode !== "disabled") {
+      // Loaded only when Teams is served: botbuilder and its dependencies cost about 30 MB of resident memory, which
+      // a Slack-only service on PGlite cannot spare under its 200 MB target (bench/README.md).
+      const { createTeamsAdapter } = await import("./adapters/teams/teams-adapter.js");
       teams = createTeamsAdapter({
         config,
         logger,

@@ -59,6 +59,17 @@ describe("architecture", () => {
     expect(outside).toEqual([]);
   });
 
+  it("the Teams adapter is loaded only when Teams is served: nothing outside it imports it statically", () => {
+    // botbuilder costs about 30 MB of resident memory; a static import would load it for Slack-only services too.
+    const staticValueImport = /^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s*["']([^"']*adapters\/teams\/[^"']*)["']/gm;
+    const outside = sourceFiles("src")
+      .filter((file) => !file.startsWith(path.join("src", "adapters", "teams") + path.sep))
+      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(staticValueImport)].map((m) => `${file} imports ${m[1]}`));
+    expect(outside).toEqual([]);
+    expect('import { createTeamsAdapter } from "./adapters/teams/teams-adapter.js";'.match(staticValueImport)).not.toBeNull();
+    expect('import type { TeamsAdapter } from "./adapters/teams/teams-adapter.js";'.match(staticValueImport)).toBeNull();
+  });
+
   it("the checker catches every kind of import it guards against", () => {
     const bad = [
       'import { App } from "@slack/bolt";',
