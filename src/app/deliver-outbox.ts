@@ -54,9 +54,27 @@ export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = 
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   if (!(await ports.outbox.hasDue(now))) return report;
   const started = performance.now();
+  // Looked up once per run, not once per message: a run's messages nearly all belong to a few workspaces, and each
+  // lookup was a database query on the hot path under load (bench/README.md, load section).
+  const found = new Map<string, Promise<WorkspaceRecord | null>>();
+  const workspaces = {
+    findById(id: string) {
+      let workspace = found.get(id);
+      if (!workspace) {
+        // A failed lookup (the database away for a moment) is not remembered: the next message asks again.
+        workspace = ports.workspaces.findById(id).catch((error: unknown) => {
+          found.delete(id);
+          throw error;
+        });
+        found.set(id, workspace);
+      }
+      return workspace;
+    },
+  };
+  const run: DeliveryPorts = { ...ports, workspaces };
   for (;;) {
-    const batch = await ports.outbox.claimDue(now, DELIVERY_BATCH, ports.leaseMs ?? DELIVERY_LEASE_MS);
-    await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(ports, message, now, report));
+    const batch = await run.outbox.claimDue(now, DELIVERY_BATCH, run.leaseMs ?? DELIVERY_LEASE_MS);
+    await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(run, message, now, report));
     if (batch.length < DELIVERY_BATCH || performance.now() - started > budgetMs) return report;
   }
 }

@@ -142,6 +142,25 @@ describe("OutboxRepository", () => {
     expect(retried.map((m) => [m.dedupeKey, m.attempts, m.lastError])).toEqual([["claim:3", 2, "ratelimited"]]);
   });
 
+  it("records a sent message with the platform's answer, which later updates of it find", async () => {
+    const ws = await workspaces.ensure(identity("T_SENT_REF"));
+    await enqueueOutbox(
+      t.db.prisma,
+      [{ workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: { view: "test" }, dedupeKey: "sent-ref:post" }],
+      new Date(),
+    );
+    const row = await t.db.prisma.outbox.findUniqueOrThrow({ where: { dedupeKey: "sent-ref:post" } });
+    const at = new Date("2026-03-02T09:00:00.123Z");
+    await outbox.markSent(row.id, at, { channel: "C1", ts: "1700000000.000100" });
+    expect(await outbox.deliveredRef("sent-ref:post")).toEqual({ status: "sent", ref: { channel: "C1", ts: "1700000000.000100" } });
+    // Recording it again without an answer (a retried write) keeps the answer already stored.
+    await outbox.markSent(row.id, at, null);
+    expect(await outbox.deliveredRef("sent-ref:post")).toEqual({ status: "sent", ref: { channel: "C1", ts: "1700000000.000100" } });
+    expect(await t.db.prisma.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ sentAt: at, lastError: null });
+    // A message that is not there is an error, so delivery does not count it as recorded.
+    await expect(outbox.markSent("00000000-0000-4000-8000-000000000000", at, null)).rejects.toThrow();
+  });
+
   it.runIf(usingPostgres())("never hands one message to two concurrent workers (SKIP LOCKED)", async () => {
     const ws = await workspaces.ensure(identity("T_CONCURRENT"));
     for (let i = 0; i < 40; i++)
