@@ -17,7 +17,11 @@ const TYPE_WORDS: Record<string, OccurrenceType> = {
   excused: "excused",
 };
 
-export const occurrenceTypeOf = (word: string): OccurrenceType | null => TYPE_WORDS[word.toLowerCase()] ?? null;
+/** Own keys only: "__proto__" or "constructor" would otherwise find Object's and pass as a type (found by fuzzing). */
+export const occurrenceTypeOf = (word: string): OccurrenceType | null => {
+  const key = word.toLowerCase();
+  return Object.hasOwn(TYPE_WORDS, key) ? (TYPE_WORDS[key] ?? null) : null;
+};
 
 export interface OccurrenceDraft {
   memberName: string;

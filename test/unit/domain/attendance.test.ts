@@ -45,6 +45,7 @@ describe("checkOccurrence", () => {
   it("reads the words people type", () => {
     expect(["absent", "Absence", "LATE", "excused"].map(occurrenceTypeOf)).toEqual(["absence", "absence", "late", "excused"]);
     expect(occurrenceTypeOf("sick")).toBeNull();
+    expect(["__proto__", "constructor", "toString"].map(occurrenceTypeOf)).toEqual([null, null, null]);
   });
 });
 
