@@ -17,7 +17,7 @@ type Choice = { title: string; value: string };
 const choice = (value: string, title: string): Choice => ({ title, value });
 
 /** Display names of people a form preselects (the FormView holds only their ids), by platform user id. */
-export type PeopleNames = Record<string, string>;
+export type PeopleNames = ReadonlyMap<string, string>;
 
 /** A people picker: Teams searches the organisation's directory; the value is the person's AAD object id. */
 function personInput(id: string, label: string, selected: string | null, names: PeopleNames): Element {
@@ -29,7 +29,7 @@ function personInput(id: string, label: string, selected: string | null, names: 
     errorMessage: `Choose ${label.toLowerCase().replace(/\?$/, "")}.`,
     style: "filtered",
     // Teams lists only the preselected person statically; everyone else comes from the directory search.
-    choices: selected ? [choice(selected, names[selected] ?? "Selected person")] : [],
+    choices: selected ? [choice(selected, names.get(selected) ?? "Selected person")] : [],
     "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
     ...(selected ? { value: selected } : {}),
   };
@@ -274,7 +274,7 @@ function withValue(element: Element, value: unknown, names: PeopleNames): Elemen
   if (element.type === "Input.Date") return /^\d{4}-\d{2}-\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element.type === "Input.Time") return /^\d{2}:\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element["choices.data"]) {
-    return given.length <= 256 ? { ...rest, choices: [choice(given, (names[given] ?? "Selected person").slice(0, 100))], value: given } : rest;
+    return given.length <= 256 ? { ...rest, choices: [choice(given, (names.get(given) ?? "Selected person").slice(0, 100))], value: given } : rest;
   }
   if (element.type === "Input.ChoiceSet") {
     const offered = new Set(((element.choices as Choice[] | undefined) ?? []).map((c) => c.value));
@@ -286,7 +286,7 @@ function withValue(element: Element, value: unknown, names: PeopleNames): Elemen
 }
 
 /** A form as a dialog card; each error shows in attention colour right under its input (others at the top). */
-export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = {}, options: FormCardOptions = {}): AdaptiveCardJson {
+export function formCard(form: FormView, errors: FormErrors = {}, names: PeopleNames = new Map(), options: FormCardOptions = {}): AdaptiveCardJson {
   const built = inputs(form, names);
   const hidden = { ...built.hidden, ...options.data };
   const values = options.values ?? {};

@@ -88,11 +88,12 @@ async function withPrefill(turn: TeamsTurn, form: FormView, fill: Prefill): Prom
 
 /** Display names of the people a form shows, so pickers name them. */
 async function namesOf(turn: TeamsTurn, ids: Array<string | null | undefined>): Promise<PeopleNames> {
-  const names: PeopleNames = {};
+  // A Map, not an object: the ids are submitted text, and "__proto__" must be just another unknown id.
+  const names = new Map<string, string>();
   for (const id of ids) {
-    if (!id || names[id]) continue;
+    if (!id || names.has(id)) continue;
     const person = await turn.deps.ports.members.find(turn.workspace.id, id);
-    if (person) names[id] = person.displayName;
+    if (person) names.set(id, person.displayName);
   }
   return names;
 }

@@ -63,7 +63,7 @@ describe("form dialogs", () => {
   });
 
   it("people pickers search the directory and preselect the person given", () => {
-    const card = formCard(FORMS[0] as FormView, {}, { [aad(1)]: "Ann" });
+    const card = formCard(FORMS[0] as FormView, {}, new Map([[aad(1), "Ann"]]));
     const [nominee] = findAll(card, "Input.ChoiceSet").filter((c) => c.id === "nominee");
     expect(nominee).toMatchObject({
       "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
@@ -73,6 +73,14 @@ describe("form dialogs", () => {
     });
     const [empty] = findAll(formCard(FORMS[1] as FormView), "Input.ChoiceSet").filter((c) => c.id === "nominee");
     expect(empty?.value).toBeUndefined();
+  });
+
+  it("shows a submitted id it has no name for as a selected person, even one named like an object's own property", () => {
+    for (const given of ["__proto__", "constructor", "toString", "29:someone-unknown"]) {
+      const card = formCard(FORMS[0] as FormView, {}, new Map(), { values: { nominee: given } });
+      const [nominee] = findAll(card, "Input.ChoiceSet").filter((c) => c.id === "nominee");
+      expect(nominee).toMatchObject({ value: given, choices: [{ title: "Selected person", value: given }] });
+    }
   });
 
   it("uses date, time and number inputs with their bounds and current values", () => {
@@ -210,24 +218,21 @@ describe("readForm", () => {
 describe("dialogs reopened with the person's values", () => {
   it.each(FORMS.map((f) => [f.kind, f] as const))("%s: still valid and under the budget with hostile typed values and errors", (_kind, form) => {
     const values = Object.fromEntries(FORM_FIELDS[form.kind].map((f) => [f, `${HOSTILE} ${"x".repeat(3000)}`]));
-    const card = formCard(form, errorsFor(form), {}, { values, data: { dialog: "d-1234567890" } });
+    const card = formCard(form, errorsFor(form), new Map(), { values, data: { dialog: "d-1234567890" } });
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     expect(findAll(card, "Action.Submit")[0]?.data).toMatchObject({ wowbot: "form.submit", form: form.kind, dialog: "d-1234567890" });
   });
 
   it("shows typed text, choices, numbers and the chosen person (by name) instead of the initial values", () => {
-    const card = formCard(
-      FORMS[1] as FormView,
-      { story: "Too short." },
-      { [aad(5)]: "Eve" },
-      { values: { nominee: aad(5), story: "too short", behaviours: "wow,connection" } },
-    );
+    const card = formCard(FORMS[1] as FormView, { story: "Too short." }, new Map([[aad(5), "Eve"]]), {
+      values: { nominee: aad(5), story: "too short", behaviours: "wow,connection" },
+    });
     const byId = Object.fromEntries(inputs(card).map((i) => [i.id, i]));
     expect(byId.nominee).toMatchObject({ value: aad(5), choices: [{ title: "Eve", value: aad(5) }] });
     expect(byId.story).toMatchObject({ value: "too short" });
     expect(byId.behaviours).toMatchObject({ value: "wow,connection" });
-    const settings = formCard(FORMS[6] as FormView, {}, {}, { values: { scoreGoal: "90", nominationsPerDay: "lots", rewardTiers: "" } });
+    const settings = formCard(FORMS[6] as FormView, {}, new Map(), { values: { scoreGoal: "90", nominationsPerDay: "lots", rewardTiers: "" } });
     const s = Object.fromEntries(inputs(settings).map((i) => [i.id, i]));
     expect(s.scoreGoal).toMatchObject({ value: 90 });
     // A value that is no number, or an emptied input, shows empty rather than the old value.
