@@ -174,7 +174,7 @@ async function main() {
       seeded.push({ c, ws });
     }
     await client.query("VACUUM ANALYZE");
-    const repo = new WorkspaceRepository(db.prisma);
+    const repo = new WorkspaceRepository(db);
     const captured: Array<{ text: string; params: unknown[] }> = [];
     for (const { c, ws } of seeded) {
       const workspace = (await repo.findById(ws)) as WorkspaceRecord;

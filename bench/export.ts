@@ -123,7 +123,7 @@ try {
   url.pathname = `/${dbName}`;
   db = await openDatabase({ databaseUrl: url.href });
   await applyMigrations(db);
-  const workspace = await new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_BENCH", name: "Bench", timezone: "America/New_York" });
+  const workspace = await new WorkspaceRepository(db).ensure({ platform: "slack", externalId: "T_BENCH", name: "Bench", timezone: "America/New_York" });
   const seedStarted = performance.now();
   const open = db;
   await open.withSession((s) => s.exec(seedSql(workspace.id)));

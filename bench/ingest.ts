@@ -117,7 +117,7 @@ async function main() {
   service = await startService({ config: { ...parsed.config, port: 0 }, logger: createLogger("warn"), scheduleJobs: false, shutdownGraceMs: 2_000 });
   const prisma = service.db.prisma;
 
-  const workspace = await new WorkspaceRepository(prisma).ensure({ platform: "slack", externalId: "T_BENCH", name: "Bench", timezone: "UTC" });
+  const workspace = await new WorkspaceRepository(service.db).ensure({ platform: "slack", externalId: "T_BENCH", name: "Bench", timezone: "UTC" });
   await prisma.$executeRawUnsafe(
     `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, "updatedAt")
      SELECT gen_random_uuid(), $1::uuid, 'U' || lpad(i::text, 7, '0'), 'Agent ' || i, 'agent' || i || '@example.com', now()

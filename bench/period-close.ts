@@ -359,7 +359,7 @@ async function runSize(n: number, problems: string[]) {
       calls = {};
       return out;
     };
-    const workspace: WorkspaceRecord | null = await new WorkspaceRepository(db.prisma).findById(workspaceId);
+    const workspace: WorkspaceRecord | null = await new WorkspaceRepository(db).findById(workspaceId);
     if (!workspace) throw new Error("seeded workspace not found");
     // What the daily job would close on the first day after the period: exactly October.
     const due = await periodsToClose(store, workspace, PERIOD.end);

@@ -34,6 +34,7 @@ import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
+import { busyWithRequests } from "./jobs/busy.js";
 import { type Job, Scheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpApp, finishHttpApp } from "./server.js";
@@ -77,21 +78,21 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const started = performance.now();
   for (const warning of config.warnings) logger.warn(warning);
 
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pglite: options.pglite });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, pglite: options.pglite });
   let server: Server | undefined;
   try {
     const applied = await applyMigrations(db);
     logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     let stopping = false;
-    const members = new MemberRepository(db.prisma);
-    const outbox = new OutboxRepository(db.prisma, db);
-    const workspaces = new WorkspaceRepository(db.prisma, db);
+    const members = new MemberRepository(db);
+    const outbox = new OutboxRepository(db);
+    const workspaces = new WorkspaceRepository(db);
     const digest = { facts: (w: WorkspaceRecord, day: string, covered: string) => db.withSession((sql) => digestFacts(sql, w, day, covered)) };
     const ports: Ports = {
       clock,
-      nominations: new NominationRepository(db.prisma),
-      scores: new ScoreRepository(db.prisma),
+      nominations: new NominationRepository(db),
+      scores: new ScoreRepository(db),
       members,
       home: new HomeRepository(db.prisma),
       settings: workspaces,
@@ -158,8 +159,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const port = (server.address() as AddressInfo).port;
 
     const views = createViewSource({
-      nomination: (id) => nominationFacts(db.prisma, id),
-      score: (id) => scoreFacts(db.prisma, id),
+      nomination: (id) => nominationFacts(db, id),
+      score: (id) => scoreFacts(db, id),
       ledgerEntry: (key) => ledgerDmFacts(db.prisma, key),
       ptoRequest: (id) => requestFacts(db.prisma, id),
       attendancePost: async (workspaceId, date, closed) => {
@@ -171,6 +172,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         return workspace && buildDigest(digest, workspace, day, { closePending });
       },
     });
+    // Only runs on the schedule step aside in a burst: a run asked for explicitly (jobs not scheduled, as in tests and
+    // one-off tools) delivers everything it can.
+    const busy = (options.scheduleJobs ?? true) ? busyWithRequests(metrics.requestsReceived) : undefined;
     const outboxJob: Job = {
       name: "outbox",
       // Every second: a recognition post should appear while the person who sent it is still looking.
@@ -184,6 +188,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
             workspaces,
             sendTimeoutMs: config.deliverySendTimeoutMs,
             leaseMs: config.outboxLeaseMs,
+            busy,
           },
           now,
         );
@@ -194,7 +199,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const digestJob = digestDayJob(
       {
         members: ports.members,
-        outbox: { enqueue: async (entries, at) => void (await enqueueOutbox(db.prisma, entries, at)) },
+        outbox: { enqueue: async (entries, at) => void (await enqueueOutbox(db, entries, at)) },
         finished: (job, key) => claims.isFinished(job, key),
         clock,
       },

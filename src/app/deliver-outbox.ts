@@ -12,6 +12,11 @@ export interface DeliveryPorts {
   sendTimeoutMs?: number;
   /** The claim lease (OUTBOX_LEASE_SECONDS); DELIVERY_LEASE_MS when unset. */
   leaseMs?: number;
+  /**
+   * True while the process is busy answering people: a run then sends one small batch and leaves the rest to later
+   * runs, so a burst of requests is answered first and its messages follow once it has passed.
+   */
+  busy?: () => boolean;
 }
 
 export const DELIVERY_BATCH = 20;
@@ -72,8 +77,9 @@ export async function deliverOutbox(ports: DeliveryPorts, now: Date, budgetMs = 
     },
   };
   const run: DeliveryPorts = { ...ports, workspaces };
+  const size = ports.busy?.() ? DELIVERY_CONCURRENCY : DELIVERY_BATCH;
   for (;;) {
-    const batch = await run.outbox.claimDue(now, DELIVERY_BATCH, run.leaseMs ?? DELIVERY_LEASE_MS);
+    const batch = await run.outbox.claimDue(now, size, run.leaseMs ?? DELIVERY_LEASE_MS);
     await inParallel(batch, DELIVERY_CONCURRENCY, (message) => deliverAndRecord(run, message, now, report));
     if (batch.length < DELIVERY_BATCH || performance.now() - started > budgetMs) return report;
   }

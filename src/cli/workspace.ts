@@ -47,7 +47,7 @@ export async function withWorkspace(
   }
   try {
     await applyMigrations(db);
-    const choice = chooseWorkspace(await new WorkspaceRepository(db.prisma).listAll(), wanted);
+    const choice = chooseWorkspace(await new WorkspaceRepository(db).listAll(), wanted);
     if ("usage" in choice) {
       const [first, ...more] = choice.usage;
       output.err(`wowbot ${command}: ${first}`);

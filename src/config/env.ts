@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { DAILY_LEASE_MS } from "../app/daily-runs.js";
+import { DELIVERY_LEASE_MS, DELIVERY_SEND_TIMEOUT_MS } from "../app/deliver-outbox.js";
+import { DEFAULT_POOL_SIZE } from "../db/pool-size.js";
 import { isValidTimeZone } from "../domain/timezone.js";
 import { VARIABLES } from "./variables.js";
 
@@ -32,6 +35,7 @@ const envSchema = z.object({
       )
       .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id) || UUID.test(id))),
   ),
+  DATABASE_POOL_SIZE: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(2).max(200))),
   EXPORT_MAX_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000))),
   // At most 30 s: well inside the outbox's 60 s claim lease, so no other worker takes a message still being sent.
   DELIVERY_SEND_TIMEOUT_MS: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(100).max(30_000))),
@@ -55,6 +59,8 @@ export interface Config {
   port: number;
   /** Unset: embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL per process (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   nodeEnv: "development" | "production" | "test";
@@ -155,8 +161,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
 
   // A send still running when its claim expires could be picked up and sent again by another worker.
-  const sendTimeoutMs = e.DELIVERY_SEND_TIMEOUT_MS ?? 10_000;
-  const outboxLeaseSeconds = e.OUTBOX_LEASE_SECONDS ?? 60;
+  const sendTimeoutMs = e.DELIVERY_SEND_TIMEOUT_MS ?? DELIVERY_SEND_TIMEOUT_MS;
+  const outboxLeaseSeconds = e.OUTBOX_LEASE_SECONDS ?? DELIVERY_LEASE_MS / 1000;
   if (sendTimeoutMs * 2 > outboxLeaseSeconds * 1000) {
     problems.push(`DELIVERY_SEND_TIMEOUT_MS (${sendTimeoutMs}) must be at most half of OUTBOX_LEASE_SECONDS (${outboxLeaseSeconds} s)`);
   }
@@ -169,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     config: {
       port: e.PORT ?? 3000,
       databaseUrl: e.DATABASE_URL,
+      databasePoolSize: e.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
       dataDir: path.resolve(e.DATA_DIR ?? "./data"),
       logLevel: e.LOG_LEVEL ?? "info",
       nodeEnv,
@@ -177,7 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       admins: e.WOWBOT_ADMINS ?? [],
       exportMaxBytes: (e.EXPORT_MAX_MB ?? 50) * 1024 * 1024,
       deliverySendTimeoutMs: sendTimeoutMs,
-      dailyLeaseMs: (e.DAILY_JOB_LEASE_SECONDS ?? 120) * 1000,
+      dailyLeaseMs: e.DAILY_JOB_LEASE_SECONDS === undefined ? DAILY_LEASE_MS : e.DAILY_JOB_LEASE_SECONDS * 1000,
       outboxLeaseMs: outboxLeaseSeconds * 1000,
       slack: {
         mode: slackMode,

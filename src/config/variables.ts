@@ -1,5 +1,9 @@
 // Every environment variable wowbot reads: name, default, what a good value looks like, and whether it is secret.
 // The README table, .env.example and `wowbot doctor` are all derived from this list.
+// The defaults of the job and delivery timings are the use cases' own constants, stated once.
+import { DAILY_LEASE_MS } from "../app/daily-runs.js";
+import { DELIVERY_LEASE_MS, DELIVERY_SEND_TIMEOUT_MS } from "../app/deliver-outbox.js";
+import { DEFAULT_POOL_SIZE } from "../db/pool-size.js";
 
 export interface VariableSpec {
   name: string;
@@ -32,6 +36,14 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: "./data",
     expected: "a directory path",
     description: "Where the embedded PGlite database lives when DATABASE_URL is unset.",
+  },
+  {
+    name: "DATABASE_POOL_SIZE",
+    group: "service",
+    default: String(DEFAULT_POOL_SIZE),
+    expected: "an integer 2-200",
+    description:
+      "Connections each wowbot process keeps to PostgreSQL (not PGlite). Under a burst, modal submissions wait for one before they can answer; replicas multiply it, so keep the sum under the server's max_connections.",
   },
   {
     name: "LOG_LEVEL",
@@ -70,14 +82,14 @@ export const VARIABLES: readonly VariableSpec[] = [
   {
     name: "DELIVERY_SEND_TIMEOUT_MS",
     group: "service",
-    default: "10000",
+    default: String(DELIVERY_SEND_TIMEOUT_MS),
     expected: "an integer 100-30000",
     description: "How long one outbox send to Slack or Teams may take before it is abandoned and retried later (a hung platform never stalls delivery).",
   },
   {
     name: "DAILY_JOB_LEASE_SECONDS",
     group: "service",
-    default: "120",
+    default: String(DAILY_LEASE_MS / 1000),
     expected: "an integer 1-3600",
     description:
       "How long a daily run (period close, digest) whose process died stays claimed before another process takes it over; runs renew it after every batch of 2,000 members.",
@@ -85,7 +97,7 @@ export const VARIABLES: readonly VariableSpec[] = [
   {
     name: "OUTBOX_LEASE_SECONDS",
     group: "service",
-    default: "60",
+    default: String(DELIVERY_LEASE_MS / 1000),
     expected: "an integer 1-3600",
     description:
       "How long a message being delivered stays claimed before another process sends it again (if the claimer died after the platform accepted it, it is sent twice).",

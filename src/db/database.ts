@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { DatabaseUnavailableError, describeDriverError } from "./errors.js";
+import { DEFAULT_POOL_SIZE } from "./pool-size.js";
 
 /** Raw SQL on one connection: what the migration runner and readiness checks need below Prisma. */
 export interface SqlSession {
@@ -22,13 +23,22 @@ export interface Database {
   /** Where the data lives, with any password masked. */
   description: string;
   prisma: PrismaClient;
+  /**
+   * One statement on the raw driver, below Prisma. The hot paths of requests and delivery use it: a Prisma query costs
+   * about three times the CPU of the same statement sent by the driver (bench/README.md, "Load").
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` on a single connection, so session state such as advisory locks holds throughout. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction on the raw driver: committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
   databaseUrl?: string;
+  /** PostgreSQL connections (DATABASE_POOL_SIZE); DEFAULT_POOL_SIZE when unset. */
+  poolSize?: number;
   /** PGlite directory parent (DATA_DIR); the database itself lives in DATA_DIR/pglite. */
   dataDir?: string;
   /** A ready PGlite instance (tests use in-memory ones); takes precedence over dataDir. */
@@ -42,12 +52,12 @@ export function describeUrl(url: string): string {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   preferBaselineWasmCompiler();
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(options);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const description = describeUrl(url);
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000, max: poolSize });
   // An idle client losing its server (a restart, a cut connection) must not crash the process.
   pool.on("error", () => {});
   try {
@@ -57,10 +67,24 @@ async function openPostgres(url: string): Promise<Database> {
     throw new DatabaseUnavailableError(`cannot reach ${description}: ${describeDriverError(error)}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  const database: Database = {
     kind: "postgres",
     description,
     prisma,
+    query: async (text, params) => (await pool.query(text, params)).rows,
+    transaction: (fn) =>
+      database.withSession(async (session) => {
+        await session.exec("BEGIN");
+        try {
+          const result = await fn(session);
+          await session.exec("COMMIT");
+          return result;
+        } catch (error) {
+          // On a lost connection the rollback fails too; PostgreSQL rolls back the transaction it never saw committed.
+          await session.exec("ROLLBACK").catch(() => {});
+          throw error;
+        }
+      }),
     async withSession(fn) {
       const client = await pool.connect();
       // The pool listens for errors only on idle clients: a connection lost while checked out here would emit an
@@ -88,6 +112,7 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+  return database;
 }
 
 // PostgreSQL's default 128 MB of shared buffers is resident memory inside PGlite's WASM heap; an embedded,
@@ -123,17 +148,22 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   }
   const pglite = db;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const session: SqlSession = {
-    query: async (text, params) => (await pglite.query(text, params)).rows as never[],
+  // The instance itself, or an open transaction on it.
+  const sessionOf = (on: Pick<PGlite, "query" | "exec">): SqlSession => ({
+    query: async (text, params) => (await on.query(text, params)).rows as never[],
     exec: async (script) => {
-      await pglite.exec(script);
+      await on.exec(script);
     },
-  };
+  });
+  const session = sessionOf(pglite);
   return {
     kind: "pglite",
     description,
     prisma,
+    query: session.query,
     withSession: (fn) => fn(session),
+    // PGlite's transaction holds its one connection: every other query, Prisma's included, waits until it ends.
+    transaction: (fn) => pglite.transaction((tx) => fn(sessionOf(tx))),
     async close() {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

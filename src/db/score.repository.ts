@@ -1,13 +1,14 @@
-// Quick scores on Prisma: recorded with their supersession, DM and audit entry in one transaction.
+// Quick scores: recorded with their supersession, DM and audit entry in one transaction.
+import { randomUUID } from "node:crypto";
 import type { NewQuickScore, OutboxEntry, QuickScoreRecord, ScoreStore } from "../app/ports.js";
 import type { Answer, Attempts, ScoreWeights } from "../domain/scorecard.js";
 import { readSettings } from "../domain/settings.js";
 import type { QuickScore } from "../generated/prisma/client.js";
 import type { ScoreFacts } from "../views/score.js";
-import { AuditLogRepository } from "./audit-log.repository.js";
-import { enqueueOutbox } from "./outbox.repository.js";
-import type { Prisma, PrismaClient } from "./prisma.js";
-import { toPersonRef } from "./records.js";
+import { auditInsert } from "./audit-log.repository.js";
+import type { Database } from "./database.js";
+import { outboxInsert } from "./outbox.repository.js";
+import { isUuid } from "./records.js";
 
 export function toScoreRecord(s: QuickScore): QuickScoreRecord {
   return {
@@ -25,69 +26,95 @@ export function toScoreRecord(s: QuickScore): QuickScoreRecord {
   };
 }
 
+/**
+ * Score submissions answer the lead only after this work, so it runs on the raw driver: a Prisma statement costs about
+ * three times the CPU, and under load every statement also waits its turn on the event loop (bench/README.md, "Load").
+ */
 export class ScoreRepository implements ScoreStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: Database) {}
 
   async findByRequestKey(requestKey: string) {
-    const s = await this.prisma.quickScore.findUnique({ where: { requestKey } });
-    return s && toScoreRecord(s);
+    const [s] = await this.db.query<QuickScore>(`SELECT * FROM "QuickScore" WHERE "requestKey" = $1`, [requestKey]);
+    return s ? toScoreRecord(s) : null;
   }
 
   record(data: NewQuickScore, messagesFor: (score: QuickScoreRecord) => OutboxEntry[], actor: string) {
-    return this.prisma.$transaction(async (tx) => {
-      // Lock the agent's row: two leads re-scoring the same interaction at once must not both stay current.
-      await tx.$queryRaw`SELECT id FROM "Member" WHERE id = ${data.agentId}::uuid FOR UPDATE`;
-      const previous = await tx.quickScore.findFirst({
-        where: { workspaceId: data.workspaceId, agentId: data.agentId, reference: data.reference, supersededById: null },
-      });
-      const created = await tx.quickScore.create({
-        data: {
-          workspaceId: data.workspaceId,
-          agentId: data.agentId,
-          scorerId: data.scorerId,
-          reference: data.reference,
-          channel: data.channel,
-          connectionAttempts: data.answers.connection,
-          rapport: data.answers.rapport,
-          unstatedNeeds: data.answers.unstatedNeeds,
-          wow: data.answers.wow,
-          weights: data.weights as unknown as Prisma.InputJsonValue,
-          score: data.score,
-          note: data.note,
-          requestKey: data.requestKey,
-          createdAt: data.createdAt,
-        },
-      });
-      if (previous) await tx.quickScore.update({ where: { id: previous.id }, data: { supersededById: created.id } });
-      const score = toScoreRecord(created);
-      await enqueueOutbox(tx, messagesFor(score), data.createdAt);
-      await new AuditLogRepository(tx).record({
-        workspaceId: data.workspaceId,
+    return this.db.transaction(async (tx) => {
+      // Lock the agent's row: two leads re-scoring the same interaction at once must not both stay current. NO KEY
+      // UPDATE does not wait for the foreign-key locks of nominations and seconds naming the agent.
+      await tx.query(`SELECT id FROM "Member" WHERE id = $1::uuid FOR NO KEY UPDATE`, [data.agentId]);
+      const [previous] = await tx.query<QuickScore>(
+        `SELECT * FROM "QuickScore" WHERE "workspaceId" = $1::uuid AND "agentId" = $2::uuid AND reference = $3 AND "supersededById" IS NULL LIMIT 1`,
+        [data.workspaceId, data.agentId, data.reference],
+      );
+      const { requestKey, ...fields } = data;
+      const score: QuickScoreRecord = { id: randomUUID(), ...fields };
+      // The score, the supersession, the agent's DM and the audit entry in one statement: a lead's modal waits for
+      // every round trip here, and under load each one also waits its turn on the event loop.
+      const params: unknown[] = [
+        score.id,
+        score.workspaceId,
+        score.agentId,
+        score.scorerId,
+        score.reference,
+        score.channel,
+        score.answers.connection,
+        score.answers.rapport,
+        score.answers.unstatedNeeds,
+        score.answers.wow,
+        JSON.stringify(score.weights),
+        score.score,
+        score.note,
+        requestKey,
+        score.createdAt,
+      ];
+      const parts = [
+        `created AS (
+          INSERT INTO "QuickScore" (id, "workspaceId", "agentId", "scorerId", reference, channel, "connectionAttempts", rapport, "unstatedNeeds", wow,
+                                    weights, score, note, "requestKey", "createdAt")
+          VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6::"InteractionChannel", $7, $8::"ScoreAnswer", $9::"ScoreAnswer", $10::"ScoreAnswer",
+                  $11::jsonb, $12, $13, $14, $15)
+          RETURNING id)`,
+      ];
+      if (previous)
+        parts.push(`superseded AS (UPDATE "QuickScore" SET "supersededById" = $1::uuid WHERE id = $${params.push(previous.id)}::uuid RETURNING id)`);
+      const messages = messagesFor(score);
+      if (messages.length) parts.push(`messages AS (${outboxInsert(messages, score.createdAt, params)})`);
+      const audit = {
+        workspaceId: score.workspaceId,
         actor,
         action: previous ? "score.rescore" : "score.record",
-        subject: `score:${created.id}`,
+        subject: `score:${score.id}`,
         before: previous ? { id: previous.id, score: previous.score } : undefined,
-        after: { agentId: data.agentId, reference: data.reference, score: data.score },
-      });
-      return { score, superseded: previous && toScoreRecord(previous) };
+        after: { agentId: score.agentId, reference: score.reference, score: score.score },
+      };
+      parts.push(`audit AS (${auditInsert(audit, params)})`);
+      await tx.query(`WITH ${parts.join(",\n")} SELECT id FROM created`, params);
+      return { score, superseded: previous ? toScoreRecord(previous) : null };
     });
   }
 }
 
-/** What the agent's score DM shows. */
-export async function scoreFacts(prisma: PrismaClient, id: string): Promise<ScoreFacts | null> {
-  const s = await prisma.quickScore.findUnique({ where: { id }, include: { agent: true, scorer: true, workspace: true } });
+/** What the agent's score DM shows, in one statement. */
+export async function scoreFacts(db: Pick<Database, "query">, id: string): Promise<ScoreFacts | null> {
+  if (!isUuid(id)) return null;
+  const [s] = await db.query<QuickScore & { agentUserId: string; agentName: string; scorerUserId: string; scorerName: string; settings: unknown }>(
+    `SELECT q.*, a."platformUserId" AS "agentUserId", a."displayName" AS "agentName",
+            r."platformUserId" AS "scorerUserId", r."displayName" AS "scorerName", w.settings
+     FROM "QuickScore" q JOIN "Member" a ON a.id = q."agentId" JOIN "Member" r ON r.id = q."scorerId" JOIN "Workspace" w ON w.id = q."workspaceId"
+     WHERE q.id = $1::uuid`,
+    [id],
+  );
   if (!s) return null;
-  const record = toScoreRecord(s);
   return {
     id: s.id,
-    agent: toPersonRef(s.agent),
-    scorer: toPersonRef(s.scorer),
+    agent: { platformUserId: s.agentUserId, displayName: s.agentName },
+    scorer: { platformUserId: s.scorerUserId, displayName: s.scorerName },
     reference: s.reference,
     channel: s.channel,
-    answers: record.answers,
+    answers: toScoreRecord(s).answers,
     score: s.score,
-    goal: readSettings(s.workspace.settings).settings.scoreGoal,
+    goal: readSettings(s.settings).settings.scoreGoal,
     note: s.note,
   };
 }

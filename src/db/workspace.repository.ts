@@ -1,12 +1,12 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import type { SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
+import type { MemberRecord, SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
 import { settingsSchema } from "../domain/settings.js";
 import { isValidTimeZone } from "../domain/timezone.js";
-import type { Platform, Workspace } from "../generated/prisma/client.js";
+import type { Member, Platform, Workspace } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { Database } from "./database.js";
-import type { Prisma, PrismaClient } from "./prisma.js";
-import { toWorkspaceRecord } from "./records.js";
+import type { Prisma } from "./prisma.js";
+import { toMemberRecord, toWorkspaceRecord } from "./records.js";
 
 export interface WorkspaceIdentity {
   platform: Platform;
@@ -20,18 +20,18 @@ export interface WorkspaceIdentity {
 }
 
 export class WorkspaceRepository implements SettingsStore {
-  /** `sql` (the raw driver), when given, serves the once-a-minute listAll, as the outbox's idle check does. */
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql?: Pick<Database, "withSession">,
-  ) {}
+  /**
+   * The lookup every request makes and the once-a-minute listAll run on the raw driver: a Prisma statement costs
+   * about three times the CPU (bench/README.md, "Load"), and an idle service never wakes Prisma's query compiler.
+   */
+  constructor(private readonly db: Database) {}
 
-  /** Finds or creates the workspace; a renamed team gets its new name. Reads only, in the common case. */
+  /** Finds or creates the workspace; a renamed team gets its new name. One raw read, in the common case. */
   async ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord> {
-    const where = { platform_externalId: { platform: identity.platform, externalId: identity.externalId } };
-    const existing = await this.prisma.workspace.findUnique({ where });
+    const existing = await this.findRow(identity.platform, identity.externalId);
     if (existing && (identity.name === undefined || existing.name === identity.name)) return toWorkspaceRecord(existing);
-    const w = await this.prisma.workspace.upsert({
+    const where = { platform_externalId: { platform: identity.platform, externalId: identity.externalId } };
+    const w = await this.db.prisma.workspace.upsert({
       where,
       create: { ...identity, name: identity.name ?? identity.externalId },
       update: { name: identity.name },
@@ -39,27 +39,50 @@ export class WorkspaceRepository implements SettingsStore {
     return toWorkspaceRecord(w);
   }
 
+  /**
+   * The workspace and one of its members by platform ids, in one statement: what nearly every request looks up first.
+   * Null when the workspace is not stored yet; `member` null when they are not.
+   */
+  async findWithMember(
+    platform: Platform,
+    externalId: string,
+    platformUserId: string,
+  ): Promise<{ workspace: WorkspaceRecord; member: MemberRecord | null } | null> {
+    const [row] = await this.db.query<Workspace & { member: Member | null }>(
+      `SELECT w.*, (SELECT to_jsonb(m) FROM "Member" m WHERE m."workspaceId" = w.id AND m."platformUserId" = $3) AS member
+       FROM "Workspace" w WHERE w.platform = $1::"Platform" AND w."externalId" = $2`,
+      [platform, externalId, platformUserId],
+    );
+    if (!row) return null;
+    const { member, ...workspace } = row;
+    return { workspace: toWorkspaceRecord(workspace), member: member && toMemberRecord(member) };
+  }
+
   async find(platform: Platform, externalId: string): Promise<WorkspaceRecord | null> {
-    const w = await this.prisma.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    const w = await this.findRow(platform, externalId);
     return w && toWorkspaceRecord(w);
+  }
+
+  private async findRow(platform: Platform, externalId: string): Promise<Workspace | null> {
+    const [w] = await this.db.query<Workspace>(`SELECT * FROM "Workspace" WHERE platform = $1::"Platform" AND "externalId" = $2`, [platform, externalId]);
+    return w ?? null;
   }
 
   /** Every workspace (the daily jobs check each one's local time, every minute). */
   async listAll(): Promise<WorkspaceRecord[]> {
-    if (!this.sql) return (await this.prisma.workspace.findMany({ orderBy: { createdAt: "asc" } })).map(toWorkspaceRecord);
-    const rows = await this.sql.withSession((s) => s.query<Workspace>(`SELECT * FROM "Workspace" ORDER BY "createdAt"`));
+    const rows = await this.db.query<Workspace>(`SELECT * FROM "Workspace" ORDER BY "createdAt"`);
     return rows.map(toWorkspaceRecord);
   }
 
   async findById(id: string): Promise<WorkspaceRecord | null> {
-    const w = await this.prisma.workspace.findUnique({ where: { id } });
+    const w = await this.db.prisma.workspace.findUnique({ where: { id } });
     return w && toWorkspaceRecord(w);
   }
 
   /** Validates the whole result before writing; an invalid change stores nothing and lists every problem. */
   async updateSettings(id: string, patch: SettingsPatch, actor: string): Promise<SettingsUpdate> {
     const { timezone: newTimezone, ...settingsPatch } = patch;
-    return this.prisma.$transaction(async (tx) => {
+    return this.db.prisma.$transaction(async (tx) => {
       const current = toWorkspaceRecord(await tx.workspace.findUniqueOrThrow({ where: { id } }));
       const parsed = settingsSchema.safeParse({ ...current.settings, ...settingsPatch });
       const timezone = newTimezone?.trim() ?? current.timezone;

@@ -7,6 +7,8 @@ export interface Metrics {
   /** Counts every request once it has finished, labelled by the route that matched (never the raw URL). */
   middleware(req: Request, res: Response, next: NextFunction): void;
   jobRuns: Counter<"job" | "outcome">;
+  /** Requests received since start, a plain number: the outbox job reads it every second (src/jobs/busy.ts). */
+  requestsReceived(): number;
 }
 
 export function createMetrics(outboxDepth: () => Promise<number>): Metrics {
@@ -41,10 +43,13 @@ export function createMetrics(outboxDepth: () => Promise<number>): Metrics {
     registers: [registry],
   });
 
+  let received = 0;
   return {
     registry,
     jobRuns,
+    requestsReceived: () => received,
     middleware(req, res, next) {
+      received++;
       const stop = latency.startTimer();
       res.on("finish", () => {
         const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";

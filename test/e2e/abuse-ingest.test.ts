@@ -44,8 +44,8 @@ describe("abuse: the ingest API", () => {
 
   beforeAll(async () => {
     t = await startTestService({ slack: false });
-    const workspaces = new WorkspaceRepository(t.prisma);
-    const members = new MemberRepository(t.prisma);
+    const workspaces = new WorkspaceRepository(t.service.db);
+    const members = new MemberRepository(t.service.db);
     const joined = new Date("2026-01-01T00:00:00Z");
     ws = await workspaces.ensure({ platform: "slack", externalId: "T_MINE", name: "Mine", timezone: "Europe/Berlin" });
     const other = await workspaces.ensure({ platform: "slack", externalId: "T_OTHER", name: "Other", timezone: "Europe/Berlin" });

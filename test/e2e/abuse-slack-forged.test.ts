@@ -2,7 +2,7 @@
 // (hand-made payloads, as if the UI had offered them), and ids of another workspace sent by this workspace's leads
 // and admins. Each is refused with a specific private message, logged with its reason, and changes no row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { changesMadeBy } from "../support/db-snapshot.js";
+import { answerAndChanges } from "../support/db-snapshot.js";
 import { creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
 
@@ -66,13 +66,7 @@ describe("abuse: forged lead and admin actions", () => {
 
   beforeAll(async () => {
     t = await startTestService({ env: { WOWBOT_ADMINS: BOSS } });
-    for (const [id, name] of [
-      [BOSS, "boss"],
-      [LEAD, "lena"],
-      [ADA, "ada"],
-      [BEN, "ben"],
-    ] as const)
-      t.fakeSlack.addUser({ id, name });
+    t.fakeSlack.addUsers({ [BOSS]: "boss", [LEAD]: "lena", [ADA]: "ada", [BEN]: "ben" });
     await t.slack.command({ command: "/wowbot", text: `role <@${LEAD}> lead`, user_id: BOSS });
     await t.slack.command({ command: "/wowbot", text: "token create payroll", user_id: BOSS });
     await t.slack.command({ command: "/wow", text: `<@${ADA}> ${STORY}`, user_id: BEN });
@@ -160,12 +154,8 @@ describe("abuse: forged lead and admin actions", () => {
   ];
 
   it.each(agentForgeries)("refuses %s by an agent or lead, privately and logged, changing nothing", async (_what, forge, message) => {
-    let answer = "";
-    expect(
-      await changesMadeBy(t.prisma, async () => {
-        answer = await forge();
-      }),
-    ).toEqual({});
+    const { answer, changes } = await answerAndChanges(t.prisma, forge);
+    expect(changes).toEqual({});
     expect(answer).toMatch(message);
     expect(sideEffects()).toEqual([]);
     expect(refusals()).toHaveLength(1);
@@ -213,12 +203,8 @@ describe("abuse: forged lead and admin actions", () => {
   ];
 
   it.each(foreignIds)("treats another workspace's id in %s like an unknown one, changing nothing", async (_what, forge, message) => {
-    let answer = "";
-    expect(
-      await changesMadeBy(t.prisma, async () => {
-        answer = await forge();
-      }),
-    ).toEqual({});
+    const { answer, changes } = await answerAndChanges(t.prisma, forge);
+    expect(changes).toEqual({});
     expect(answer).toMatch(message);
     // This workspace's directory is asked about a person it does not know (a read, not output).
     expect(sideEffects().filter((c) => c.method !== "users.info")).toEqual([]);

@@ -4,7 +4,7 @@
 // nowhere, and never sent where Slack would reject it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { blockKitProblems } from "../support/block-kit-limits.js";
-import { changesMadeBy } from "../support/db-snapshot.js";
+import { answerAndChanges } from "../support/db-snapshot.js";
 import type { SlackCall } from "../support/fake-slack.js";
 import { creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -94,13 +94,7 @@ describe("abuse: hostile and oversized text on Slack", () => {
 
   beforeAll(async () => {
     t = await startTestService({ env: { WOWBOT_ADMINS: BOSS } });
-    for (const [id, name] of [
-      [BOSS, "boss"],
-      [LEAD, "lena"],
-      [ADA, "ada"],
-      [BEN, "ben"],
-    ] as const)
-      t.fakeSlack.addUser({ id, name });
+    t.fakeSlack.addUsers({ [BOSS]: "boss", [LEAD]: "lena", [ADA]: "ada", [BEN]: "ben" });
     await command(BOSS, "/wowbot", `role <@${LEAD}> lead`);
     for (const user of [ADA, BEN]) await command(user, "/wowbot", "help");
     await creditOpeningBalance(t.prisma, await t.prisma.member.findFirstOrThrow({ where: { platformUserId: BEN } }), 40, "text:opening");
@@ -161,17 +155,9 @@ describe("abuse: hostile and oversized text on Slack", () => {
   ];
 
   it.each(oversized)("refuses 50,000 characters in %s with a specific message Slack can show, storing nothing", async (_what, act, message) => {
-    let answer: unknown;
-    expect(
-      await changesMadeBy(
-        t.prisma,
-        async () => {
-          answer = await act();
-        },
-        // The person named is looked up in Slack's directory (and their row refreshed) before the text is checked.
-        ["Member.updatedAt"],
-      ),
-    ).toEqual({});
+    // The person named is looked up in Slack's directory (and their row refreshed) before the text is checked.
+    const { answer, changes } = await answerAndChanges(t.prisma, act, ["Member.updatedAt"]);
+    expect(changes).toEqual({});
     const shown = answer as { text?: string; blocks?: unknown[]; errors?: Record<string, string> };
     const said = shown.errors ? Object.values(shown.errors).join(" ") : String(shown.text);
     expect(said).toMatch(message);

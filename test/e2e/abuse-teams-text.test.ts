@@ -2,7 +2,7 @@
 // typed into stories, references, notes, settings and token names come back only as text (no link, no mention entity
 // for a person nobody mentioned, no @channel); 50,000 characters are refused with a specific message, storing nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changesMadeBy } from "../support/db-snapshot.js";
+import { answerAndChanges } from "../support/db-snapshot.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { at, TeamsTwin, teamsUser } from "../support/teams-twins.js";
 import { visibleText } from "../unit/adapters/teams/validate-card.js";
@@ -119,17 +119,9 @@ describe("abuse: hostile and oversized text on Teams", () => {
     ["the time zone setting", () => submit(BOSS, "form.settings", { timezone: OVERSIZED }), /is not a time zone/],
     ["a token name", () => says(BOSS, `wowbot token create ${OVERSIZED}`), /can't name a token/],
   ])("refuses 50,000 characters in %s with a specific message, storing nothing", async (_what, act, message) => {
-    let answer: unknown;
-    expect(
-      await changesMadeBy(
-        t.prisma,
-        async () => {
-          answer = await act();
-        },
-        // Every message refreshes the sender's conversation reference, and the person named is looked up.
-        ["TeamsConversation.updatedAt", "Member.updatedAt"],
-      ),
-    ).toEqual({});
+    // Every message refreshes the sender's conversation reference, and the person named is looked up.
+    const { answer, changes } = await answerAndChanges(t.prisma, act, ["TeamsConversation.updatedAt", "Member.updatedAt"]);
+    expect(changes).toEqual({});
     const shown = JSON.stringify(answer);
     expect(shown).toMatch(message);
     // Said in a message Teams can show: the refusal does not echo the 50,000 characters.

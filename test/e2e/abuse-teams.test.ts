@@ -2,7 +2,7 @@
 // names wowbot does not handle, and lead/admin dialogs and buttons forged by an agent. Each is refused (401, a clean
 // 400, or a private refusal), logged with why, and changes no row; the connector receives nothing it should not.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { changesMadeBy } from "../support/db-snapshot.js";
+import { answerAndChanges, changesMadeBy } from "../support/db-snapshot.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { CHANNEL_ISSUER, fixedTokenCredentials, LocalOpenId } from "../support/teams-auth.js";
 import { at, shownText, TeamsTwin, teamsUser } from "../support/teams-twins.js";
@@ -99,12 +99,8 @@ describe("abuse: Teams invokes and forged actions", () => {
     "handoff/action",
     "wowbot/doesNotExist",
   ])("answers the unhandled invoke %s with a clean 400, logged, changing nothing", async (name) => {
-    let answer = { status: 0, body: undefined as unknown };
-    expect(
-      await changesMadeBy(t.prisma, async () => {
-        answer = await t.teams.post(t.teams.invoke(ADA, name, { anything: "<!channel>" }));
-      }),
-    ).toEqual({});
+    const { answer, changes } = await answerAndChanges(t.prisma, () => t.teams.post(t.teams.invoke(ADA, name, { anything: "<!channel>" })));
+    expect(changes).toEqual({});
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: "unknown_invoke" });
     expect(t.logs.filter((l) => l.msg === "Teams invoke refused: wowbot does not handle it")).toEqual([expect.objectContaining({ level: "info", name })]);
@@ -127,14 +123,12 @@ describe("abuse: Teams invokes and forged actions", () => {
       "request body refused",
     ],
   ])("answers %s with a clean 4xx, logged, changing nothing", async (_what, contentType, body, status, error, log) => {
-    let answer: Response | undefined;
-    expect(
-      await changesMadeBy(t.prisma, async () => {
-        answer = await fetch(`${t.url}/api/messages`, { method: "POST", headers: { "content-type": contentType }, body });
-      }),
-    ).toEqual({});
-    expect(answer?.status).toBe(status);
-    const json = (await answer?.json()) as { error: string; message: string };
+    const { answer, changes } = await answerAndChanges(t.prisma, () =>
+      fetch(`${t.url}/api/messages`, { method: "POST", headers: { "content-type": contentType }, body }),
+    );
+    expect(changes).toEqual({});
+    expect(answer.status).toBe(status);
+    const json = (await answer.json()) as { error: string; message: string };
     expect(json.error).toBe(error);
     // Said for Teams: not the ingest API's batching advice.
     expect(json.message).not.toContain("rows");

@@ -185,6 +185,18 @@ describe("Panda attendance over scripted months", () => {
     const refused = (await (await submit(AGENTS.ada, "2026-04-09", "VPTO2")).json()) as { errors: Record<string, string> };
     expect(refused.errors.date).toBe("A paid day takes 8 h; you have 2 h available (8 h are held by pending requests).");
     expect(await t.prisma.ptoRequest.count()).toBe(1);
+    // /pto shows the held request with its cancel button, and the ledger newest first, each entry dated.
+    const page = (await pto(AGENTS.ada)).blocks as Array<{ text?: { text: string }; accessory?: { text: { text: string } } }>;
+    const held = page.find((b) => b.text?.text.includes("Paid day off on *2026-04-08* (8 h) is waiting for a lead."));
+    expect(held?.accessory?.text.text).toBe("Cancel request");
+    const ledger =
+      page
+        .find((b) => b.text?.text.startsWith("*Last "))
+        ?.text?.text.split("\n")
+        .slice(1) ?? [];
+    expect(ledger.length).toBeGreaterThan(1);
+    expect(ledger.every((line) => /^2026-\d\d-\d\d {2}[+-]\d/.test(line))).toBe(true);
+    expect([...ledger].sort().reverse()).toEqual(ledger);
 
     await t.deliver();
     const requestPosts = [...posts(LEAD), ...posts(BOSS)].filter((c) => JSON.stringify(c.args.blocks).includes("pto.approve"));

@@ -56,8 +56,8 @@ const daysAsRows = async () =>
 beforeAll(async () => {
   // Monday 2 March 2026, 09:00 UTC = 10:00 in Berlin.
   t = await startTestService({ slack: false });
-  ws = await new WorkspaceRepository(t.prisma).ensure({ platform: "slack", externalId: "T_INGEST", name: "Ingest", timezone: "Europe/Berlin" });
-  const members = new MemberRepository(t.prisma);
+  ws = await new WorkspaceRepository(t.service.db).ensure({ platform: "slack", externalId: "T_INGEST", name: "Ingest", timezone: "Europe/Berlin" });
+  const members = new MemberRepository(t.service.db);
   const joined = new Date("2026-01-01T00:00:00Z");
   ada = await members.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada", email: "Ada@Example.com" }, "agent", joined);
   bob = await members.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob", email: "bob@example.com" }, "agent", joined);

@@ -20,8 +20,12 @@ describe("malformed ingest rows", () => {
 
   beforeAll(async () => {
     t = await startTestService({ slack: false });
-    const ws = await new WorkspaceRepository(t.prisma).ensure({ platform: "slack", externalId: "T_NUL", name: "Nul", timezone: "Europe/Berlin" });
-    await new MemberRepository(t.prisma).upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada" }, "agent", new Date("2025-01-01T00:00:00Z"));
+    const ws = await new WorkspaceRepository(t.service.db).ensure({ platform: "slack", externalId: "T_NUL", name: "Nul", timezone: "Europe/Berlin" });
+    await new MemberRepository(t.service.db).upsert(
+      { workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada" },
+      "agent",
+      new Date("2025-01-01T00:00:00Z"),
+    );
     const created = await createApiToken({ tokens: new ApiTokenRepository(t.prisma), clock: t.clock }, { workspace: ws, actor: "cli", name: "nul" });
     if (!created.ok) throw new Error(created.error.message);
     secret = created.value.secret;

@@ -14,12 +14,12 @@ describe("service lifecycle", () => {
     const config = { ...testConfig({ LOG_LEVEL: "silent" }), dataDir: path.join(scratchDir(), "data"), databaseUrl: undefined };
     const logger = createLogger("silent");
     const first = await startService({ config, logger });
-    await new WorkspaceRepository(first.db.prisma).ensure({ platform: "slack", externalId: "T_PERSIST", name: "Persisted", timezone: "UTC" });
+    await new WorkspaceRepository(first.db).ensure({ platform: "slack", externalId: "T_PERSIST", name: "Persisted", timezone: "UTC" });
     await first.stop();
 
     const second = await startService({ config, logger });
     try {
-      const found = await new WorkspaceRepository(second.db.prisma).find("slack", "T_PERSIST");
+      const found = await new WorkspaceRepository(second.db).find("slack", "T_PERSIST");
       expect(found?.name).toBe("Persisted");
     } finally {
       await second.stop();

@@ -75,7 +75,7 @@ describe("period close under faults", () => {
         },
       },
     );
-    const ports = { workspaces: new WorkspaceRepository(t.prisma), claims: new JobRunRepository(t.prisma), clock };
+    const ports = { workspaces: new WorkspaceRepository(t.service.db), claims: new JobRunRepository(t.prisma), clock };
     await expect(runDueDailyJobs(ports, dying, clock.now(), new Set())).rejects.toThrow("injected fault");
     expect(await t.prisma.periodResult.count()).toBe(4);
     expect(await t.prisma.jobRun.findFirstOrThrow({ where: { job: "attendance-day" } })).toMatchObject({ finishedAt: null });
@@ -95,10 +95,10 @@ describe("period close under faults", () => {
   });
 
   it("an occurrence recorded while the close holds the member is corrected, not lost", async () => {
-    const found = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
+    const found = await new WorkspaceRepository(t.service.db).find("slack", "T0TEST");
     if (!found) throw new Error("seed missing");
     const workspace = found;
-    const members = new MemberRepository(t.prisma);
+    const members = new MemberRepository(t.service.db);
     const lead = await members.upsert({ workspaceId: workspace.id, platformUserId: "U0LEAD", displayName: "lena" }, "lead");
     const agent = await members.find(workspace.id, "U0M1");
     if (!agent) throw new Error("seed missing");
@@ -142,7 +142,7 @@ describe("period close under faults", () => {
 
   it("credits nobody twice when the same period is closed again", async () => {
     const attendance = new AttendanceRepository(t.prisma);
-    const workspace = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
+    const workspace = await new WorkspaceRepository(t.service.db).find("slack", "T0TEST");
     if (!workspace) throw new Error("no workspace");
     const period = { kind: "week" as const, start: "2026-03-09", end: "2026-03-16" };
     expect(await closePeriod(attendance, workspace, period, clock.now(), { batchSize: 4 })).toBe(MEMBERS);
@@ -173,7 +173,7 @@ describe.skipIf(!usingPostgres())("two replicas on one PostgreSQL", () => {
     await a.prisma.ptoLedgerEntry.deleteMany();
     await a.prisma.periodResult.deleteMany();
     await a.prisma.outbox.deleteMany({ where: { dedupeKey: { startsWith: "pto:credit:" } } });
-    const workspace = await new WorkspaceRepository(a.prisma).find("slack", "T0TEST");
+    const workspace = await new WorkspaceRepository(a.service.db).find("slack", "T0TEST");
     if (!workspace) throw new Error("no workspace");
     const period = { kind: "week" as const, start: "2026-03-09", end: "2026-03-16" };
     const written = await Promise.all([

@@ -99,8 +99,8 @@ describe("wow nominations on Slack", () => {
   });
 
   it("enforces the daily limit and says when it resets, in the nominator's time zone", async () => {
-    const ws = await new WorkspaceRepository(t.prisma).find("slack", "T0TEST");
-    await new WorkspaceRepository(t.prisma).updateSettings(ws?.id ?? "", { nominationsPerDay: 2 }, "test");
+    const ws = await new WorkspaceRepository(t.service.db).find("slack", "T0TEST");
+    await new WorkspaceRepository(t.service.db).updateSettings(ws?.id ?? "", { nominationsPerDay: 2 }, "test");
     t.clock.set("2026-03-02T20:48:00Z"); // 21:48 in Berlin: 2 h 12 min to midnight
     try {
       await wow(`<@U0NOMINEE> ${STORY}`);
@@ -110,7 +110,7 @@ describe("wow nominations on Slack", () => {
       expect(reply.text).toContain("at midnight (Europe/Berlin), in 2 h 12 min");
       expect(await nominations()).toHaveLength(2);
     } finally {
-      await new WorkspaceRepository(t.prisma).updateSettings(ws?.id ?? "", { nominationsPerDay: 5 }, "test");
+      await new WorkspaceRepository(t.service.db).updateSettings(ws?.id ?? "", { nominationsPerDay: 5 }, "test");
     }
   });
 

@@ -37,8 +37,8 @@ describe("Teams commands", () => {
 
   /** The view a person sees on their own pto page right now, built by the same use case. */
   async function ptoPageOf(viewerUser: FakeTeamsUser, memberUser = viewerUser): Promise<View> {
-    const workspace = await new WorkspaceRepository(t.prisma).find("teams", TEAMS_TENANT);
-    const members = new MemberRepository(t.prisma);
+    const workspace = await new WorkspaceRepository(t.service.db).find("teams", TEAMS_TENANT);
+    const members = new MemberRepository(t.service.db);
     const viewer = await members.find(workspace?.id ?? "", viewerUser.aadObjectId);
     const member = await members.find(workspace?.id ?? "", memberUser.aadObjectId);
     if (!workspace || !viewer || !member) throw new Error("not provisioned");

@@ -105,7 +105,7 @@ describe("wow nominations on Teams", () => {
   });
 
   it("enforces the daily limit and says when it resets", async () => {
-    const repo = new WorkspaceRepository(t.prisma);
+    const repo = new WorkspaceRepository(t.service.db);
     const ws = await repo.find("teams", TEAMS_TENANT);
     await repo.updateSettings(ws?.id ?? "", { nominationsPerDay: 2 }, "test");
     t.clock.set("2026-03-02T20:48:00Z");

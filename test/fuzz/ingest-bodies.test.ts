@@ -76,8 +76,8 @@ const ENDPOINTS = [
 beforeAll(async () => {
   // Monday 2 March 2026, 09:00 UTC.
   t = await startTestService({ slack: false });
-  const ws = await new WorkspaceRepository(t.prisma).ensure({ platform: "slack", externalId: "T_FUZZ", name: "Fuzz", timezone: "Europe/Berlin" });
-  const members = new MemberRepository(t.prisma);
+  const ws = await new WorkspaceRepository(t.service.db).ensure({ platform: "slack", externalId: "T_FUZZ", name: "Fuzz", timezone: "Europe/Berlin" });
+  const members = new MemberRepository(t.service.db);
   const joined = new Date("2025-01-01T00:00:00Z");
   await members.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" }, "agent", joined);
   await members.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob", email: "bob@example.com" }, "agent", joined);

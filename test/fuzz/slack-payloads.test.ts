@@ -90,13 +90,7 @@ function expectNoErrors(from = logMark) {
 
 beforeAll(async () => {
   t = await startTestService({ env: { WOWBOT_ADMINS: ADMIN } });
-  for (const [id, name] of [
-    [ADMIN, "boss"],
-    [LEAD, "lena"],
-    [AGENT, "ada"],
-    [PEER, "pat"],
-  ] as const)
-    t.fakeSlack.addUser({ id, name, tz: "Europe/Berlin" });
+  t.fakeSlack.addUsers({ [ADMIN]: "boss", [LEAD]: "lena", [AGENT]: "ada", [PEER]: "pat" }, { tz: "Europe/Berlin" });
   // Everyone provisioned; the lead made a lead; one nomination, paid-day request and attendance record to aim at.
   for (const user of PEOPLE) await t.slack.command({ command: "/pto", user_id: user });
   await t.slack.command({ command: "/wowbot", text: `role <@${LEAD}> lead`, user_id: ADMIN });

@@ -49,12 +49,12 @@ function teamsRequest(member: MemberRecord | null, requestKey = "teams:activity:
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  workspaces = new WorkspaceRepository(t.db.prisma, t.db);
+  workspaces = new WorkspaceRepository(t.db);
   ports = {
     clock: new ManualClock("2026-03-02T09:00:00Z"),
-    nominations: new NominationRepository(t.db.prisma),
-    scores: new ScoreRepository(t.db.prisma),
-    members: new MemberRepository(t.db.prisma),
+    nominations: new NominationRepository(t.db),
+    scores: new ScoreRepository(t.db),
+    members: new MemberRepository(t.db),
     home: new HomeRepository(t.db.prisma),
     settings: workspaces,
     attendance: new AttendanceRepository(t.db.prisma),

@@ -31,7 +31,7 @@ describe("wowbot export (the command on a seeded database)", () => {
     await withDb(async (db) => {
       const p = db.prisma;
       ws = c.workspace;
-      const members = new MemberRepository(db.prisma);
+      const members = new MemberRepository(db);
       const add = (platformUserId: string, displayName: string, email: string | null) =>
         members.upsert({ workspaceId: ws.id, platformUserId, displayName, email }, "agent", at("2026-01-01T00:00:00Z"));
       const ada = await add("U_ADA", "Ada Lovelace", "ada@example.com");

@@ -17,7 +17,7 @@ describe("wowbot digest --print", () => {
     c = await cliDatabase("digest-cli");
     workspaceId = await c.withDb(async (db) => {
       const ws = c.workspace;
-      const repo = new MemberRepository(db.prisma);
+      const repo = new MemberRepository(db);
       const ada = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_ADA", displayName: "Ada" });
       const bob = await repo.upsert({ workspaceId: ws.id, platformUserId: "U_BOB", displayName: "Bob" });
       await db.prisma.serviceLevelDay.createMany({

@@ -35,8 +35,8 @@ const row = (platformUserId: string) =>
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  const workspaces = new WorkspaceRepository(t.db.prisma, t.db);
-  ports = { clock: new ManualClock("2026-03-02T09:00:00Z"), members: new MemberRepository(t.db.prisma), admins: [] };
+  const workspaces = new WorkspaceRepository(t.db);
+  ports = { clock: new ManualClock("2026-03-02T09:00:00Z"), members: new MemberRepository(t.db), admins: [] };
   workspace = await workspaces.ensure({ platform: "slack", externalId: "T_ENSURE_MEMBER", name: "Acme", timezone: "Europe/Berlin" });
 });
 afterAll(() => t.close());

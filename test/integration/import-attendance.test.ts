@@ -19,8 +19,8 @@ let ports: { clock: ManualClock; members: MemberRepository; attendance: Attendan
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  workspaces = new WorkspaceRepository(t.db.prisma);
-  members = new MemberRepository(t.db.prisma);
+  workspaces = new WorkspaceRepository(t.db);
+  members = new MemberRepository(t.db);
   // Tuesday 10 March 2026, 01:00 in Berlin (00:00 UTC): still 9 March in New York.
   ports = { clock: new ManualClock("2026-03-10T00:00:00Z"), members, attendance: new AttendanceRepository(t.db.prisma) };
 });
@@ -300,7 +300,7 @@ describe("wowbot import attendance (the command on a database of its own)", () =
     dir = c.dir;
     workspaceId = c.workspace.id;
     await withDb(async (db) => {
-      const repo = new MemberRepository(db.prisma);
+      const repo = new MemberRepository(db);
       await repo.upsert({ workspaceId, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
       await repo.upsert({ workspaceId, platformUserId: "U_BOB", displayName: "Bob" });
     });
@@ -375,7 +375,7 @@ describe("wowbot import attendance (the command on a database of its own)", () =
   });
 
   it("needs --workspace when there are several, and lists them for an unknown one (usage, exit 2)", async () => {
-    await withDb((db) => new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_OTHER", name: "Other team", timezone: "UTC" }));
+    await withDb((db) => new WorkspaceRepository(db).ensure({ platform: "slack", externalId: "T_OTHER", name: "Other team", timezone: "UTC" }));
     const file = path.join(dir, "good.csv");
     const several = await cli("import", "attendance", file);
     expect(several.code).toBe(2);

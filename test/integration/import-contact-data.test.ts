@@ -14,7 +14,7 @@ const csv = (name: string, lines: string[]) => c.file(name, `${lines.join("\r\n"
 beforeAll(async () => {
   c = await cliDatabase("import-contact");
   await withDb(async (db) => {
-    const members = new MemberRepository(db.prisma);
+    const members = new MemberRepository(db);
     await members.upsert({ workspaceId: c.workspace.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" });
     await members.upsert({ workspaceId: c.workspace.id, platformUserId: "U_BOB", displayName: "Bob" });
   });

@@ -21,9 +21,9 @@ let audit: AuditLogRepository;
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  workspaces = new WorkspaceRepository(t.db.prisma);
-  members = new MemberRepository(t.db.prisma);
-  outbox = new OutboxRepository(t.db.prisma, t.db);
+  workspaces = new WorkspaceRepository(t.db);
+  members = new MemberRepository(t.db);
+  outbox = new OutboxRepository(t.db);
   jobs = new JobRunRepository(t.db.prisma);
   audit = new AuditLogRepository(t.db.prisma);
 });
@@ -40,6 +40,15 @@ describe("WorkspaceRepository", () => {
     expect(b.timezone).toBe("Europe/Berlin");
     const teams = await workspaces.ensure({ ...identity("T_ENSURE"), platform: "teams" });
     expect(teams.id).not.toBe(a.id);
+  });
+
+  it("finds a workspace with one of its members in one lookup: null for an unknown workspace, no member for a stranger", async () => {
+    expect(await workspaces.findWithMember("slack", "T_NOWHERE", "U1")).toBeNull();
+    const w = await workspaces.ensure(identity("T_WITH"));
+    expect(await workspaces.findWithMember("slack", "T_WITH", "U_ADA")).toEqual({ workspace: w, member: null });
+    const ada = await members.upsert({ workspaceId: w.id, platformUserId: "U_ADA", displayName: "Ada", timezone: "Europe/London" }, "lead");
+    expect(await workspaces.findWithMember("slack", "T_WITH", "U_ADA")).toEqual({ workspace: w, member: ada });
+    expect(await workspaces.findWithMember("teams", "T_WITH", "U_ADA")).toBeNull();
   });
 
   it("starts with PRODUCT.md's default settings", async () => {
@@ -172,7 +181,7 @@ describe("OutboxRepository", () => {
     const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase(t.fresh.options)));
     try {
       const now = new Date(Date.now() + 1000);
-      const batches = await Promise.all(replicas.flatMap((db) => [0, 1].map(() => new OutboxRepository(db.prisma, db).claimDue(now, 7, 60_000))));
+      const batches = await Promise.all(replicas.flatMap((db) => [0, 1].map(() => new OutboxRepository(db).claimDue(now, 7, 60_000))));
       const ids = batches
         .flat()
         .filter((m) => m.workspaceId === ws.id)

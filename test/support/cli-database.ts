@@ -50,7 +50,7 @@ export async function cliDatabase(prefix: string, timezone = "UTC"): Promise<Cli
   };
   const workspace = await withDb(async (db) => {
     await applyMigrations(db);
-    return new WorkspaceRepository(db.prisma).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone });
+    return new WorkspaceRepository(db).ensure({ platform: "slack", externalId: "T_CLI", name: "CLI team", timezone });
   });
   const stream = async (argv: string[]) => {
     const out: string[] = [];

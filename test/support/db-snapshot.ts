@@ -48,7 +48,16 @@ export function snapshotChanges(before: DbSnapshot, after: DbSnapshot): Record<s
  * the table and rows.
  */
 export async function changesMadeBy(prisma: Prisma, act: () => Promise<unknown>, ignore: readonly string[] = []): Promise<ReturnType<typeof snapshotChanges>> {
+  return (await answerAndChanges(prisma, act, ignore)).changes;
+}
+
+/** What `act` answered, with the changes it made: for "refused with this message, and nothing changed". */
+export async function answerAndChanges<T>(
+  prisma: Prisma,
+  act: () => Promise<T>,
+  ignore: readonly string[] = [],
+): Promise<{ answer: T; changes: ReturnType<typeof snapshotChanges> }> {
   const before = await snapshotDatabase(prisma, ignore);
-  await act();
-  return snapshotChanges(before, await snapshotDatabase(prisma, ignore));
+  const answer = await act();
+  return { answer, changes: snapshotChanges(before, await snapshotDatabase(prisma, ignore)) };
 }

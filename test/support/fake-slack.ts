@@ -94,6 +94,11 @@ export class FakeSlack {
     this.users.set(user.id, user);
   }
 
+  /** Several people by id and name, with what they share (a time zone, say). */
+  addUsers(names: Record<string, string>, shared: Omit<FakeUser, "id" | "name"> = {}): void {
+    for (const [id, name] of Object.entries(names)) this.addUser({ ...shared, id, name });
+  }
+
   fail(method: string, failure: ScriptedFailure): void {
     this.failures.set(method, { times: 1, ...failure });
   }

@@ -1,15 +1,18 @@
 // What Slack listeners need: the use-case ports, the workspace and member stores, and the bot token.
 import type { MemberRecord, Ports, WorkspaceRecord } from "../../app/ports.js";
-import type { WorkspaceIdentity } from "../../db/workspace.repository.js";
+import type { WorkspaceRepository } from "../../db/workspace.repository.js";
 import type { Logger } from "../../logger.js";
+import type { AfterAck } from "./after-ack.js";
 
 export interface SlackDeps {
   ports: Ports;
-  workspaces: { ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord> };
+  workspaces: Pick<WorkspaceRepository, "ensure" | "findWithMember">;
   defaultTimezone: string;
   /** The largest export file /wowbot export sends (EXPORT_MAX_MB). */
   exportMaxBytes: number;
   logger: Logger;
+  /** Runs a command's or click's work after its acknowledgement, a bounded number at a time (after-ack.ts). */
+  afterAck: AfterAck;
 }
 
 /** Set on Bolt's context by the provisioning middleware for every request with a team and a user. */

@@ -19,14 +19,19 @@ export async function provision(deps: SlackDeps, context: Context, client: webAp
   const wow = context as WowContext;
   const { teamId, userId, botToken } = context;
   if (wow.workspace || !teamId || !userId || !botToken) return wow;
-  wow.workspace = await deps.workspaces.ensure({
-    platform: "slack",
-    externalId: teamId,
-    name: wow.teamName,
-    timezone: deps.defaultTimezone,
-    createdAt: deps.ports.clock.now(),
-  });
-  wow.member = (await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined;
+  // Nearly always both are known: one statement then, instead of a lookup each.
+  const found = await deps.workspaces.findWithMember("slack", teamId, userId);
+  const current = found && (wow.teamName === undefined || found.workspace.name === wow.teamName) ? found : null;
+  wow.workspace =
+    current?.workspace ??
+    (await deps.workspaces.ensure({
+      platform: "slack",
+      externalId: teamId,
+      name: wow.teamName,
+      timezone: deps.defaultTimezone,
+      createdAt: deps.ports.clock.now(),
+    }));
+  wow.member = current?.member ?? (await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined;
   return wow;
 }
 

@@ -7,6 +7,7 @@ import type { Application } from "express";
 import type { Config } from "../../config/env.js";
 import type { SlackInstallationRepository } from "../../db/slack-installation.repository.js";
 import type { Logger } from "../../logger.js";
+import { afterAckQueue } from "./after-ack.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { refuseFutureTimestamps } from "./future-timestamp.js";
@@ -15,6 +16,7 @@ import { registerListeners } from "./listeners/index.js";
 import { provisionMiddleware } from "./provision.js";
 import { tellFailures } from "./request-failures.js";
 import { slackDirectory } from "./slack-directory.js";
+import { slackFetch } from "./slack-fetch.js";
 import { SlackSender } from "./slack-sender.js";
 import { withoutNul } from "./without-nul.js";
 
@@ -28,7 +30,7 @@ export interface SlackAdapterOptions {
   http: Application;
   /** Hold the HTTP response until the listener finishes (tests); production acknowledges first. */
   processBeforeResponse?: boolean;
-  deps: SlackDeps;
+  deps: Omit<SlackDeps, "afterAck">;
   installations: SlackInstallationRepository;
 }
 
@@ -59,7 +61,8 @@ function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, lo
   return async () => ({ botToken, ...(await lookUp()) });
 }
 
-export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps, installations }: SlackAdapterOptions): SlackAdapter {
+export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps: given, installations }: SlackAdapterOptions): SlackAdapter {
+  const deps: SlackDeps = { ...given, afterAck: afterAckQueue() };
   const { mode, signingSecret, botToken, apiUrl, clientId, clientSecret, stateSecret } = config.slack;
   if (mode === "disabled" || !signingSecret) throw new Error(`createSlackAdapter called with Slack mode ${mode}`);
   // Calls made while handling a request must answer within Slack's 3-second window, so they retry briefly and
@@ -69,6 +72,7 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
     logger: boltLogger(logger),
     retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1_000 },
     rejectRateLimitedCalls: true,
+    fetch: slackFetch,
   };
   const client = new webApi.WebClient(undefined, clientOptions);
 

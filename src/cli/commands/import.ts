@@ -222,7 +222,7 @@ function printProblems(problems: LineProblem[], output: Output): number {
 
 async function importAttendanceFile(db: Database, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
   const rows = attendanceRows(parsed.records);
-  const ports = { clock: systemClock, members: new MemberRepository(db.prisma), attendance: new AttendanceRepository(db.prisma) };
+  const ports = { clock: systemClock, members: new MemberRepository(db), attendance: new AttendanceRepository(db.prisma) };
   // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
   const result = await importAttendance(ports, { workspace, rows, actor: "cli", dryRun: parsed.problems.length > 0 });
   const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)];
@@ -247,7 +247,7 @@ async function importContactData(
   parsed: Extract<Records, { ok: true }>,
   output: Output,
 ): Promise<number> {
-  const ports = { clock: systemClock, members: new MemberRepository(db.prisma), contactData: new ContactDataRepository(db.prisma) };
+  const ports = { clock: systemClock, members: new MemberRepository(db), contactData: new ContactDataRepository(db.prisma) };
   const input = { workspace, rows: parsed.records.map((r) => apiRow(r.cells)), dryRun: parsed.problems.length > 0 };
   const result: Result<IngestCounts, IngestRefusal> =
     what === "service-level" ? await ingestServiceLevel(ports, input) : await ingestChatSessions(ports, input);

@@ -32,6 +32,17 @@ describe("parseConfig", () => {
     expect(problems({ DEFAULT_TIMEZONE: "Mars/Olympus" })).toEqual(['DEFAULT_TIMEZONE must be an IANA time zone such as "Europe/Berlin", got "Mars/Olympus"']);
   });
 
+  it("keeps 20 connections to PostgreSQL unless DATABASE_POOL_SIZE says otherwise, between 2 and 200", () => {
+    const pool = (env: Record<string, string>) => {
+      const r = parseConfig(env);
+      return r.ok ? r.config.databasePoolSize : r.problems;
+    };
+    expect(pool({})).toBe(20);
+    expect(pool({ DATABASE_POOL_SIZE: "40" })).toBe(40);
+    expect(pool({ DATABASE_POOL_SIZE: "1" })).toEqual(['DATABASE_POOL_SIZE must be an integer 2-200, got "1"']);
+    expect(pool({ DATABASE_POOL_SIZE: "many" })).toEqual(['DATABASE_POOL_SIZE must be an integer 2-200, got "many"']);
+  });
+
   it("refuses a send timeout longer than half the outbox lease, which would let another worker send the message again", () => {
     expect(problems({ OUTBOX_LEASE_SECONDS: "2" })).toEqual(["DELIVERY_SEND_TIMEOUT_MS (10000) must be at most half of OUTBOX_LEASE_SECONDS (2 s)"]);
     expect(problems({ OUTBOX_LEASE_SECONDS: "2", DELIVERY_SEND_TIMEOUT_MS: "1000" })).toEqual([]);

@@ -23,12 +23,14 @@ export function chatAction(deps: SlackDeps, read: (action: Element) => ChatActio
     await ack();
     const chosen = read(action);
     if (!chosen) return;
-    // After ack(): the provisioning middleware leaves clicks to their listener, as it does slash commands.
-    await provision(deps, context, client);
-    const req = slackRequest(deps, context, client, { channel: body.channel?.id ?? null, requestKey: `slack:action:${body.trigger_id}` });
-    const outcome = await handleAction(req, chosen);
-    if (outcome.kind === "reply") await respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(outcome.view) });
-    if (outcome.kind === "form") await client.views.open({ trigger_id: body.trigger_id, view: renderForm(outcome.form) });
+    await deps.afterAck(async () => {
+      // After ack(): the provisioning middleware leaves clicks to their listener, as it does slash commands.
+      await provision(deps, context, client);
+      const req = slackRequest(deps, context, client, { channel: body.channel?.id ?? null, requestKey: `slack:action:${body.trigger_id}` });
+      const outcome = await handleAction(req, chosen);
+      if (outcome.kind === "reply") await respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(outcome.view) });
+      if (outcome.kind === "form") await client.views.open({ trigger_id: body.trigger_id, view: renderForm(outcome.form) });
+    });
   };
 }
 

@@ -14,18 +14,20 @@ export function chatCommand(deps: SlackDeps, name: ChatCommand) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const reply = async (view: View) => void (await respond({ response_type: "ephemeral", ...renderMessage(view) }));
-    await provision(deps, context, client);
-    // Slack sends a retried request with the same trigger id.
-    const req = slackRequest(deps, context, client, { channel: command.channel_id, requestKey: `slack:trigger:${command.trigger_id}` });
-    const outcome = await runCommand(req, name, command.text);
-    switch (outcome.kind) {
-      case "reply":
-        return reply(outcome.view);
-      case "form":
-        await client.views.open({ trigger_id: command.trigger_id, view: renderForm(outcome.form) });
-        return;
-      case "export":
-        return exportToDm(deps, client, req, outcome, reply);
-    }
+    await deps.afterAck(async () => {
+      await provision(deps, context, client);
+      // Slack sends a retried request with the same trigger id.
+      const req = slackRequest(deps, context, client, { channel: command.channel_id, requestKey: `slack:trigger:${command.trigger_id}` });
+      const outcome = await runCommand(req, name, command.text);
+      switch (outcome.kind) {
+        case "reply":
+          return reply(outcome.view);
+        case "form":
+          await client.views.open({ trigger_id: command.trigger_id, view: renderForm(outcome.form) });
+          return;
+        case "export":
+          return exportToDm(deps, client, req, outcome, reply);
+      }
+    });
   };
 }
