@@ -15,14 +15,37 @@ export interface EnsureMemberInput {
 export async function ensureMember(ports: Pick<Ports, "members" | "admins" | "clock">, input: EnsureMemberInput): Promise<MemberRecord | null> {
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
   if (known && !input.refresh) return known;
-  const user = await input.directory.lookUp(input.platformUserId);
+  let user = await input.directory.lookUp(input.platformUserId);
   if (!user) return known;
   // Every /wow refreshes its nominee: an upsert per request that almost never changes anything was a large share of
   // the CPU under load (bench/README.md), so a known member whose profile is unchanged is not written again.
   if (known && sameProfile(known, user)) return known;
-  // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.
-  return ports.members.saveFromPlatform(input.workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin), ports.clock.now());
+  // A remembered answer that disagrees with the stored row may be the stale one (another replica stored a change
+  // Slack announced to it), so only the platform's current answer is ever written over a known member.
+  if (known && user.remembered) {
+    user = await input.directory.lookUp(input.platformUserId, { fresh: true });
+    if (!user || sameProfile(known, user)) return known;
+  }
+  return save(ports, input.workspaceId, user);
 }
+
+/**
+ * Stores what the platform announced about a person (Slack's user_change) when they are a member already; nobody
+ * is added: a workspace's every profile edit must not make its whole staff wowbot members.
+ */
+export async function updateKnownMember(
+  ports: Pick<Ports, "members" | "admins" | "clock">,
+  workspaceId: string,
+  user: PlatformUser,
+): Promise<MemberRecord | null> {
+  const known = await ports.members.find(workspaceId, user.platformUserId);
+  if (!known || sameProfile(known, user)) return known;
+  return save(ports, workspaceId, user);
+}
+
+// Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.
+const save = (ports: Pick<Ports, "members" | "admins" | "clock">, workspaceId: string, user: PlatformUser) =>
+  ports.members.saveFromPlatform(workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin), ports.clock.now());
 
 /** True when storing `user` would change nothing in `known`. Teams account ids are not in the record, so never equal. */
 function sameProfile(known: MemberRecord, user: PlatformUser): boolean {

@@ -49,6 +49,8 @@ export interface PlatformUser {
   isPlatformAdmin: boolean;
   /** Teams only: the per-bot account id ("29:..."); undefined leaves a stored one as it is. */
   platformAccountId?: string | null;
+  /** The directory answered from its memory of an earlier answer (Slack's user cache): it may be minutes old. */
+  remembered?: boolean;
 }
 
 /** Where an outbox message goes. */
@@ -158,7 +160,8 @@ export interface MemberStore {
 
 /** Looks people up on the chat platform. */
 export interface Directory {
-  lookUp(platformUserId: string): Promise<PlatformUser | null>;
+  /** `fresh` asks the platform itself, never a remembered answer. */
+  lookUp(platformUserId: string, options?: { fresh?: boolean }): Promise<PlatformUser | null>;
 }
 
 /** A message owed to a platform, as the delivery worker sees it. */

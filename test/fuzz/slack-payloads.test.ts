@@ -368,4 +368,39 @@ describe("the message shortcut and App Home with arbitrary payloads", () => {
     },
     SHRINK_TIMEOUT,
   );
+
+  // Last: a change of a known person may deactivate or rename them, which the properties above don't expect.
+  it(
+    "user_change answers 200 for any user object and adds nobody",
+    async () => {
+      const field = fc.oneof(fc.string(), fc.boolean(), looseValue);
+      const slackUser = fc.record(
+        {
+          id: fc.oneof(someone, looseValue),
+          name: field,
+          real_name: field,
+          deleted: field,
+          is_bot: field,
+          tz: field,
+          profile: fc.oneof(fc.record({ display_name: field, email: field }), looseValue),
+        },
+        { requiredKeys: [] },
+      );
+      // Not null: Bolt itself reads event.user.id of any object-typed user before a listener runs (Slack never sends one).
+      const notAUser = looseValue.filter((v) => v !== null);
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(slackUser, notAUser), async (user) => {
+          const from = t.logs.length;
+          const members = await t.prisma.member.count();
+          const res = await t.slack.event({ type: "user_change", user, cache_ts: 1700000000, event_ts: "1700000000.000300" });
+          expect(res.status).toBe(200);
+          await res.text();
+          expect(await t.prisma.member.count()).toBe(members);
+          expectNoErrors(from);
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    SHRINK_TIMEOUT,
+  );
 });

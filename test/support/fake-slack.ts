@@ -94,6 +94,12 @@ export class FakeSlack {
     this.users.set(user.id, user);
   }
 
+  /** Changes a person as an admin would in Slack, and returns the user object Slack's user_change event carries. */
+  changeUser(user: FakeUser): Record<string, unknown> {
+    this.addUser(user);
+    return slackUser(user, this.teamId);
+  }
+
   /** Several people by id and name, with what they share (a time zone, say). */
   addUsers(names: Record<string, string>, shared: Omit<FakeUser, "id" | "name"> = {}): void {
     for (const [id, name] of Object.entries(names)) this.addUser({ ...shared, id, name });

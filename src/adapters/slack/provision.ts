@@ -12,7 +12,7 @@ import { slackDirectory } from "./slack-directory.js";
  * `refresh` (when a rule depends on their current bot or deactivated flags). Null when Slack does not know them.
  */
 export function memberOf(deps: SlackDeps, context: Context, client: webApi.WebClient, workspaceId: string, platformUserId: string, refresh = false) {
-  return ensureMember(deps.ports, { workspaceId, platformUserId, directory: slackDirectory(client, context.botToken ?? ""), refresh });
+  return ensureMember(deps.ports, { workspaceId, platformUserId, directory: slackDirectory(client, context.botToken ?? "", deps.users), refresh });
 }
 
 export async function provision(deps: SlackDeps, context: Context, client: webApi.WebClient): Promise<WowContext> {
@@ -41,7 +41,9 @@ export function provisionMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareAr
     // A click's acknowledgement says nothing about its outcome, so it must not wait for the database or users.info:
     // under load those queue, and Slack shows the person an error after 3 s (bench/load.ts measured 1 s p50 at 100/s).
     const isBlockAction = "action" in args && args.action !== undefined && args.body.type === "block_actions";
-    if (!isSlashCommand && !isBlockAction) await provision(deps, args.context, args.client);
+    // A profile change is about someone who may never use wowbot: it must not make them a member.
+    const isUserChange = "event" in args && args.event?.type === "user_change";
+    if (!isSlashCommand && !isBlockAction && !isUserChange) await provision(deps, args.context, args.client);
     await args.next();
   };
 }

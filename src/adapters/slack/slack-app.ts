@@ -18,6 +18,7 @@ import { tellFailures } from "./request-failures.js";
 import { slackDirectory } from "./slack-directory.js";
 import { slackFetch } from "./slack-fetch.js";
 import { SlackSender } from "./slack-sender.js";
+import { SlackUserCache } from "./user-cache.js";
 import { withoutNul } from "./without-nul.js";
 
 /** What the app asks for at install time; keep in step with manifests/slack/manifest.yml. */
@@ -30,7 +31,7 @@ export interface SlackAdapterOptions {
   http: Application;
   /** Hold the HTTP response until the listener finishes (tests); production acknowledges first. */
   processBeforeResponse?: boolean;
-  deps: Omit<SlackDeps, "afterAck">;
+  deps: Omit<SlackDeps, "afterAck" | "users">;
   installations: SlackInstallationRepository;
 }
 
@@ -62,7 +63,7 @@ function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, lo
 }
 
 export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps: given, installations }: SlackAdapterOptions): SlackAdapter {
-  const deps: SlackDeps = { ...given, afterAck: afterAckQueue() };
+  const deps: SlackDeps = { ...given, afterAck: afterAckQueue(), users: new SlackUserCache(given.ports.clock) };
   const { mode, signingSecret, botToken, apiUrl, clientId, clientSecret, stateSecret } = config.slack;
   if (mode === "disabled" || !signingSecret) throw new Error(`createSlackAdapter called with Slack mode ${mode}`);
   // Calls made while handling a request must answer within Slack's 3-second window, so they retry briefly and

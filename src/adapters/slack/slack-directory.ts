@@ -1,46 +1,48 @@
 // Slack users as platform-neutral PlatformUsers (users.info): name, time zone, bot and deactivated flags, email.
 import type { webApi } from "@slack/bolt";
 import type { Directory, PlatformUser } from "../../app/ports.js";
+import type { SlackUserCache } from "./user-cache.js";
 
-interface SlackUser {
-  id?: string;
-  name?: string;
-  real_name?: string;
-  deleted?: boolean;
-  is_bot?: boolean;
-  is_app_user?: boolean;
-  is_admin?: boolean;
-  is_owner?: boolean;
-  tz?: string;
-  profile?: { display_name?: string; real_name?: string; email?: string };
-}
+/** A user object as users.info and the user_change event carry it: read field by field, whatever their types. */
+export type SlackUser = Record<string, unknown>;
+
+const text = (v: unknown): string => (typeof v === "string" ? v : "");
+const flag = (v: unknown): boolean => v === true;
 
 export function toPlatformUser(u: SlackUser): PlatformUser {
-  const displayName = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || u.id || "unknown";
+  const profile = typeof u.profile === "object" && u.profile !== null ? (u.profile as Record<string, unknown>) : {};
+  const id = text(u.id);
+  const displayName = text(profile.display_name) || text(profile.real_name) || text(u.real_name) || text(u.name) || id || "unknown";
   return {
-    platformUserId: u.id ?? "",
+    platformUserId: id,
     displayName: displayName.slice(0, 200),
-    email: u.profile?.email ?? null,
-    timezone: u.tz ?? null,
+    email: text(profile.email) || null,
+    timezone: text(u.tz) || null,
     // USLACKBOT is a bot that Slack does not flag as one.
-    isBot: Boolean(u.is_bot || u.is_app_user || u.id === "USLACKBOT"),
-    deleted: Boolean(u.deleted),
-    isPlatformAdmin: Boolean(u.is_admin || u.is_owner),
+    isBot: flag(u.is_bot) || flag(u.is_app_user) || id === "USLACKBOT",
+    deleted: flag(u.deleted),
+    isPlatformAdmin: flag(u.is_admin) || flag(u.is_owner),
   };
 }
 
 /** A lone UTF-16 surrogate: such text can't be URL-encoded, so no Slack user id contains one. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-export function slackDirectory(client: webApi.WebClient, token: string): Directory {
+/** users.info through the cache when one is given: a remembered answer is marked so, and `fresh` skips it. */
+export function slackDirectory(client: webApi.WebClient, token: string, cache?: SlackUserCache): Directory {
   return {
-    async lookUp(platformUserId) {
+    async lookUp(platformUserId, options) {
       // The Web API client form-encodes the id; encodeURIComponent threw URIError on a lone surrogate, failing the
       // whole request (an App Home event or a mention in a payload) instead of finding nobody.
       if (LONE_SURROGATE.test(platformUserId)) return null;
+      const remembered = options?.fresh ? undefined : cache?.get(token, platformUserId);
+      if (remembered) return { ...remembered, remembered: true };
       try {
         const r = await client.users.info({ token, user: platformUserId });
-        return r.user ? toPlatformUser(r.user as SlackUser) : null;
+        if (!r.user) return null;
+        const user = toPlatformUser(r.user as unknown as SlackUser);
+        cache?.set(token, user);
+        return user;
       } catch (error) {
         if ((error as { data?: { error?: string } }).data?.error === "user_not_found") return null;
         throw error;

@@ -10,6 +10,7 @@ import { SETTINGS_MODAL } from "../render/settings-modal.js";
 import { buttonValue, chatAction, manageNomination } from "./actions/chat-action.js";
 import { chatCommand } from "./commands/chat-command.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { userChange } from "./events/user-change.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
 import { attendanceSubmit } from "./views/attendance-submit.js";
 import { nominationSubmit } from "./views/nomination-submit.js";
@@ -34,6 +35,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   );
   app.action(ACTIONS.manage, chatAction(deps, manageNomination));
   app.event("app_home_opened", appHomeOpened(deps));
+  app.event("user_change", userChange(deps));
   app.view(SETTINGS_MODAL, settingsSubmit(deps));
   app.command("/attendance", chatCommand(deps, "attendance"));
   app.view(ATTENDANCE_MODAL, attendanceSubmit(deps));

@@ -1,0 +1,64 @@
+// People's profiles on Slack end to end: users.info asked once in a while, not per request (Slack rate-limits it),
+// and changes Slack announces with user_change counting at once, on this replica and on others.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { USER_CACHE_TTL_MS } from "../../src/adapters/slack/user-cache.js";
+import { startTestService, type TestService } from "../support/service.js";
+
+const STORY = "Talked a customer through a router reset at 2 a.m. and then set up their parental controls too.";
+
+describe("Slack profiles", () => {
+  let t: TestService;
+  let n = 0;
+  // A new reference each time: the same nominator, nominee and reference within 24 h would be a duplicate.
+  // Each test nominates as someone else: five nominations a day is the default limit.
+  const wow = (nominee: string, user: string) =>
+    t.slack.command({ command: "/wow", text: `<@${nominee}> ${STORY} Ticket #${++n}`, user_id: user, channel_id: "C0TEAM" });
+  const lookUps = (id: string) => t.fakeSlack.callsOf("users.info").filter((c) => c.args.user === id).length;
+  const member = (id: string) => t.prisma.member.findFirst({ where: { platformUserId: id } });
+  const userChange = (user: Record<string, unknown>) => t.slack.event({ type: "user_change", user, cache_ts: 1, event_ts: "1.1" });
+
+  beforeAll(async () => {
+    t = await startTestService();
+    t.fakeSlack.addUsers({ U0ADA: "ada", U0BEA: "bea", U0CAL: "cal", U0DAN: "dan", U0GRACE: "grace", U0LINUS: "linus", U0KEN: "ken", U0ANN: "ann" });
+  });
+  afterAll(() => t.stop());
+  beforeEach(() => t.fakeSlack.reset());
+
+  it("asks Slack about a nominee once in five minutes, however often they are nominated", async () => {
+    for (let i = 0; i < 3; i++) expect((await wow("U0GRACE", "U0ADA")).text).toContain("Your wow nomination for <@U0GRACE> is in");
+    expect(lookUps("U0GRACE")).toBe(1);
+
+    t.clock.advance(USER_CACHE_TTL_MS);
+    expect((await wow("U0GRACE", "U0ADA")).text).toContain("is in");
+    expect(lookUps("U0GRACE")).toBe(2);
+  });
+
+  it("refuses a deactivated nominee as soon as Slack announces the deactivation, without asking Slack again", async () => {
+    expect((await wow("U0LINUS", "U0BEA")).text).toContain("is in");
+    const res = await userChange(t.fakeSlack.changeUser({ id: "U0LINUS", name: "linus", deleted: true }));
+    expect(res.status).toBe(200);
+    await expect.poll(async () => (await member("U0LINUS"))?.active).toBe(false);
+
+    expect((await wow("U0LINUS", "U0BEA")).text).toBe(":no_entry_sign: linus's account is deactivated, so they can't be nominated.");
+    expect(lookUps("U0LINUS")).toBe(1);
+  });
+
+  it("checks with Slack when another replica stored a change this one has not heard of", async () => {
+    expect((await wow("U0KEN", "U0CAL")).text).toContain("is in");
+    // Slack announced the deactivation to another replica, which stored it; this one still remembers Ken as active.
+    t.fakeSlack.addUser({ id: "U0KEN", name: "ken", deleted: true });
+    await t.prisma.member.updateMany({ where: { platformUserId: "U0KEN" }, data: { active: false } });
+
+    expect((await wow("U0KEN", "U0CAL")).text).toBe(":no_entry_sign: ken's account is deactivated, so they can't be nominated.");
+    expect(lookUps("U0KEN")).toBe(2);
+    expect(await member("U0KEN")).toMatchObject({ active: false });
+  });
+
+  it("stores a new name of a member and adds nobody for a change of someone who never used wowbot", async () => {
+    expect((await wow("U0ANN", "U0DAN")).text).toContain("is in");
+    await userChange(t.fakeSlack.changeUser({ id: "U0ANN", name: "ann.m" }));
+    await userChange(t.fakeSlack.changeUser({ id: "U0STRANGER", name: "stranger" }));
+    await expect.poll(async () => (await member("U0ANN"))?.displayName).toBe("ann.m");
+    expect(await member("U0STRANGER")).toBeNull();
+  });
+});
