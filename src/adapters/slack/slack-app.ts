@@ -120,6 +120,9 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
     ...(mode === "single-workspace" && botToken ? { authorize: singleWorkspaceAuthorize(client, botToken, logger) } : {}),
     clientOptions,
     logger: boltLogger(logger),
+    // Bolt's default conversation store (unused here) threw and caught an Error, stack trace and all, for every
+    // request in a conversation, only to say it had nothing stored.
+    convoStore: false,
   });
   app.error(async (error) => {
     logger.error({ err: error }, "Slack listener failed");
