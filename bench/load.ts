@@ -64,7 +64,7 @@ const { values } = parseArgs({
     rate: { type: "string", default: "200" },
     duration: { type: "string", default: "60" },
     // 20 s: under this load V8 grows its heap until the first major collections (about 10 to 15 s in, measured at
-    // 3ca1792); a shorter warm-up puts that one-off growth into the RSS target's first window (bench/README.md).
+    // 3ca1792, landed in e631efe); a shorter warm-up puts that one-off growth into the RSS target's first window (bench/README.md).
     warmup: { type: "string", default: "20" },
     "baseline-duration": { type: "string" },
     agents: { type: "string", default: "200" },

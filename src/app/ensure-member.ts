@@ -11,8 +11,10 @@ export interface EnsureMemberInput {
   refresh?: boolean;
 }
 
+type MemberPorts = Pick<Ports, "members" | "admins" | "clock">;
+
 /** The member, or null when the platform does not know the user either. */
-export async function ensureMember(ports: Pick<Ports, "members" | "admins" | "clock">, input: EnsureMemberInput): Promise<MemberRecord | null> {
+export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput): Promise<MemberRecord | null> {
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
   if (known && !input.refresh) return known;
   let user = await input.directory.lookUp(input.platformUserId);
@@ -33,18 +35,14 @@ export async function ensureMember(ports: Pick<Ports, "members" | "admins" | "cl
  * Stores what the platform announced about a person (Slack's user_change) when they are a member already; nobody
  * is added: a workspace's every profile edit must not make its whole staff wowbot members.
  */
-export async function updateKnownMember(
-  ports: Pick<Ports, "members" | "admins" | "clock">,
-  workspaceId: string,
-  user: PlatformUser,
-): Promise<MemberRecord | null> {
+export async function updateKnownMember(ports: MemberPorts, workspaceId: string, user: PlatformUser): Promise<MemberRecord | null> {
   const known = await ports.members.find(workspaceId, user.platformUserId);
   if (!known || sameProfile(known, user)) return known;
   return save(ports, workspaceId, user);
 }
 
 // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.
-const save = (ports: Pick<Ports, "members" | "admins" | "clock">, workspaceId: string, user: PlatformUser) =>
+const save = (ports: MemberPorts, workspaceId: string, user: PlatformUser) =>
   ports.members.saveFromPlatform(workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin), ports.clock.now());
 
 /** True when storing `user` would change nothing in `known`. Teams account ids are not in the record, so never equal. */
