@@ -155,11 +155,18 @@ async function recordSent(ports: DeliveryPorts, message: PendingMessage, now: Da
   }
 }
 
-/** Runs `fn` over `items` with at most `limit` running at once. */
+/**
+ * Runs `fn` over `items` with at most `limit` running at once; a worker stops at its first failure, and the first
+ * failure is thrown once every worker has stopped. Failing at once instead ended the run while other messages were
+ * still being sent or recorded (a database cut fails one message's record while another's waits to retry), so the
+ * scheduler's shutdown no longer waited for them and the next run could start beside them.
+ */
 async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await fn(items[next++] as T);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
 }
