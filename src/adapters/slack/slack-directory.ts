@@ -8,16 +8,22 @@ export type SlackUser = Record<string, unknown>;
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 const flag = (v: unknown): boolean => v === true;
+/** Text up to `max` characters, or "" when longer: no real id, address or time zone is, and they are indexed. */
+const bounded = (v: unknown, max: number): string => {
+  const t = text(v);
+  return t.length <= max ? t : "";
+};
 
 export function toPlatformUser(u: SlackUser): PlatformUser {
   const profile = typeof u.profile === "object" && u.profile !== null ? (u.profile as Record<string, unknown>) : {};
-  const id = text(u.id);
+  const id = bounded(u.id, 64);
   const displayName = text(profile.display_name) || text(profile.real_name) || text(u.real_name) || text(u.name) || id || "unknown";
   return {
     platformUserId: id,
     displayName: displayName.slice(0, 200),
-    email: text(profile.email) || null,
-    timezone: text(u.tz) || null,
+    // 254 characters: the longest address SMTP carries (a longer one overflowed the email index, found by fuzzing).
+    email: bounded(profile.email, 254) || null,
+    timezone: bounded(u.tz, 64) || null,
     // USLACKBOT is a bot that Slack does not flag as one.
     isBot: flag(u.is_bot) || flag(u.is_app_user) || id === "USLACKBOT",
     deleted: flag(u.deleted),
