@@ -17,28 +17,23 @@ type MemberPorts = Pick<Ports, "members" | "admins" | "clock">;
 export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput): Promise<MemberRecord | null> {
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
   if (known && !input.refresh) return known;
-  let user = await input.directory.lookUp(input.platformUserId);
+  const user = await input.directory.lookUp(input.platformUserId);
   if (!user) return known;
-  // Every /wow refreshes its nominee: an upsert per request that almost never changes anything was a large share of
-  // the CPU under load (bench/README.md), so a known member whose profile is unchanged is not written again.
-  if (known && sameProfile(known, user)) return known;
+  if (!known) return save(ports, input.workspaceId, user);
+  if (sameProfile(known, user)) return known;
   // A remembered answer that disagrees with the stored row may be the stale one (another replica stored a change
   // Slack announced to it), so only the platform's current answer is ever written over a known member.
-  if (known && user.remembered) {
-    user = await input.directory.lookUp(input.platformUserId, { fresh: true });
-    if (!user || sameProfile(known, user)) return known;
-  }
-  return save(ports, input.workspaceId, user);
+  const current = user.remembered ? await input.directory.lookUp(input.platformUserId, { fresh: true }) : user;
+  return current ? updateKnownMember(ports, known, current) : known;
 }
 
 /**
- * Stores what the platform announced about a person (Slack's user_change) when they are a member already; nobody
- * is added: a workspace's every profile edit must not make its whole staff wowbot members.
+ * Stores what the platform says of a known member (also what Slack's user_change announces), or nothing when it
+ * changes nothing: every /wow refreshes its nominee, and an upsert per request that almost never changed anything was
+ * a large share of the CPU under load (bench/README.md).
  */
-export async function updateKnownMember(ports: MemberPorts, workspaceId: string, user: PlatformUser): Promise<MemberRecord | null> {
-  const known = await ports.members.find(workspaceId, user.platformUserId);
-  if (!known || sameProfile(known, user)) return known;
-  return save(ports, workspaceId, user);
+export async function updateKnownMember(ports: MemberPorts, known: MemberRecord, user: PlatformUser): Promise<MemberRecord> {
+  return sameProfile(known, user) ? known : save(ports, known.workspaceId, user);
 }
 
 // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.

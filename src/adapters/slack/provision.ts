@@ -41,9 +41,10 @@ export function provisionMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareAr
     // A click's acknowledgement says nothing about its outcome, so it must not wait for the database or users.info:
     // under load those queue, and Slack shows the person an error after 3 s (bench/load.ts measured 1 s p50 at 100/s).
     const isBlockAction = "action" in args && args.action !== undefined && args.body.type === "block_actions";
-    // A profile change is about someone who may never use wowbot: it must not make them a member.
-    const isUserChange = "event" in args && args.event?.type === "user_change";
-    if (!isSlashCommand && !isBlockAction && !isUserChange) await provision(deps, args.context, args.client);
+    // Events provision in their listener when they are about the person acting (App Home): a user_change is about
+    // someone who may never use wowbot, and must not make them a member.
+    const isEvent = "event" in args && args.event !== undefined;
+    if (!isSlashCommand && !isBlockAction && !isEvent) await provision(deps, args.context, args.client);
     await args.next();
   };
 }

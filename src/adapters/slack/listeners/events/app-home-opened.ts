@@ -1,13 +1,14 @@
 // Opening the App Home tab publishes the member's own page, fresh each time.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, types } from "@slack/bolt";
 import { memberHome } from "../../../../app/member-home.js";
-import type { SlackDeps, WowContext } from "../../deps.js";
+import type { SlackDeps } from "../../deps.js";
+import { provision } from "../../provision.js";
 import { renderHome } from "../../render/home.js";
 
 export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs): Promise<void> => {
+    const { workspace, member } = await provision(deps, context, client);
     if (event.tab !== "home") return;
-    const { workspace, member } = context as WowContext;
     if (!workspace || !member) return;
     // Our renderers build plain Block Kit objects; the limits test, not Slack's types, keeps them valid.
     const view = renderHome(await memberHome(deps.ports, { workspace, member })) as unknown as types.HomeView;

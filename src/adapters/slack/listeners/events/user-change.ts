@@ -12,7 +12,8 @@ export function userChange(deps: SlackDeps) {
     if (!user.platformUserId) return;
     // A deactivation or a new name counts from now on in this process, instead of when its memory of the person ends.
     if (context.botToken) deps.users.set(context.botToken, user);
-    const workspace = await deps.workspaces.find("slack", context.teamId);
-    if (workspace) await updateKnownMember(deps.ports, workspace.id, user);
+    // Only a member is updated: a workspace's every profile edit must not make its whole staff wowbot members.
+    const found = await deps.workspaces.findWithMember("slack", context.teamId, user.platformUserId);
+    if (found?.member) await updateKnownMember(deps.ports, found.member, user);
   };
 }
