@@ -35,5 +35,7 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-ENTRYPOINT ["node", "bin/wowbot.js"]
+# The entrypoint execs Node (so Node is PID 1 and gets SIGTERM) and gives `serve` a 512 MB heap limit unless
+# NODE_OPTIONS sets one (docs/operations.md, "Memory under sustained load").
+ENTRYPOINT ["/bin/sh", "bin/entrypoint.sh"]
 CMD ["serve"]

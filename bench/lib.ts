@@ -2,7 +2,17 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The service started as `npm start` and the Docker image start it: bin/entrypoint.sh execs Node with serve's heap limit. */
+export const SERVE_COMMAND = ["sh", path.join(ROOT, "bin", "entrypoint.sh"), "serve"];
+
+/** PATH for the benches' children: the Node running the bench comes first, so the entrypoint's `node` is this one. */
+export const CHILD_PATH = [path.dirname(process.execPath), process.env.PATH ?? ""].join(path.delimiter);
 
 /** The server where benchmarks create (and drop) their own databases. */
 export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

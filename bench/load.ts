@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
-import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, stopChild } from "./lib.js";
+import { ADMIN_URL, adminQuery, CHILD_PATH, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = path.join(ROOT, "bench", "results", "load-latest.json");
@@ -245,13 +245,13 @@ async function rssMB(pid: number): Promise<number> {
   return (Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1]) * 1024) / 1e6;
 }
 
-/** The child's V8 heap in use, in MB, from its own /metrics (prom-client's default metrics); NaN if unavailable. */
-async function heapUsedMB(url: string): Promise<number> {
+/** A byte-valued metric of the child's, in MB, from its own /metrics; NaN if unavailable. */
+async function metricMB(url: string, name: string): Promise<number> {
   const text = await fetch(`${url}/metrics`).then(
     (r) => r.text(),
     () => "",
   );
-  return Number(text.match(/^wowbot_nodejs_heap_size_used_bytes (\S+)$/m)?.[1]) / 1e6;
+  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]) / 1e6;
 }
 
 interface Child {
@@ -263,14 +263,16 @@ interface Child {
   tail(): string;
 }
 
-/** Spawns `node args` with a minimal environment on a free port and waits for /readyz to answer 200. */
-async function startChild(args: string[], env: Record<string, string>, cwd: string, live: Set<ChildProcess>): Promise<Child> {
+/** Spawns `command` with a minimal environment on a free port and waits for /readyz to answer 200. */
+async function startChild([program, ...args]: string[], env: Record<string, string>, cwd: string, live: Set<ChildProcess>): Promise<Child> {
   const port = await freePort();
-  // BENCH_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") reaches the services and the baseline only.
-  const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeOptions, ...args], {
+  // BENCH_NODE_OPTIONS becomes the NODE_OPTIONS of the services and the baseline only: "--max-old-space-size=4096"
+  // measures without serve's 512 MB default, "--heap-prof --heap-prof-dir=/tmp/prof" profiles (Node refuses
+  // --cpu-prof in NODE_OPTIONS; use --inspect or a --require'd profiler instead).
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
+  const child = spawn(program as string, args, {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port) },
+    env: { PATH: CHILD_PATH, HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn", ...nodeOptions, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   live.add(child);
@@ -389,7 +391,7 @@ try {
 
   // The baseline first, on an idle machine: a bare Bolt app in its own process under the same mix and rate.
   console.error(`bare Bolt app: ${baselineDuration} s of load`);
-  const bare = await startChild(["--input-type=module", "-e", BARE_BOLT], { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }, ROOT, live);
+  const bare = await startChild([process.execPath, "--input-type=module", "-e", BARE_BOLT], { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }, ROOT, live);
   const bareSamples = await load(
     `${bare.url}/slack/events`,
     Math.round(rate * baselineDuration),
@@ -402,7 +404,8 @@ try {
   // wowbot: migrates the new database on its first start, then the workspace is seeded beside it.
   console.error("wowbot: starting on a new PostgreSQL database");
   const wowbotEnv = { DATABASE_URL: databaseUrl, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-load-token", SLACK_API_URL: fakeSlack.url };
-  const wowbot = await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live);
+  const wowbot = await startChild(SERVE_COMMAND, wowbotEnv, workDir, live);
+  const heapLimitMB = round(await metricMB(wowbot.url, "wowbot_nodejs_heap_size_limit_bytes"));
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   // A team that has used wowbot for a while: every member known, leads, a recognition channel and a leads channel.
@@ -457,7 +460,7 @@ try {
   const all = [wowbot];
   for (let i = 1; i < replicas; i++) {
     console.error(`wowbot: starting replica ${i + 1} of ${replicas}`);
-    all.push(await startChild([path.join(ROOT, "bin", "wowbot.js"), "serve"], wowbotEnv, workDir, live));
+    all.push(await startChild(SERVE_COMMAND, wowbotEnv, workDir, live));
   }
   const urls = all.map((c) => `${c.url}/slack/events`);
   const pids = all.map((c) => c.process.pid as number);
@@ -476,7 +479,9 @@ try {
   const sampler = setInterval(() => {
     const s = round((performance.now() - loadStart) / 1000);
     all.forEach((c, replica) => {
-      void Promise.all([rssMB(pids[replica] as number), heapUsedMB(c.url)]).then(([mb, heap]) => rss.push({ replica, s, mb: round(mb), heapMB: round(heap) }));
+      void Promise.all([rssMB(pids[replica] as number), metricMB(c.url, "wowbot_nodejs_heap_size_used_bytes")]).then(([mb, heap]) =>
+        rss.push({ replica, s, mb: round(mb), heapMB: round(heap) }),
+      );
     });
   }, 1_000);
   const cpuTicks = async () => {
@@ -591,6 +596,7 @@ try {
   );
   if (replicas > 1)
     console.log(`RSS growth by replica (the figures above are the first one's): ${windows.map((w) => `${round(w.growth * 100)} %`).join(", ")}`);
+  console.log(`wowbot V8 heap limit: ${heapLimitMB} MB (NODE_OPTIONS ${process.env.BENCH_NODE_OPTIONS ?? "unset"})`);
   console.log(`wowbot V8 heap in use (garbage included): median ${heap.first} MB over the first ${window} s, ${heap.last} MB over the last ${window} s`);
   console.log(`wowbot V8 heap after collections (lowest sample): ${floor.first} MB in the first third of the run, ${floor.last} MB in the last third`);
   console.log(
@@ -624,6 +630,8 @@ try {
       seedNominations: seedCount,
       mix: MIX,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      command: SERVE_COMMAND.map((a) => (path.isAbsolute(a) ? path.relative(ROOT, a) : a)).join(" "),
+      nodeOptions: process.env.BENCH_NODE_OPTIONS ?? null,
     },
     targets,
     problems,
@@ -635,6 +643,7 @@ try {
       windowSeconds: window,
       growthByReplica: windows.map((w) => w.growth),
       afterDrainMB: rssAfterDrain,
+      heapLimitMB,
       heapFirstWindowMB: heap.first,
       heapLastWindowMB: heap.last,
       heapFloorFirstThirdMB: floor.first,

@@ -11,16 +11,16 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, stopChild } from "./lib.js";
+import { ADMIN_URL, adminQuery, CHILD_PATH, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WOWBOT = [path.join(ROOT, "bin", "wowbot.js"), "serve"];
 const RESULTS = path.join(ROOT, "bench", "results", "startup-latest.json");
 const POLL_MS = 20;
 const START_TIMEOUT_MS = 30_000;
 const IDLE_MS = 5_000;
 // The smallest service that can answer /readyz: what any Node process costs, so figures from different machines compare.
 const BASELINE = [
+  process.execPath,
   "-e",
   `require("node:http").createServer((q, r) => { r.statusCode = q.url === "/readyz" ? 200 : 404; r.end(); }).listen(Number(process.env.PORT));
 process.on("SIGTERM", () => process.exit(0));`,
@@ -56,7 +56,7 @@ console.log(`runs: ${runs} per case; ready = spawn to first 200 from /readyz (po
 // Children run in a scratch directory with a minimal environment: no .env file, ./data or Slack/Teams credentials
 // from the developer's shell can change what is measured.
 const workDir = await mkdtemp(path.join(os.tmpdir(), "wowbot-bench-"));
-const childEnv = { PATH: process.env.PATH ?? "", HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn" };
+const childEnv = { PATH: CHILD_PATH, HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn" };
 const live = new Set<ChildProcess>();
 const samples = new Map<string, number[]>();
 const problems: string[] = [];
@@ -101,11 +101,11 @@ async function stop(child: ChildProcess, label: string): Promise<void> {
   if (exit !== 0) problems.push(`${label}: exited with ${exit} after SIGTERM, expected 0`);
 }
 
-/** Spawns `node args`, times spawn to the first 200 from /readyz, reads memory (after the idle wait if asked), stops it. */
-async function measure(label: string, args: string[], env: Record<string, string>, idle: boolean) {
+/** Spawns `command`, times spawn to the first 200 from /readyz, reads memory (after the idle wait if asked), stops it. */
+async function measure(label: string, [program, ...args]: string[], env: Record<string, string>, idle: boolean) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: workDir, env: { ...childEnv, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(program as string, args, { cwd: workDir, env: { ...childEnv, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);
   // Drain the pipes (a full pipe would block the child) and keep the tail to explain a failed start.
   let output = "";
@@ -165,7 +165,7 @@ try {
   }
   if (databaseUrl) {
     // The first start applies every migration; the measured PostgreSQL starts find the schema up to date, as a restart would.
-    record("ready, PostgreSQL first start (migrating)", (await measure("PostgreSQL first start", WOWBOT, { DATABASE_URL: databaseUrl }, false)).readyMs);
+    record("ready, PostgreSQL first start (migrating)", (await measure("PostgreSQL first start", SERVE_COMMAND, { DATABASE_URL: databaseUrl }, false)).readyMs);
   }
   // Cases alternate within each run, so a slow moment of the machine spreads over all of them instead of one.
   for (let run = 1; run <= runs; run++) {
@@ -174,14 +174,14 @@ try {
     record(BASE.ready, base.readyMs);
     record(BASE.rss, base.rss);
     const dataDir = path.join(workDir, `pglite-${run}`);
-    record("ready, PGlite first start", (await measure("PGlite first start", WOWBOT, { DATA_DIR: dataDir }, false)).readyMs);
-    const pglite = await measure("PGlite existing dir", WOWBOT, { DATA_DIR: dataDir }, true);
+    record("ready, PGlite first start", (await measure("PGlite first start", SERVE_COMMAND, { DATA_DIR: dataDir }, false)).readyMs);
+    const pglite = await measure("PGlite existing dir", SERVE_COMMAND, { DATA_DIR: dataDir }, true);
     record("ready, PGlite existing dir", pglite.readyMs);
     record("idle RSS, PGlite", pglite.rss);
     record("peak RSS, PGlite existing dir", pglite.peak);
     await rm(dataDir, { recursive: true, force: true });
     if (databaseUrl) {
-      const postgres = await measure("PostgreSQL", WOWBOT, { DATABASE_URL: databaseUrl }, true);
+      const postgres = await measure("PostgreSQL", SERVE_COMMAND, { DATABASE_URL: databaseUrl }, true);
       record("ready, PostgreSQL", postgres.readyMs);
       record("idle RSS, PostgreSQL", postgres.rss);
       record("peak RSS, PostgreSQL", postgres.peak);

@@ -1,4 +1,5 @@
 // Prometheus metrics: requests and latency by route, outbox depth, job runs, plus Node process metrics.
+import { getHeapStatistics } from "node:v8";
 import type { NextFunction, Request, Response } from "express";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
@@ -34,6 +35,16 @@ export function createMetrics(outboxDepth: () => Promise<number>): Metrics {
     registers: [registry],
     async collect() {
       this.set(await outboxDepth().catch(() => Number.NaN));
+    },
+  });
+  // prom-client reports the heap in use but not its limit; `wowbot serve` starts with 512 MB (bin/entrypoint.sh),
+  // so an alert on used / limit warns before the process dies of an out-of-memory error.
+  new Gauge({
+    name: "wowbot_nodejs_heap_size_limit_bytes",
+    help: "V8 heap size limit of this process (old generation limit plus young generation)",
+    registers: [registry],
+    collect() {
+      this.set(getHeapStatistics().heap_size_limit);
     },
   });
   const jobRuns = new Counter({

@@ -1,4 +1,5 @@
 // The HTTP surface every deployment relies on: liveness, readiness, metrics, JSON errors and reserved prefixes.
+import { getHeapStatistics } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service.js";
 
@@ -30,6 +31,15 @@ describe("health, readiness and metrics", () => {
     expect(text).toContain("wowbot_http_request_duration_seconds_bucket");
     expect(text).toMatch(/^wowbot_outbox_depth 0$/m);
     expect(text).toContain("# TYPE wowbot_job_runs_total counter");
+  });
+
+  it("/metrics reports the heap limit next to the heap in use, so an alert can fire before an out-of-memory crash", async () => {
+    const text = await (await fetch(`${t.url}/metrics`)).text();
+    const limit = Number(/^wowbot_nodejs_heap_size_limit_bytes (\S+)$/m.exec(text)?.[1]);
+    const used = Number(/^wowbot_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1]);
+    expect(limit).toBe(getHeapStatistics().heap_size_limit);
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(limit);
   });
 
   it("outbox depth counts messages waiting for delivery", async () => {
