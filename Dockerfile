@@ -37,5 +37,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # The entrypoint execs Node (so Node is PID 1 and gets SIGTERM) and gives `serve` a 512 MB heap limit unless
 # NODE_OPTIONS sets one (docs/operations.md, "Memory under sustained load").
-ENTRYPOINT ["/bin/sh", "bin/entrypoint.sh"]
+ENTRYPOINT ["/bin/sh", "/app/bin/entrypoint.sh"]
 CMD ["serve"]
