@@ -20,20 +20,20 @@ export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput)
   const user = await input.directory.lookUp(input.platformUserId);
   if (!user) return known;
   if (!known) return save(ports, input.workspaceId, user);
-  if (sameProfile(known, user)) return known;
-  // A remembered answer that disagrees with the stored row may be the stale one (another replica stored a change
-  // Slack announced to it), so only the platform's current answer is ever written over a known member.
-  const current = user.remembered ? await input.directory.lookUp(input.platformUserId, { fresh: true }) : user;
-  return current ? updateKnownMember(ports, known, current) : known;
+  return updateKnownMember(ports, known, user, user.remembered ? input.directory : undefined);
 }
 
 /**
- * Stores what the platform says of a known member (also what Slack's user_change announces), or nothing when it
- * changes nothing: every /wow refreshes its nominee, and an upsert per request that almost never changed anything was
- * a large share of the CPU under load (bench/README.md).
+ * Stores what the platform says of a known member, or nothing when it changes nothing: every /wow refreshes its
+ * nominee, and an upsert per request that almost never changed anything was a large share of the CPU under load
+ * (bench/README.md). An answer that may be stale is only a reason to ask: a remembered one (another replica may have
+ * stored a change Slack announced to it) or an announced one (Slack retries an event it could not deliver, so an old
+ * profile can arrive after a deactivation). Given `confirmWith`, only the platform's current answer is written.
  */
-export async function updateKnownMember(ports: MemberPorts, known: MemberRecord, user: PlatformUser): Promise<MemberRecord> {
-  return sameProfile(known, user) ? known : save(ports, known.workspaceId, user);
+export async function updateKnownMember(ports: MemberPorts, known: MemberRecord, user: PlatformUser, confirmWith?: Directory): Promise<MemberRecord> {
+  if (sameProfile(known, user)) return known;
+  const current = confirmWith ? await confirmWith.lookUp(known.platformUserId, { fresh: true }) : user;
+  return current && !sameProfile(known, current) ? save(ports, known.workspaceId, current) : known;
 }
 
 // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.

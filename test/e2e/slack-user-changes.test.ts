@@ -19,7 +19,18 @@ describe("Slack profiles", () => {
 
   beforeAll(async () => {
     t = await startTestService();
-    t.fakeSlack.addUsers({ U0ADA: "ada", U0BEA: "bea", U0CAL: "cal", U0DAN: "dan", U0GRACE: "grace", U0LINUS: "linus", U0KEN: "ken", U0ANN: "ann" });
+    t.fakeSlack.addUsers({
+      U0ADA: "ada",
+      U0BEA: "bea",
+      U0CAL: "cal",
+      U0DAN: "dan",
+      U0GRACE: "grace",
+      U0LINUS: "linus",
+      U0KEN: "ken",
+      U0ANN: "ann",
+      U0EVE: "eve",
+      U0FAY: "fay",
+    });
   });
   afterAll(() => t.stop());
   beforeEach(() => t.fakeSlack.reset());
@@ -33,14 +44,27 @@ describe("Slack profiles", () => {
     expect(lookUps("U0GRACE")).toBe(2);
   });
 
-  it("refuses a deactivated nominee as soon as Slack announces the deactivation, without asking Slack again", async () => {
+  it("refuses a deactivated nominee as soon as Slack announces the deactivation, asking Slack once to confirm it", async () => {
     expect((await wow("U0LINUS", "U0BEA")).text).toContain("is in");
     const res = await userChange(t.fakeSlack.changeUser({ id: "U0LINUS", name: "linus", deleted: true }));
     expect(res.status).toBe(200);
     await expect.poll(async () => (await member("U0LINUS"))?.active).toBe(false);
 
     expect((await wow("U0LINUS", "U0BEA")).text).toBe(":no_entry_sign: linus's account is deactivated, so they can't be nominated.");
-    expect(lookUps("U0LINUS")).toBe(1);
+    expect(lookUps("U0LINUS")).toBe(2);
+  });
+
+  it("does not let an old profile that arrives late (Slack's retry) undo a deactivation", async () => {
+    const before = t.fakeSlack.changeUser({ id: "U0EVE", name: "eve" });
+    expect((await wow("U0EVE", "U0FAY")).text).toContain("is in");
+    await userChange(t.fakeSlack.changeUser({ id: "U0EVE", name: "eve", deleted: true }));
+    await expect.poll(async () => (await member("U0EVE"))?.active).toBe(false);
+
+    // The announcement of an earlier edit, which Slack could not deliver at the time, comes after the deactivation.
+    expect((await userChange(before)).status).toBe(200);
+    await expect.poll(() => lookUps("U0EVE")).toBe(3);
+    expect(await member("U0EVE")).toMatchObject({ active: false });
+    expect((await wow("U0EVE", "U0FAY")).text).toBe(":no_entry_sign: eve's account is deactivated, so they can't be nominated.");
   });
 
   it("checks with Slack when another replica stored a change this one has not heard of", async () => {

@@ -43,6 +43,10 @@ export class SlackUserCache {
     this.entries.set(key, { user, at: this.clock.now().getTime() });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
+
+  forget(token: string, platformUserId: string): void {
+    this.entries.delete(keyOf(token, platformUserId));
+  }
 }
 
 const keyOf = (token: string, platformUserId: string) => `${token}\u0000${platformUserId}`;

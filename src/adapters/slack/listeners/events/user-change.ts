@@ -1,19 +1,22 @@
-// Slack announces every profile change (user_change): the answer is remembered at once, and a member's row updated.
+// Slack announces every profile change (user_change): the remembered answer is dropped at once, and a member's row
+// updated with what Slack says now.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { updateKnownMember } from "../../../../app/ensure-member.js";
 import type { SlackDeps } from "../../deps.js";
-import { type SlackUser, toPlatformUser } from "../../slack-directory.js";
+import { type SlackUser, slackDirectory, toPlatformUser } from "../../slack-directory.js";
 
 export function userChange(deps: SlackDeps) {
-  return async ({ event, context }: SlackEventMiddlewareArgs<"user_change"> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, context, client }: SlackEventMiddlewareArgs<"user_change"> & AllMiddlewareArgs): Promise<void> => {
     const given: unknown = event.user;
     if (typeof given !== "object" || given === null || !context.teamId) return;
-    const user = toPlatformUser(given as SlackUser);
-    if (!user.platformUserId) return;
-    // A deactivation or a new name counts from now on in this process, instead of when its memory of the person ends.
-    if (context.botToken) deps.users.set(context.botToken, user);
+    const announced = toPlatformUser(given as SlackUser);
+    if (!announced.platformUserId) return;
+    // The event's copy may be older than what this process remembers (a retry), so it is not remembered in its place:
+    // the next lookup asks Slack.
+    const token = context.botToken ?? "";
+    deps.users.forget(token, announced.platformUserId);
     // Only a member is updated: a workspace's every profile edit must not make its whole staff wowbot members.
-    const found = await deps.workspaces.findWithMember("slack", context.teamId, user.platformUserId);
-    if (found?.member) await updateKnownMember(deps.ports, found.member, user);
+    const found = await deps.workspaces.findWithMember("slack", context.teamId, announced.platformUserId);
+    if (found?.member) await updateKnownMember(deps.ports, found.member, announced, slackDirectory(client, token, deps.users));
   };
 }
