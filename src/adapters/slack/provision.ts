@@ -1,18 +1,24 @@
 // Every request with a team and a user works with stored records: its workspace and member are found (or created,
 // looking the user up with users.info) and put on Bolt's context. Slash commands and button clicks acknowledge Slack
-// before any of this I/O, so their listeners provision right after ack(); everything else (modal submissions, whose
-// answer depends on the outcome, and events) is provisioned by the middleware.
+// before any of this I/O, so their listeners provision right after ack(); modal submissions, whose answer depends on
+// the outcome, are provisioned by the middleware; events provision in their listener when they are about the person
+// acting (App Home).
 import type { AnyMiddlewareArgs, Context, Middleware, webApi } from "@slack/bolt";
 import { ensureMember } from "../../app/ensure-member.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { slackDirectory } from "./slack-directory.js";
+
+/** users.info for the request's installation, through this process's memory of Slack's recent answers. */
+export function directoryOf(deps: SlackDeps, context: Context, client: webApi.WebClient) {
+  return slackDirectory(client, context.botToken ?? "", deps.users);
+}
 
 /**
  * A member of the request's workspace by Slack user id, looked up with users.info when unknown, or always with
  * `refresh` (when a rule depends on their current bot or deactivated flags). Null when Slack does not know them.
  */
 export function memberOf(deps: SlackDeps, context: Context, client: webApi.WebClient, workspaceId: string, platformUserId: string, refresh = false) {
-  return ensureMember(deps.ports, { workspaceId, platformUserId, directory: slackDirectory(client, context.botToken ?? "", deps.users), refresh });
+  return ensureMember(deps.ports, { workspaceId, platformUserId, directory: directoryOf(deps, context, client), refresh });
 }
 
 export async function provision(deps: SlackDeps, context: Context, client: webApi.WebClient): Promise<WowContext> {

@@ -3,7 +3,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { updateKnownMember } from "../../../../app/ensure-member.js";
 import type { SlackDeps } from "../../deps.js";
-import { type SlackUser, slackDirectory, toPlatformUser } from "../../slack-directory.js";
+import { directoryOf } from "../../provision.js";
+import { type SlackUser, toPlatformUser } from "../../slack-directory.js";
 
 export function userChange(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<"user_change"> & AllMiddlewareArgs): Promise<void> => {
@@ -13,10 +14,9 @@ export function userChange(deps: SlackDeps) {
     if (!announced.platformUserId) return;
     // The event's copy may be older than what this process remembers (a retry), so it is not remembered in its place:
     // the next lookup asks Slack.
-    const token = context.botToken ?? "";
-    deps.users.forget(token, announced.platformUserId);
+    deps.users.forget(context.botToken ?? "", announced.platformUserId);
     // Only a member is updated: a workspace's every profile edit must not make its whole staff wowbot members.
     const found = await deps.workspaces.findWithMember("slack", context.teamId, announced.platformUserId);
-    if (found?.member) await updateKnownMember(deps.ports, found.member, announced, slackDirectory(client, token, deps.users));
+    if (found?.member) await updateKnownMember(deps.ports, found.member, announced, directoryOf(deps, context, client));
   };
 }
