@@ -1,33 +1,38 @@
-// PGlite is single-process: a second wowbot on the same DATA_DIR would corrupt it, so the directory is locked by pid.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// PGlite is single-process: a second wowbot on the same DATA_DIR would corrupt it, so the directory is locked.
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
+import { tryLock } from "fs-native-extensions";
 import { DatabaseUnavailableError } from "./errors.js";
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0 only asks whether the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes the lock or explains who holds it; returns the release function. */
+/**
+ * The lock is one the kernel holds for the open file (an open-file-description lock on Linux, flock on macOS), not a
+ * process id: a pid cannot say whether a process in another PID namespace is alive (`docker run ... wowbot import`
+ * beside the running container saw the server's pid as dead and opened the live database). The kernel releases the
+ * lock when the holder exits, however it exits, so a lock is never stale. The file itself stays; it only names the
+ * holder for the refusal message.
+ */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "wowbot.pid");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(readFileSync(file, "utf8").trim());
-      if (holder && holder !== process.pid && alive(holder)) {
-        throw new DatabaseUnavailableError(`DATA_DIR ${dir} is in use by another wowbot process (pid ${holder}): stop it or use another DATA_DIR`);
-      }
-      rmSync(file, { force: true }); // stale lock from a process that died
-    }
+  const file = path.join(dir, "wowbot.lock");
+  const fd = openSync(file, "a+");
+  if (!tryLock(fd)) {
+    closeSync(fd);
+    throw new DatabaseUnavailableError(`DATA_DIR ${dir} is in use by another wowbot process (${holderOf(file)}): stop it or use another DATA_DIR`);
   }
-  throw new DatabaseUnavailableError(`could not lock DATA_DIR ${dir}`);
+  ftruncateSync(fd);
+  writeSync(fd, `pid ${process.pid} on host ${hostname()}\n`);
+  // The pid file of versions before this lock: nothing reads it any more, and a leftover would only mislead.
+  rmSync(path.join(dir, "wowbot.pid"), { force: true });
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    closeSync(fd); // closing the descriptor drops the lock
+  };
+}
+
+function holderOf(file: string): string {
+  const text = readFileSync(file, "utf8").trim();
+  return /^pid \d+ on host \S+$/.test(text) ? text : "holder unknown";
 }

@@ -82,7 +82,7 @@ describe("wowbot serve (child process)", () => {
       await waitFor200(`http://127.0.0.1:${port}/readyz`, 15_000, first);
       const second = wowbot(["serve"], { PORT: String(await freePort()), LOG_LEVEL: "warn", ...env });
       expect(await second.exited(10_000)).toBe(1);
-      expect(second.stderr()).toMatch(/^wowbot: DATA_DIR .* is in use by another wowbot process \(pid \d+\)/);
+      expect(second.stderr()).toMatch(/^wowbot: DATA_DIR .* is in use by another wowbot process \(pid \d+ on host \S+\): stop it/);
     } finally {
       first.child.kill("SIGTERM");
       await first.exited(10_000);

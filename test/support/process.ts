@@ -32,8 +32,10 @@ export function scratchDir(prefix = "wowbot-proc-"): string {
   return dir;
 }
 
-export function wowbot(args: string[], env: Record<string, string>, cwd = scratchDir()): WowbotProcess {
-  const child = spawn(process.execPath, ["--import", tsxLoader, cli, ...args], {
+/** `wrapper` runs the command through another one, e.g. `["unshare", "--pid", "--fork"]` for another PID namespace. */
+export function wowbot(args: string[], env: Record<string, string>, cwd = scratchDir(), wrapper: string[] = []): WowbotProcess {
+  const command = [...wrapper, process.execPath, "--import", tsxLoader, cli, ...args];
+  const child = spawn(command[0] as string, command.slice(1), {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
