@@ -2,7 +2,7 @@
 // (stdout) and /wowbot export (a DM file). Rows are read in keyset-paginated batches and written batch by batch, so
 // a year of history never sits in memory as rows at once.
 
-import { isCalendarDate } from "../domain/attendance.js";
+import { readTypedDate } from "../domain/calendar-date.js";
 import { csvRecord, protectText } from "../domain/csv-cells.js";
 import { addDays, offsetMs, zonedInstant } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
@@ -135,18 +135,21 @@ export function isExportKind(value: string): value is ExportKind {
 }
 
 /** Checks what people typed (CLI options or /wowbot export words); the same messages on both. */
-export function exportRequest(kind: string | undefined, from: string | undefined, to: string | undefined): Result<ExportRequest> {
+export function exportRequest(kind: string | undefined, fromText: string | undefined, toText: string | undefined): Result<ExportRequest> {
   if (!kind) return fail({ code: "EXPORT.NO_KIND", field: "kind", message: `Say what to export: ${KIND_LIST}.` });
   const k = kind.toLowerCase();
   if (!isExportKind(k)) return fail({ code: "EXPORT.BAD_KIND", field: "kind", message: `"${kind.slice(0, 40)}" cannot be exported: use ${KIND_LIST}.` });
+  const dates: Record<"from" | "to", string | undefined> = { from: undefined, to: undefined };
   for (const [field, value] of [
-    ["from", from],
-    ["to", to],
+    ["from", fromText],
+    ["to", toText],
   ] as const) {
-    if (value !== undefined && !isCalendarDate(value)) {
-      return fail({ code: "EXPORT.BAD_DATE", field, message: `"${value.slice(0, 40)}" is not a date: use YYYY-MM-DD for the ${field} date.` });
-    }
+    if (value === undefined) continue;
+    const date = readTypedDate(value, { what: `the ${field} date` });
+    if (!date.ok) return fail({ ...date.error, code: "EXPORT.BAD_DATE", field });
+    dates[field] = date.value;
   }
+  const { from, to } = dates;
   if (from && to && from > to) {
     return fail({ code: "EXPORT.BAD_RANGE", field: "to", message: `The range ends (${to}) before it starts (${from}): put the earlier date first.` });
   }

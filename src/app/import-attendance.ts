@@ -2,7 +2,8 @@
 // every problem reported; only a file without problems is saved, in one transaction, with the same rules, points and
 // closed-period corrections as an occurrence a lead records in chat. Rows already recorded are skipped, so importing
 // the same file twice changes nothing.
-import { ATTENDANCE_NOTE_MAX, checkOccurrence, isCalendarDate, OCCURRENCE_LABEL, type OccurrenceType, occurrenceTypeOf } from "../domain/attendance.js";
+import { ATTENDANCE_NOTE_MAX, checkOccurrence, OCCURRENCE_LABEL, type OccurrenceType, occurrenceTypeOf } from "../domain/attendance.js";
+import { isCalendarDate } from "../domain/calendar-date.js";
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { lookUpMembers } from "./member-keys.js";

@@ -1,7 +1,8 @@
 // The row formats of the ingest API and CSV imports (PRODUCT.md §5) as zod schemas, shared by the use cases, the
 // HTTP router and the OpenAPI description, and the one problem format every refusal uses: { index, field, reason }.
 import { z } from "zod";
-import { ATTENDANCE_NOTE_MAX, isCalendarDate } from "../domain/attendance.js";
+import { ATTENDANCE_NOTE_MAX } from "../domain/attendance.js";
+import { isCalendarDate } from "../domain/calendar-date.js";
 import type { DomainError } from "../domain/result.js";
 
 /** A day has 86,400 seconds (a DST day 82,800 or 90,000; the limit is a sanity check, not a calendar). */

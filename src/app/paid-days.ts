@@ -1,7 +1,8 @@
 // Paid-day requests (PRODUCT.md §3): an agent asks for a day when the balance allows; the hours are held while the
 // request is pending (no double spending); a lead approves (the ledger redeems them) or declines; the agent can
 // cancel while pending. Leads see the request in the leads channel or by DM, and the posts update in place.
-import { formatHours, isCalendarDate } from "../domain/attendance.js";
+import { formatHours } from "../domain/attendance.js";
+import { isCalendarDate } from "../domain/calendar-date.js";
 import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";

@@ -43,8 +43,12 @@ export async function recordAttendance(
   const now = ports.clock.now();
   const note = input.note?.trim() || null;
   const draft = { memberName: member.displayName, date: input.date, type: input.type, note };
+  const today = localDate(now, workspace.timezone);
+  // The draft alone first: a date that is not one (a forged form value) must be refused before it reaches a query.
+  const alone = checkOccurrence(draft, today, []);
+  if (alone.status === "refused") return fail(alone.error);
   return ports.attendance.inMemberLock(member.id, async (tx) => {
-    const check = checkOccurrence(draft, localDate(now, workspace.timezone), await tx.occurrencesOn(member.id, input.date));
+    const check = checkOccurrence(draft, today, await tx.occurrencesOn(member.id, input.date));
     if (check.status === "refused") return fail(check.error);
     if (check.status === "duplicate") return ok({ status: "unchanged" as const, message: check.message, occurrence: null, correction: null });
     const { occurrence, correction } = await saveOccurrence(tx, {

@@ -1,5 +1,6 @@
 // Reading typed commands on any platform: mentions arrive as `<@ID>` or `<@ID|Name>` (ID a Slack user id or a Teams
 // AAD object id); the adapter's `plain` turns its own markup in free text (stories, notes) back into what was typed.
+import { dateWordsAt } from "../domain/calendar-date.js";
 
 /** Free text as the person wrote it; the default leaves text untouched (Teams passes plain text). */
 export type PlainText = (text: string) => string;
@@ -46,10 +47,11 @@ export function parseScoreText(text: string, plain: PlainText = asTyped): { agen
 export type AttendanceText =
   | { kind: "modal" }
   | { kind: "list"; member: string }
+  /** `date` is the date as typed ("2026-03-02", "yesterday", "12/07/2026"): the command reads it, or refuses it. */
   | { kind: "record"; member: string; type: string; date: string | null; note: string | null }
   | { kind: "usage" };
 
-/** `attendance`, `attendance @agent`, `attendance @agent absent|late|excused [YYYY-MM-DD] [note]`. */
+/** `attendance`, `attendance @agent`, `attendance @agent absent|late|excused [date] [note]`. */
 export function parseAttendanceText(text: string, plain: PlainText = asTyped): AttendanceText {
   const trimmed = text.trim();
   if (!trimmed) return { kind: "modal" };
@@ -57,7 +59,21 @@ export function parseAttendanceText(text: string, plain: PlainText = asTyped): A
   if (!m) return { kind: "usage" };
   const { user: member, rest: words } = m;
   if (!words) return { kind: "list", member };
-  const parts = /^(\S+)(?:\s+(\d{4}-\d{1,2}-\d{1,2}(?!\S)))?\s*([\s\S]*)$/.exec(words);
-  const note = plain(parts?.[3] ?? "").trim();
-  return { kind: "record", member, type: parts?.[1] ?? "", date: parts?.[2] ?? null, note: note || null };
+  const [type = "", afterType] = firstWord(words);
+  // Whatever looks like a date is the date, to be read or refused: "late 12/07/2026" must not become a note.
+  let rest = afterType;
+  const dateWords: string[] = [];
+  for (let n = dateWordsAt(commandWords(rest).slice(0, 2)); n > 0; n--) {
+    const [word, after] = firstWord(rest);
+    dateWords.push(word);
+    rest = after;
+  }
+  const note = plain(rest).trim();
+  return { kind: "record", member, type, date: dateWords.length ? dateWords.join(" ") : null, note: note || null };
+}
+
+/** The first word of text and the text after it (its spacing kept, for notes and stories). */
+function firstWord(text: string): [string, string] {
+  const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
+  return [m?.[1] ?? "", m?.[2] ?? ""];
 }

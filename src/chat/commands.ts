@@ -6,7 +6,9 @@ import { mayManageAttendance, recordAttendance } from "../app/record-attendance.
 import { mayScore } from "../app/record-quick-score.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { occurrenceTypeOf } from "../domain/attendance.js";
+import { readTypedDate } from "../domain/calendar-date.js";
 import { addDays, localDate } from "../domain/local-time.js";
+import { ok } from "../domain/result.js";
 import { notice } from "../views/notice.js";
 import { parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
 import { type ChatRequest, type CommandOutcome, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND, reply } from "./request.js";
@@ -21,7 +23,7 @@ const LIST_DAYS = 60;
 export const wowUsage = (req: ChatRequest) =>
   `Start with who it's for, as a mention: \`${cmd(req, "wow")} @teammate what they did and why it mattered\`. Or type \`${cmd(req, "wow")}\` alone to open the form.`;
 export const attendanceUsage = (req: ChatRequest) =>
-  `Usage: \`${cmd(req, "attendance")}\` for the form, \`${cmd(req, "attendance")} @agent\` for their recent records, or \`${cmd(req, "attendance")} @agent absent|late|excused [YYYY-MM-DD] [note]\`.`;
+  `Usage: \`${cmd(req, "attendance")}\` for the form, \`${cmd(req, "attendance")} @agent\` for their recent records, or \`${cmd(req, "attendance")} @agent absent|late|excused [YYYY-MM-DD|today|yesterday] [note]\`.`;
 export const ptoUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "pto")}\` for your own balance (leads: \`${cmd(req, "pto")} @agent\`).`;
 
 /** Runs one command with the text after its name; a refusal (an error answer) is logged with its reason. */
@@ -114,9 +116,11 @@ export async function attendanceCommand(req: ChatRequest, text: string): Promise
     case "record": {
       const type = occurrenceTypeOf(parsed.type);
       if (!type) return reply(notice("error", `"${parsed.type}" is not a type of attendance record: use absent, late or excused.`));
+      const date = parsed.date === null ? ok(today) : readTypedDate(parsed.date, { today });
+      if (!date.ok) return reply(notice("error", date.error.message));
       const member = await req.resolveMember(parsed.member, { refresh: true });
       if (!member) return reply(notice("error", PERSON_NOT_FOUND));
-      const result = await recordAttendance(req.ports, { workspace, lead, member, date: parsed.date ?? today, type, note: parsed.note });
+      const result = await recordAttendance(req.ports, { workspace, lead, member, date: date.value, type, note: parsed.note });
       if (!result.ok) return reply(notice("error", result.error.message));
       return reply(notice(result.value.status === "recorded" ? "success" : "info", result.value.message));
     }

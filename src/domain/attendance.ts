@@ -1,5 +1,6 @@
 // Attendance rules (PRODUCT.md §3): what may be recorded on a day, the points it carries, and how a period is
 // evaluated into a streak and a reward. Pure: the close job and late corrections both decide through here.
+import { isCalendarDate } from "./calendar-date.js";
 import type { DomainError } from "./result.js";
 import type { WorkspaceSettings } from "./settings.js";
 
@@ -28,15 +29,6 @@ export interface OccurrenceDraft {
   date: string;
   type: OccurrenceType;
   note: string | null;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written YYYY-MM-DD (not 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Paid time off from the ledger (PRODUCT.md §3): whole paid days, progress to the next one, and what a paid-day
 // request may ask for. Pure arithmetic on hours with two decimals.
 
-import { formatHours, isCalendarDate, roundHours } from "./attendance.js";
+import { formatHours, roundHours } from "./attendance.js";
+import { isCalendarDate } from "./calendar-date.js";
 import { addDays } from "./local-time.js";
 import { isoWeekday } from "./period.js";
 import type { DomainError } from "./result.js";

@@ -21,7 +21,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/pto", description: "Your PTO balance, paid days, streak, attendance points and ledger (private); request a paid day off." },
   { usage: "/pto @agent", description: "Someone else's PTO and attendance (leads)." },
   { usage: "/attendance", description: "Record an absence, late arrival or excused absence (leads; opens a form)." },
-  { usage: "/attendance @agent absent|late|excused [YYYY-MM-DD] [note]", description: "Record directly; the date defaults to today (leads)." },
+  {
+    usage: "/attendance @agent absent|late|excused [YYYY-MM-DD] [note]",
+    description: "Record directly; the date (YYYY-MM-DD, today or yesterday) defaults to today (leads).",
+  },
   { usage: "/attendance @agent", description: "An agent's records of the last 60 days, with Delete buttons (leads)." },
   { usage: "/wowbot digest", description: "Preview today's lead digest privately (leads)." },
   { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },

@@ -80,6 +80,30 @@ describe("attendance and PTO on Slack", () => {
       expect((await attendance(`<@${ADA}> sick`)).text).toContain('"sick" is not a type of attendance record: use absent, late or excused.');
     });
 
+    it("reads the date it is given, or refuses it and records nothing (never today with the date as the note)", async () => {
+      const refused = "is not a date: use YYYY-MM-DD, today or yesterday.";
+      for (const [text, word] of [
+        ["late 12/07/2026", "12/07/2026"],
+        ["absent 2026/12/04 flu", "2026/12/04"],
+        ["absent 2026-12-7", "2026-12-7"],
+        ["absent 2026-13-45", "2026-13-45"],
+        ["late dec 7 train", "dec 7"],
+        ["late tomorrow", "tomorrow"],
+      ]) {
+        expect((await attendance(`<@${ADA}> ${text}`)).text, text).toContain(`"${word}" ${refused}`);
+      }
+      expect((await attendance(`<@${ADA}> absent 1999-12-31`)).text).toContain("1999-12-31 is outside the dates wowbot works with (2000-01-01 to 2099-12-31).");
+      expect(await occurrences()).toHaveLength(0);
+      expect((await attendance(`<@${ADA}> late yesterday`)).text).toContain("Recorded a late arrival for ada on 2026-03-01.");
+      expect((await attendance(`<@${ADA}> absent Today may be back tomorrow`)).text).toContain("Recorded an absence for ada on 2026-03-02.");
+      expect((await attendance(`<@${BEN}> excused 2026-02-27 march madness`)).text).toContain("Recorded an excused absence for ben on 2026-02-27.");
+      expect(await t.prisma.attendanceOccurrence.findMany({ orderBy: { date: "asc" }, select: { date: true, type: true, note: true } })).toEqual([
+        { date: new Date("2026-02-27T00:00:00Z"), type: "excused", note: "march madness" },
+        { date: new Date("2026-03-01T00:00:00Z"), type: "late", note: null },
+        { date: new Date("2026-03-02T00:00:00Z"), type: "absence", note: "may be back tomorrow" },
+      ]);
+    });
+
     it("lists an agent's recent records with Delete buttons, and deletes one (audit-logged)", async () => {
       await attendance(`<@${ADA}> late 2026-02-27 bus strike`);
       const reply = await attendance(`<@${ADA}>`);

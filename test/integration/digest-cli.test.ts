@@ -65,9 +65,15 @@ describe("wowbot digest --print", () => {
     const badDate = await cli("digest", "--print", "--date", "2026-02-30");
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain('--date "2026-02-30" is not a date: use YYYY-MM-DD');
+    // A date far outside any digest's range used to end in a raw stack trace ("time zone displacement out of range").
+    const farOff = await cli("digest", "--print", "--date", "9999-12-31");
+    expect(farOff.code).toBe(2);
+    expect(farOff.err).toBe(
+      "wowbot digest: --date 9999-12-31 is outside the dates wowbot works with (2000-01-01 to 2099-12-31).\nRun `wowbot digest --help` for usage.",
+    );
     const unknown = await cli("digest", "--print", "--workspace", "T_NOPE");
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no workspace "T_NOPE"');
-    expect([noPrint.out, badDate.out, unknown.out]).toEqual(["", "", ""]);
+    expect([noPrint.out, badDate.out, farOff.out, unknown.out]).toEqual(["", "", "", ""]);
   });
 });

@@ -3,6 +3,7 @@
 import { buildDigest } from "../../app/digest.js";
 import type { Config } from "../../config/env.js";
 import { digestFacts } from "../../db/digest-facts.js";
+import { readTypedDate } from "../../domain/calendar-date.js";
 import { systemClock } from "../../domain/clock.js";
 import { localDate } from "../../domain/local-time.js";
 import { type Command, type OptionValues, stringOption } from "../command.js";
@@ -33,8 +34,6 @@ export interface DigestArgs {
   date: string | undefined;
 }
 
-const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-
 export function digestArgs(positionals: string[], values: OptionValues): DigestArgs | { usage: string } {
   if (positionals[0] !== undefined) return { usage: `unexpected argument "${positionals[0]}"` };
   if (values.print !== true) return { usage: "--print is required: the digest is printed here; `wowbot serve` sends it at digest time" };
@@ -42,8 +41,9 @@ export function digestArgs(positionals: string[], values: OptionValues): DigestA
   if (typeof workspace === "object") return { usage: "--workspace needs a workspace id" };
   const date = stringOption(values, "date");
   if (typeof date === "object") return { usage: "--date needs a date, YYYY-MM-DD" };
-  if (date !== undefined && !(date.length === 10 && isDate(date))) return { usage: `--date "${date}" is not a date: use YYYY-MM-DD, e.g. 2026-03-10` };
-  return { workspace, date };
+  if (date === undefined) return { workspace, date };
+  const day = readTypedDate(date);
+  return day.ok ? { workspace, date: day.value } : { usage: `--date ${day.error.message}` };
 }
 
 export const digestCommand: Command<DigestArgs> = {

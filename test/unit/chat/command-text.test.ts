@@ -71,6 +71,22 @@ describe("attendance", () => {
     expect(parseAttendanceText("<@U1|ann> absent")).toEqual({ kind: "record", member: "U1", type: "absent", date: null, note: null });
     expect(parseAttendanceText("ann absent")).toEqual({ kind: "usage" });
   });
+
+  it("takes whatever looks like a date as the date, to be read or refused, and the rest as the note", () => {
+    const dateAndNote = (text: string) => {
+      const parsed = parseAttendanceText(`<@U1> late ${text}`);
+      return parsed.kind === "record" ? [parsed.date, parsed.note] : parsed;
+    };
+    expect(dateAndNote("12/07/2026")).toEqual(["12/07/2026", null]);
+    expect(dateAndNote("2026/12/04  flu, then fever")).toEqual(["2026/12/04", "flu, then fever"]);
+    expect(dateAndNote("yesterday")).toEqual(["yesterday", null]);
+    expect(dateAndNote("Monday traffic")).toEqual(["Monday", "traffic"]);
+    expect(dateAndNote("7 Dec")).toEqual(["7 Dec", null]);
+    expect(dateAndNote("dec. 7th bus")).toEqual(["dec. 7th", "bus"]);
+    // Words that only resemble dates stay in the note: a month name without a day, a lone number.
+    expect(dateAndNote("may be back by noon")).toEqual([null, "may be back by noon"]);
+    expect(dateAndNote("3 buses late")).toEqual([null, "3 buses late"]);
+  });
 });
 
 describe("help per platform", () => {
