@@ -7,6 +7,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
 import type { TeamsAdapter, TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
 import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
+import { applyConfiguredAdmins } from "./app/configured-admins.js";
 import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
 import { buildDigest } from "./app/digest.js";
@@ -102,6 +103,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       exports: new ExportRepository(db.prisma),
       admins: config.admins,
     };
+    const promoted = await applyConfiguredAdmins(ports);
+    if (promoted.length) logger.info({ members: promoted.map((m) => m.platformUserId) }, `WOWBOT_ADMINS: made ${promoted.length} listed member(s) admin`);
     const metrics = createMetrics(() => outbox.depth());
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 
@@ -145,7 +148,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         },
       });
       if (mode === "authenticated") logger.info("Teams enabled at POST /api/messages (requests authenticated with MICROSOFT_APP_ID)");
-      else logger.warn("Teams enabled WITHOUT authentication at POST /api/messages: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (required in production)");
+      else
+        logger.warn(
+          "Teams enabled WITHOUT authentication at POST /api/messages (TEAMS_ALLOW_UNAUTHENTICATED=true): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for real use",
+        );
     } else {
       logger.info(TEAMS_DISABLED);
     }

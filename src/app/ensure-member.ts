@@ -1,6 +1,7 @@
 // Members are provisioned on first sight: looked up on the platform, stored with their initial role, and refreshed
 // when a rule depends on their current state (a nominee who was deactivated yesterday).
 import { initialRole } from "../domain/roles.js";
+import { withConfiguredRole } from "./configured-admins.js";
 import type { Directory, MemberRecord, PlatformUser, Ports } from "./ports.js";
 
 export interface EnsureMemberInput {
@@ -16,11 +17,11 @@ type MemberPorts = Pick<Ports, "members" | "admins" | "clock">;
 /** The member, or null when the platform does not know the user either. */
 export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput): Promise<MemberRecord | null> {
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
-  if (known && !input.refresh) return known;
+  if (known && !input.refresh) return withConfiguredRole(ports, known);
   const user = await input.directory.lookUp(input.platformUserId);
-  if (!user) return known;
-  if (!known) return save(ports, input.workspaceId, user);
-  return updateKnownMember(ports, known, user, user.remembered ? input.directory : undefined);
+  if (!user) return known && withConfiguredRole(ports, known);
+  if (!known) return withConfiguredRole(ports, await save(ports, input.workspaceId, user));
+  return withConfiguredRole(ports, await updateKnownMember(ports, known, user, user.remembered ? input.directory : undefined));
 }
 
 /**

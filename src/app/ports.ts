@@ -154,6 +154,8 @@ export interface MemberStore {
   listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]>;
   /** Changes a role and audit-logs it (actor, before, after) in one transaction. */
   setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null>;
+  /** Members of any workspace with one of these platform user ids (WOWBOT_ADMINS at start-up). */
+  findEverywhere(platformUserIds: readonly string[]): Promise<MemberRecord[]>;
   /** Creates the member with `initialRole` or refreshes a known member's profile, keeping their role. */
   saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord>;
 }

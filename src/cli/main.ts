@@ -9,6 +9,7 @@ import { doctor, doctorHelp } from "./commands/doctor.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { roleCommand } from "./commands/role.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokenCommand } from "./commands/token.js";
 import { EXIT } from "./exit-codes.js";
@@ -23,7 +24,7 @@ const doctorCommand: Command<unknown> = {
 };
 
 /** Every command, in the order `wowbot --help` lists them. */
-const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand, exportCommand, tokenCommand, digestCommand];
+const COMMANDS: Command<unknown>[] = [serveCommand, migrateCommand, doctorCommand, importCommand, exportCommand, tokenCommand, roleCommand, digestCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const mainHelp = `Usage: wowbot <command> [options]

@@ -51,6 +51,7 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: text,
   MICROSOFT_APP_TENANT_ID: optional(z.string().regex(UUID)),
   MICROSOFT_APP_TYPE: optional(z.enum(APP_TYPES)),
+  TEAMS_ALLOW_UNAUTHENTICATED: optional(z.enum(["true", "false"])),
 });
 
 export type SlackMode = "disabled" | "single-workspace" | "oauth";
@@ -91,6 +92,8 @@ export interface Config {
     appPassword?: string;
     tenantId?: string;
     appType: (typeof APP_TYPES)[number];
+    /** TEAMS_ALLOW_UNAUTHENTICATED=true: serve Teams without an app id, for local testing (never in production). */
+    allowUnauthenticated: boolean;
   };
   /** Platform problems that are warnings outside production (and errors inside it). */
   warnings: string[];
@@ -100,12 +103,16 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 export const SLACK_DISABLED = "Slack disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or the OAuth variables";
 
-export const TEAMS_DISABLED = "Teams disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for single-tenant bots)";
+export const TEAMS_DISABLED =
+  "Teams disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for single-tenant bots), or TEAMS_ALLOW_UNAUTHENTICATED=true to try it locally";
 
-/** Whether Teams runs, and how: configured -> with auth; no app id outside production -> without auth; else off. */
+/**
+ * Whether Teams runs, and how: configured -> with auth; no app id and the explicit development switch -> without auth;
+ * else off. Serving anonymous activities by default let one request create a workspace (issue 16).
+ */
 export function teamsMode(config: Pick<Config, "teams" | "production">): "authenticated" | "unauthenticated" | "disabled" {
   if (config.teams.configured) return "authenticated";
-  if (!config.teams.appId && !config.production) return "unauthenticated";
+  if (config.teams.allowUnauthenticated && !config.teams.appId && !config.production) return "unauthenticated";
   return "disabled";
 }
 
@@ -160,6 +167,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     warnings.push("Teams is half-configured: MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID");
   }
 
+  const allowUnauthenticated = e.TEAMS_ALLOW_UNAUTHENTICATED === "true";
+  if (allowUnauthenticated && production) problems.push("TEAMS_ALLOW_UNAUTHENTICATED=true is for local testing: unset it in production");
+  else if (allowUnauthenticated && e.MICROSOFT_APP_ID)
+    warnings.push("TEAMS_ALLOW_UNAUTHENTICATED=true is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated");
+
   // A send still running when its claim expires could be picked up and sent again by another worker.
   const sendTimeoutMs = e.DELIVERY_SEND_TIMEOUT_MS ?? DELIVERY_SEND_TIMEOUT_MS;
   const outboxLeaseSeconds = e.OUTBOX_LEASE_SECONDS ?? DELIVERY_LEASE_MS / 1000;
@@ -201,6 +213,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         appPassword: e.MICROSOFT_APP_PASSWORD,
         tenantId: e.MICROSOFT_APP_TENANT_ID,
         appType,
+        allowUnauthenticated,
       },
       warnings,
     },

@@ -141,6 +141,14 @@ export const VARIABLES: readonly VariableSpec[] = [
     description: "Bot registration type.",
   },
   {
+    name: "TEAMS_ALLOW_UNAUTHENTICATED",
+    group: "teams",
+    default: "false",
+    expected: "true or false",
+    description:
+      "true serves Teams without MICROSOFT_APP_ID and without checking tokens, for trying wowbot locally (Bot Framework Emulator, a fake connector); a start-up error in production.",
+  },
+  {
     name: "PUBLIC_HOST",
     group: "teams",
     expected: "a host name such as wowbot.example.org",

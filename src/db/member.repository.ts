@@ -102,6 +102,11 @@ export class MemberRepository implements MemberStore {
     return rows.map(toMemberRecord);
   }
 
+  async findEverywhere(platformUserIds: readonly string[]): Promise<MemberRecord[]> {
+    const rows = await this.db.prisma.member.findMany({ where: { platformUserId: { in: [...platformUserIds] } }, orderBy: { id: "asc" } });
+    return rows.map(toMemberRecord);
+  }
+
   countByRole(workspaceId: string, role: Role): Promise<number> {
     return this.db.prisma.member.count({ where: { workspaceId, role, active: true } });
   }

@@ -23,6 +23,14 @@ describe("wowbot serve (child process)", () => {
     const proc = wowbot(["serve"], { PORT: String(port), LOG_LEVEL: "info", ...(await databaseEnv()) });
     try {
       await waitFor200(`http://127.0.0.1:${port}/readyz`, 15_000, proc);
+      // The quick start serves no Teams: an anonymous activity must not create a workspace (issue 16).
+      const teams = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "message", text: "help", channelId: "msteams", conversation: { id: "a:1", tenantId: "tenant-2" } }),
+      });
+      expect(teams.status).toBe(404);
+      expect(await teams.json()).toMatchObject({ error: "teams_disabled" });
       const started = Date.now();
       proc.child.kill("SIGTERM");
       expect(await proc.exited(10_000)).toBe(0);

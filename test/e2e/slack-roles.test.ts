@@ -1,6 +1,7 @@
-// Roles on Slack: WOWBOT_ADMINS and Slack's own admins start as admins; only admins change roles; every change
+// Roles on Slack: WOWBOT_ADMINS (authoritative at start-up and on provisioning) and Slack's own admins start as admins; only admins change roles; every change
 // is audit-logged; a workspace never loses its last admin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { restartableDatabase } from "../support/databases.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 describe("/wowbot role", () => {
@@ -48,5 +49,50 @@ describe("/wowbot role", () => {
     expect(await role("ada lead", "U0BOSS")).toContain("Usage: `/wowbot role @person agent|lead|admin`");
     expect(await role("<@U0AGENT> boss", "U0BOSS")).toContain("Usage:");
     expect(await role("<@U0ROBOT> lead", "U0BOSS")).toContain("robot is a bot");
+  });
+});
+
+describe("WOWBOT_ADMINS is authoritative", () => {
+  it("makes listed members admin at start-up and on every provisioning, audit-logged as the configuration; never a deactivated one", async () => {
+    const database = await restartableDatabase();
+    const roles = async (t: TestService) =>
+      Object.fromEntries((await t.prisma.member.findMany({ orderBy: { platformUserId: "asc" } })).map((m) => [m.platformUserId, m.role]));
+    const first = await startTestService({ database, env: { WOWBOT_ADMINS: "U0BOSS" } });
+    try {
+      for (const [id, name] of [
+        ["U0BOSS", "boss"],
+        ["U0ADA", "ada"],
+        ["U0BEN", "ben"],
+      ] as const) {
+        first.fakeSlack.addUser({ id, name });
+        await first.slack.slashCommand({ command: "/wowbot", text: "help", user_id: id });
+      }
+      expect(await roles(first)).toEqual({ U0ADA: "agent", U0BEN: "agent", U0BOSS: "admin" });
+      // A demotion made before the variable was authoritative: the listed admin's next command restores it.
+      await first.prisma.member.updateMany({ where: { platformUserId: "U0BOSS" }, data: { role: "agent" } });
+      await first.slack.slashCommand({ command: "/wowbot", text: "help", user_id: "U0BOSS" });
+      expect((await roles(first)).U0BOSS).toBe("admin");
+      await first.prisma.member.updateMany({ where: { platformUserId: "U0BEN" }, data: { active: false } });
+    } finally {
+      await first.stop();
+    }
+    // Ada and Ben are added to the list of a known workspace: a restart makes Ada admin before she types anything.
+    const second = await startTestService({ database, env: { WOWBOT_ADMINS: "U0BOSS,U0ADA,U0BEN" } });
+    try {
+      expect(await roles(second)).toEqual({ U0ADA: "admin", U0BEN: "agent", U0BOSS: "admin" });
+      const audit = await second.prisma.auditLog.findMany({ where: { action: "member.role" }, orderBy: { at: "asc" } });
+      expect(audit.map((a) => [a.actor, a.subject, a.before, a.after])).toEqual([
+        ["config:WOWBOT_ADMINS", "member:U0BOSS", { role: "agent" }, { role: "admin" }],
+        ["config:WOWBOT_ADMINS", "member:U0ADA", { role: "agent" }, { role: "admin" }],
+      ]);
+      second.fakeSlack.addUser({ id: "U0BOSS", name: "boss" });
+      second.fakeSlack.addUser({ id: "U0ADA", name: "ada" });
+      const refused = await second.slack.command({ command: "/wowbot", text: "role <@U0ADA> agent", user_id: "U0BOSS" });
+      expect(refused.text).toContain("ada is an admin through WOWBOT_ADMINS: take them off that list first, or the next start makes them admin again.");
+      expect((await roles(second)).U0ADA).toBe("admin");
+    } finally {
+      await second.stop();
+      await database.drop();
+    }
   });
 });

@@ -75,7 +75,21 @@ describe("Teams with an app id: requests are authenticated", () => {
 });
 
 describe("Teams without an app id", () => {
-  it("runs unauthenticated outside production, with a warning", async () => {
+  it("is not served by default: POST /api/messages answers 404 teams_disabled and no workspace is created", async () => {
+    const t = await startTestService({ teams: true, env: { TEAMS_ALLOW_UNAUTHENTICATED: "false" } });
+    try {
+      const res = await t.teams.post(t.teams.message(ann, "help"));
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ error: "teams_disabled" });
+      expect(t.logs.map((l) => l.msg)).toContain(TEAMS_DISABLED);
+      expect(await t.prisma.workspace.count({ where: { platform: "teams" } })).toBe(0);
+      expect(t.fakeTeams.activities).toHaveLength(0);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("runs unauthenticated with TEAMS_ALLOW_UNAUTHENTICATED=true outside production, with a warning", async () => {
     const t = await startTestService({ slack: false, teams: true });
     try {
       const warning = t.logs.find((l) => String(l.msg).startsWith("Teams enabled WITHOUT authentication"));
@@ -89,7 +103,7 @@ describe("Teams without an app id", () => {
   });
 
   it("is disabled in production: POST /api/messages answers 404 teams_disabled and the log says what to set", async () => {
-    const t = await startTestService({ slack: false, teams: true, env: { NODE_ENV: "production" } });
+    const t = await startTestService({ slack: false, teams: true, env: { NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "" } });
     try {
       const res = await t.teams.post(t.teams.message(ann, "help"));
       expect(res.status).toBe(404);

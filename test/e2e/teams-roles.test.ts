@@ -44,10 +44,12 @@ describe("wowbot role on Teams", () => {
     expect(await role(`@${ada.name} lead`, boss, [ada])).toContain(`${ada.name} is already a lead.`);
   });
 
-  it("never removes the last admin", async () => {
-    expect(await role(`@${owner.name} agent`, boss, [owner])).toContain(`${owner.name} is now an agent.`);
-    expect(await role(`@${boss.name} lead`, boss, [boss])).toContain(`${boss.name} is the only admin. Make someone else admin first.`);
-    expect(await roleOf(boss)).toBe("admin");
+  it("never demotes an admin WOWBOT_ADMINS lists (the next start would undo it)", async () => {
+    expect(await role(`@${owner.name} agent`, boss, [owner])).toContain(
+      `${owner.name} is an admin through WOWBOT_ADMINS: take them off that list first, or the next start makes them admin again.`,
+    );
+    expect(await role(`@${boss.name} lead`, owner, [boss])).toContain(`${boss.name} is an admin through WOWBOT_ADMINS`);
+    expect([await roleOf(owner), await roleOf(boss)]).toEqual(["admin", "admin"]);
   });
 
   it("explains the usage, as Teams writes the command, for malformed input", async () => {

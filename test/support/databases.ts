@@ -1,7 +1,9 @@
 // Fresh databases for tests: an in-memory PGlite loaded from a migrated template, or, when DATABASE_URL is set, a
 // new PostgreSQL database cloned from a migrated template database on that server (dropped afterwards).
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
@@ -45,4 +47,14 @@ export async function freshDatabase({ migrated = true } = {}): Promise<FreshData
   await adminQuery(migrated ? `CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"` : `CREATE DATABASE "${name}"`);
   const url = withDatabase(process.env.DATABASE_URL as string, name);
   return { options: { databaseUrl: url }, url, drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/**
+ * A database that outlives a service, for tests that restart one: a PGlite DATA_DIR in a scratch directory (an
+ * in-memory PGlite closes with its service), or a fresh PostgreSQL database. Migrated by the first service.
+ */
+export async function restartableDatabase(): Promise<FreshDatabase> {
+  if (usingPostgres()) return freshDatabase({ migrated: false });
+  const dir = mkdtempSync(path.join(tmpdir(), "wowbot-restart-"));
+  return { options: { dataDir: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }

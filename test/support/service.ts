@@ -25,7 +25,8 @@ export interface TestServiceOptions {
   jobs?: ServiceOptions["jobs"];
   /**
    * Start Teams at POST /api/messages against a fake Bot Connector (default false: Teams stays off, whatever the
-   * environment says, so other tests run as before). Without MICROSOFT_APP_ID in `env` it runs unauthenticated.
+   * environment says, so other tests run as before). Without MICROSOFT_APP_ID in `env` it runs unauthenticated
+   * (TEAMS_ALLOW_UNAUTHENTICATED=true, unless `env` says otherwise).
    */
   teams?: boolean;
   /** Test-only Teams authentication overrides (local OpenID metadata, offline outbound tokens). */
@@ -78,7 +79,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
             SLACK_API_URL: fakeSlack.url,
           }
         : { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: fakeSlack.url };
-  const config = testConfig({ ...slackEnv, ...options.env });
+  const teamsEnv: Record<string, string> = options.teams && !options.env?.MICROSOFT_APP_ID ? { TEAMS_ALLOW_UNAUTHENTICATED: "true" } : {};
+  const config = testConfig({ ...slackEnv, ...teamsEnv, ...options.env });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -88,7 +90,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   });
   const clock = options.clock ?? new ManualClock();
   const service = await startService({
-    config: { ...config, databaseUrl: database.options.databaseUrl },
+    config: { ...config, databaseUrl: database.options.databaseUrl, dataDir: database.options.dataDir ?? config.dataDir },
     pglite: database.options.pglite,
     logger: createLogger(config.logLevel, sink),
     clock,

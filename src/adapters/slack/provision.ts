@@ -4,6 +4,7 @@
 // the outcome, are provisioned by the middleware; events provision in their listener when they are about the person
 // acting (App Home).
 import type { AnyMiddlewareArgs, Context, Middleware, webApi } from "@slack/bolt";
+import { withConfiguredRole } from "../../app/configured-admins.js";
 import { ensureMember } from "../../app/ensure-member.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { slackDirectory } from "./slack-directory.js";
@@ -37,7 +38,9 @@ export async function provision(deps: SlackDeps, context: Context, client: webAp
       timezone: deps.defaultTimezone,
       createdAt: deps.ports.clock.now(),
     }));
-  wow.member = current?.member ?? (await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined;
+  wow.member = current?.member
+    ? await withConfiguredRole(deps.ports, current.member)
+    : ((await memberOf(deps, context, client, wow.workspace.id, userId)) ?? undefined);
   return wow;
 }
 

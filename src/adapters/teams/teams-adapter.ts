@@ -1,6 +1,6 @@
 // botbuilder wiring: a CloudAdapter and the activity handler at POST /api/messages on the service's HTTP app.
-// With MICROSOFT_APP_ID/PASSWORD every request's JWT is checked; without an app id (outside production only)
-// requests are accepted unauthenticated, for local testing.
+// With MICROSOFT_APP_ID/PASSWORD every request's JWT is checked; with TEAMS_ALLOW_UNAUTHENTICATED=true and no app id
+// (outside production only) requests are accepted unauthenticated, for local testing.
 
 import { AsyncLocalStorage } from "node:async_hooks";
 import {

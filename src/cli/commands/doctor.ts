@@ -57,7 +57,7 @@ export async function doctor(result: ConfigResult, env: Record<string, string | 
   output.out(`  Slack: ${slack[config.slack.mode]}`);
   const teams = {
     authenticated: "enabled at POST /api/messages (authenticated with MICROSOFT_APP_ID)",
-    unauthenticated: "enabled WITHOUT authentication (no MICROSOFT_APP_ID; refused in production)",
+    unauthenticated: "enabled WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=true; refused in production)",
     disabled: TEAMS_DISABLED.replace(/^Teams disabled: /, "disabled: "),
   };
   output.out(`  Teams: ${teams[teamsMode(config)]}`);

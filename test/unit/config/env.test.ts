@@ -131,19 +131,36 @@ describe("readEnvironment", () => {
     expect(readEnvironment({ PORT: "1" }, "/nonexistent/.env")).toEqual({ PORT: "1" });
   });
 
-  it("Teams runs authenticated with an app id and password, unauthenticated only outside production, else not at all", () => {
+  it("Teams runs authenticated with an app id and password, unauthenticated only when asked outside production, else not at all", () => {
     const mode = (env: Record<string, string>) => {
       const r = parseConfig(env);
       if (!r.ok) throw new Error(r.problems.join("; "));
       return teamsMode(r.config);
     };
     const app = { MICROSOFT_APP_ID: "5f2c1a9e-0000-4000-8000-00000000b07a", MICROSOFT_APP_PASSWORD: "secret" };
+    const allow = { TEAMS_ALLOW_UNAUTHENTICATED: "true" };
     expect(mode(app)).toBe("authenticated");
     expect(mode({ ...app, NODE_ENV: "production" })).toBe("authenticated");
-    expect(mode({})).toBe("unauthenticated");
-    expect(mode({ NODE_ENV: "test" })).toBe("unauthenticated");
+    expect(mode({ ...app, ...allow })).toBe("authenticated");
+    // The quick start (nothing set) does not serve anonymous activities: one created a second workspace (issue 16).
+    expect(mode({})).toBe("disabled");
+    expect(mode({ NODE_ENV: "test" })).toBe("disabled");
+    expect(mode({ TEAMS_ALLOW_UNAUTHENTICATED: "false" })).toBe("disabled");
+    expect(mode(allow)).toBe("unauthenticated");
+    expect(mode({ ...allow, NODE_ENV: "test" })).toBe("unauthenticated");
     expect(mode({ NODE_ENV: "production" })).toBe("disabled");
     // Half-configured outside production: an app id without its password does not fall back to no authentication.
-    expect(mode({ MICROSOFT_APP_ID: app.MICROSOFT_APP_ID })).toBe("disabled");
+    expect(mode({ ...allow, MICROSOFT_APP_ID: app.MICROSOFT_APP_ID })).toBe("disabled");
+  });
+
+  it("refuses TEAMS_ALLOW_UNAUTHENTICATED=true in production, and any value but true or false", () => {
+    expect(parseConfig({ NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "true" })).toEqual({
+      ok: false,
+      problems: ["TEAMS_ALLOW_UNAUTHENTICATED=true is for local testing: unset it in production"],
+    });
+    expect(parseConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "yes" })).toEqual({
+      ok: false,
+      problems: ['TEAMS_ALLOW_UNAUTHENTICATED must be true or false, got "yes"'],
+    });
   });
 });
