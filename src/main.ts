@@ -59,6 +59,8 @@ export interface ServiceOptions {
    * default, so Slack tests run as before); the overrides keep authentication offline.
    */
   teams?: TeamsAuthOverrides & { disabled?: boolean };
+  /** Aborted by a signal during start-up: start-up stops at its next step, closes what it opened and throws StartupInterrupted. */
+  abort?: AbortSignal;
 }
 
 export interface Service {
@@ -78,11 +80,18 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock;
   const started = performance.now();
   for (const warning of config.warnings) logger.warn(warning);
+  logger.info("starting wowbot");
+  // Between steps, not inside them: opening PGlite or a migration's transaction is left to finish, then closed.
+  const checkpoint = () => {
+    if (options.abort?.aborted) throw new StartupInterrupted();
+  };
 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, pglite: options.pglite });
   let server: Server | undefined;
   try {
+    checkpoint();
     const applied = await applyMigrations(db);
+    checkpoint();
     logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     let stopping = false;
@@ -158,6 +167,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const ingest = ingestRouter({ ports, contactData: new ContactDataRepository(db.prisma), workspaces, logger });
     finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: Boolean(teams), ingest });
 
+    checkpoint();
     server = createServer(http);
     // Node's defaults close idle keep-alive sockets after 5 s; load balancers expect a longer idle window.
     server.keepAliveTimeout = 65_000;
@@ -264,6 +274,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
 export class PortInUseError extends Error {
   override name = "PortInUseError";
+}
+
+/** Start-up was stopped by a signal; everything it had opened is closed. */
+export class StartupInterrupted extends Error {
+  override name = "StartupInterrupted";
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -1,4 +1,5 @@
 // `wowbot serve` as an operator runs it: readiness, clean SIGTERM, one clear line for every start-up mistake.
+import { request } from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
@@ -56,6 +57,67 @@ describe("wowbot serve (child process)", () => {
     } finally {
       proc.child.kill("SIGKILL");
     }
+  });
+
+  const until = async (condition: () => boolean, ms = 15_000) => {
+    const deadline = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error("condition not met in time");
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+  const logLines = (proc: { stdout(): string }) =>
+    proc
+      .stdout()
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; level: number | string });
+
+  it("a second Ctrl-C while stopping (npm start forwards one) is noted and waits: the stop finishes, exit 0", async () => {
+    const port = await freePort();
+    const proc = wowbot(["serve"], { PORT: String(port), LOG_LEVEL: "info", ...(await databaseEnv()) });
+    try {
+      await waitFor200(`http://127.0.0.1:${port}/readyz`, 15_000, proc);
+      // A request in flight holds the stop open while the second signal arrives (two signals sent at once coalesce).
+      const inFlight = request(`http://127.0.0.1:${port}/api/v1/attendance`, { method: "POST", headers: { "content-type": "application/json" } });
+      inFlight.on("error", () => {});
+      inFlight.on("response", (res) => res.resume());
+      inFlight.write('{"rows": [');
+      await new Promise((r) => setTimeout(r, 100));
+      proc.child.kill("SIGINT");
+      await until(() => proc.stdout().includes('"shutting down"'));
+      proc.child.kill("SIGINT");
+      await until(() => proc.stdout().includes('"already shutting down'));
+      inFlight.end("]}");
+      expect(await proc.exited(10_000)).toBe(0);
+      const messages = logLines(proc).map((l) => l.msg);
+      expect(messages).toEqual(
+        expect.arrayContaining(["shutting down", "already shutting down: waiting for it to finish (signal again to force the exit)", "wowbot stopped"]),
+      );
+      expect(messages.indexOf("wowbot stopped")).toBe(messages.length - 1);
+    } finally {
+      proc.child.kill("SIGKILL");
+    }
+  });
+
+  it("SIGTERM during start-up (opening the database, migrating) stops it cleanly with exit 0; the next start works", async () => {
+    const env = { LOG_LEVEL: "info", ...(await databaseEnv()) };
+    const port = await freePort();
+    const proc = wowbot(["serve"], { PORT: String(port), ...env });
+    try {
+      await until(() => proc.stdout().includes('"starting wowbot"'));
+      proc.child.kill("SIGTERM");
+      expect(await proc.exited(10_000)).toBe(0);
+      const messages = logLines(proc).map((l) => l.msg);
+      expect(messages).toContain("wowbot stopped");
+      expect(messages).not.toContain(`wowbot listening on port ${port}`);
+    } finally {
+      proc.child.kill("SIGKILL");
+    }
+    // Nothing was left half-done: the database opens and migrates.
+    const migrate = wowbot(["migrate"], env);
+    expect(await migrate.exited(30_000)).toBe(0);
   });
 
   it("refuses an unreachable PostgreSQL within 10 s with one clear line and no stack trace", async () => {
