@@ -192,7 +192,7 @@ async function main() {
               return session.query(text, params);
             },
           };
-          return buildDigest({ facts: (w, d, covered) => digestFacts(counted, w, d, covered) }, workspace, DIGEST_DAY);
+          return buildDigest({ facts: (w, d) => digestFacts(counted, w, d) }, workspace, DIGEST_DAY);
         });
         const ms = performance.now() - t0;
         if (r > 0) times.push(ms); // the first run warms the connection and plan caches

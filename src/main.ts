@@ -98,7 +98,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const members = new MemberRepository(db);
     const outbox = new OutboxRepository(db);
     const workspaces = new WorkspaceRepository(db);
-    const digest = { facts: (w: WorkspaceRecord, day: string, covered: string) => db.withSession((sql) => digestFacts(sql, w, day, covered)) };
+    const digest = { facts: (w: WorkspaceRecord, day: string) => db.withSession((sql) => digestFacts(sql, w, day)) };
     const ports: Ports = {
       clock,
       nominations: new NominationRepository(db),

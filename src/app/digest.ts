@@ -1,6 +1,6 @@
 // The daily lead digest (PRODUCT.md §4): built for a workspace and the local day it is delivered on, from the data of
-// the previous workday; previewed privately by leads (/wowbot digest) and printed by `wowbot digest --print`.
-import { previousWorkday } from "../domain/digest.js";
+// the days since the previous digest's; previewed privately by leads (/wowbot digest) and printed by `wowbot digest
+// --print`.
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
@@ -9,8 +9,8 @@ import type { MemberRecord, WorkspaceRecord } from "./ports.js";
 
 /** The digest's reads: a fixed number of queries whatever the size of the team or its history. */
 export interface DigestSource {
-  /** Facts for the digest delivered on `day`, covering `covered` (the previous workday). */
-  facts(workspace: WorkspaceRecord, day: string, covered: string): Promise<DigestFacts>;
+  /** Facts for the digest delivered on `day`, covering the days since those the previous digest covered. */
+  facts(workspace: WorkspaceRecord, day: string): Promise<DigestFacts>;
 }
 
 export const DIGEST_LEADS_ONLY: DomainError = {
@@ -28,8 +28,7 @@ export async function buildDigest(
   day: string,
   options: { preview?: boolean; closePending?: boolean } = {},
 ): Promise<DigestView> {
-  const covered = previousWorkday(day, workspace.settings.workdays);
-  return digestView(await source.facts(workspace, day, covered), options);
+  return digestView(await source.facts(workspace, day), options);
 }
 
 /** Today's digest, privately, for a lead or admin; agents are refused (the use case checks, not only the UI). */

@@ -2,7 +2,15 @@
 // or the length of its history. Counts, sums and averages are aggregated in SQL; lists come back capped, with their
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
 import type { WorkspaceRecord } from "../app/ports.js";
-import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX, MISSED_DATES_MAX, missedWorkdays, NOT_NOMINATED_DAYS } from "../domain/digest.js";
+import {
+  DIGEST_LIST_MAX,
+  DIGEST_REQUESTS_MAX,
+  DIGEST_TOP_MAX,
+  digestCoverage,
+  MISSED_DATES_MAX,
+  missedWorkdays,
+  NOT_NOMINATED_DAYS,
+} from "../domain/digest.js";
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining } from "../domain/period.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
@@ -17,16 +25,24 @@ type Person = { uid: string; name: string };
 const person = (p: Person): PersonRef => ({ platformUserId: p.uid, displayName: p.name });
 const capped = <R extends { total: number }, T>(rows: R[], map: (r: R) => T): Capped<T> => ({ total: rows[0]?.total ?? 0, items: rows.map(map) });
 
-export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, day: string, covered: string, digestJob = "digest"): Promise<DigestFacts> {
+export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, day: string, digestJob = "digest"): Promise<DigestFacts> {
   const ws = workspace.id;
   const tz = workspace.timezone;
   const s = workspace.settings;
-  const from = zonedInstant(covered, "00:00", tz);
-  const to = zonedInstant(addDays(covered, 1), "00:00", tz);
+  // The last day a digest run was claimed before this one (the greatest "<workspace>:<date>" key): this digest covers
+  // what came after the days that one covered.
+  const [last] = await sql.query<{ key: string | null }>(
+    `SELECT max(j.key) AS key FROM "JobRun" j WHERE j.job = $1 AND starts_with(j.key, $2) AND j.key < $3`,
+    [digestJob, `${ws}:`, `${ws}:${day}`],
+  );
+  const lastRun = last?.key ? last.key.slice(ws.length + 1) : null;
+  const covered = digestCoverage(day, s.workdays, lastRun);
+  const from = zonedInstant(covered.from, "00:00", tz);
+  const to = zonedInstant(addDays(covered.to, 1), "00:00", tz);
   const dayFrom = zonedInstant(day, "00:00", tz);
   const dayTo = zonedInstant(addDays(day, 1), "00:00", tz);
-  const fairnessFrom = zonedInstant(addDays(covered, 1 - NOT_NOMINATED_DAYS), "00:00", tz);
-  const period = periodContaining(covered, s.attendancePeriod);
+  const fairnessFrom = zonedInstant(addDays(covered.to, 1 - NOT_NOMINATED_DAYS), "00:00", tz);
+  const period = periodContaining(covered.to, s.attendancePeriod);
   const L = DIGEST_LIST_MAX;
 
   const top = await sql.query<{ story: string; seconds: number; total: number; nominee_uid: string; nominee_name: string; by_uid: string; by_name: string }>(
@@ -64,12 +80,12 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      ORDER BY s.score, s."createdAt" LIMIT $5`,
     [ws, from, to, s.scoreGoal, DIGEST_TOP_MAX],
   );
-  const occurrences = await sql.query<Person & { type: "absence" | "late" | "excused"; total: number }>(
-    `SELECT m."platformUserId" AS uid, m."displayName" AS name, o.type::text AS type, count(*) OVER ()::int AS total
+  const occurrences = await sql.query<Person & { type: "absence" | "late" | "excused"; date: string; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, o.type::text AS type, to_char(o.date, 'YYYY-MM-DD') AS date, count(*) OVER ()::int AS total
      FROM "AttendanceOccurrence" o JOIN "Member" m ON m.id = o."memberId"
-     WHERE o."workspaceId" = $1::uuid AND o.date = $2::date AND o."deletedAt" IS NULL
-     ORDER BY m."displayName", o.type LIMIT $3`,
-    [ws, covered, L],
+     WHERE o."workspaceId" = $1::uuid AND o.date >= $2::date AND o.date <= $3::date AND o."deletedAt" IS NULL
+     ORDER BY m."displayName", o.date, o.type LIMIT $4`,
+    [ws, covered.from, covered.to, L],
   );
   const atRisk = await sql.query<Person & { points: number; total: number }>(
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, p.points::float8 AS points, count(*) OVER ()::int AS total
@@ -111,19 +127,21 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      ORDER BY r.date, r."createdAt" LIMIT $2`,
     [ws, DIGEST_REQUESTS_MAX],
   );
+  // Over several days, each member's share is their customer-facing time over their available time, summed.
   const [team] = await sql.query<{ reporting: number; facing: number | null; available: number | null }>(
-    `SELECT count(*)::int AS reporting, sum(d."customerFacingSeconds")::float8 AS facing, sum(d."availableSeconds")::float8 AS available
-     FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date = $2::date`,
-    [ws, covered],
+    `SELECT count(DISTINCT d."memberId")::int AS reporting, sum(d."customerFacingSeconds")::float8 AS facing, sum(d."availableSeconds")::float8 AS available
+     FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date >= $2::date AND d.date <= $3::date`,
+    [ws, covered.from, covered.to],
   );
   const below = await sql.query<Person & { percent: number; total: number }>(
-    `SELECT m."platformUserId" AS uid, m."displayName" AS name, (100.0 * d."customerFacingSeconds" / d."availableSeconds")::float8 AS percent,
-       count(*) OVER ()::int AS total
-     FROM "ServiceLevelDay" d JOIN "Member" m ON m.id = d."memberId"
-     WHERE d."workspaceId" = $1::uuid AND d.date = $2::date AND d."availableSeconds" > 0
-       AND 100.0 * d."customerFacingSeconds" < $3::float8 * d."availableSeconds"
-     ORDER BY percent, m."displayName" LIMIT $4`,
-    [ws, covered, s.serviceLevelTarget, L],
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, (100.0 * d.facing / d.available)::float8 AS percent, count(*) OVER ()::int AS total
+     FROM (SELECT d."memberId", sum(d."customerFacingSeconds") AS facing, sum(d."availableSeconds") AS available
+           FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date >= $2::date AND d.date <= $3::date
+           GROUP BY d."memberId") d
+     JOIN "Member" m ON m.id = d."memberId"
+     WHERE d.available > 0 AND 100.0 * d.facing < $4::float8 * d.available
+     ORDER BY percent, m."displayName" LIMIT $5`,
+    [ws, covered.from, covered.to, s.serviceLevelTarget, L],
   );
   const idle = await sql.query<Person & { sessions: number; longest: number; agents: number; total: number }>(
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*)::int AS sessions, max(c."idleSeconds")::int AS longest,
@@ -134,13 +152,6 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      ORDER BY sessions DESC, longest DESC, m."displayName" LIMIT $5`,
     [ws, from, to, s.idleChatThresholdSeconds, L],
   );
-  // The last day a digest run was claimed before this one: the greatest "<workspace>:<date>" key.
-  const [last] = await sql.query<{ key: string | null }>(
-    `SELECT max(j.key) AS key FROM "JobRun" j WHERE j.job = $1 AND starts_with(j.key, $2) AND j.key < $3`,
-    [digestJob, `${ws}:`, `${ws}:${day}`],
-  );
-
-  const lastRun = last?.key ? last.key.slice(ws.length + 1) : null;
   const missed = missedWorkdays(lastRun, day, s.workdays, localDate(workspace.createdAt, tz));
   return {
     workspaceName: workspace.name,
@@ -171,7 +182,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
       })),
     },
     attendance: {
-      occurrences: capped(occurrences, (o) => ({ person: person(o), type: o.type })),
+      occurrences: capped(occurrences, (o) => ({ person: person(o), type: o.type, date: o.date })),
       period: { kind: period.kind, start: period.start, end: period.end },
       riskThreshold: s.riskThresholdPoints,
       atRisk: capped(atRisk, (r) => ({ person: person(r), points: r.points })),

@@ -12,6 +12,14 @@ export const DIGEST_REQUESTS_MAX = 5;
 export const NOT_NOMINATED_DAYS = 30;
 /** How many missed days the note names before "and N more". */
 export const MISSED_DATES_MAX = 5;
+/** The most days one digest covers: after a longer outage the older days are only noted as missed. */
+export const DIGEST_COVERAGE_MAX_DAYS = 14;
+
+/** The local dates a digest covers, both included. */
+export interface Coverage {
+  from: string;
+  to: string;
+}
 
 /** The last workday strictly before `day` (workdays are ISO weekday numbers; at least one is set). */
 export function previousWorkday(day: string, workdays: readonly number[]): string {
@@ -19,6 +27,19 @@ export function previousWorkday(day: string, workdays: readonly number[]): strin
     if (workdays.includes(isoWeekday(d))) return d;
   }
   return addDays(day, -1);
+}
+
+/**
+ * What the digest delivered on `day` covers: everything since the period the previous digest covered, up to the day
+ * before. The previous digest, delivered on `lastRun`, covered the days before it, so this one starts there: with
+ * Monday-Friday workdays Monday's digest covers Friday to Sunday (a digest that covered only the previous workday left
+ * the weekend's nominations, scores and idle chats in no digest at all). Without an earlier run it starts at the
+ * previous workday; it never reaches back more than DIGEST_COVERAGE_MAX_DAYS.
+ */
+export function digestCoverage(day: string, workdays: readonly number[], lastRun: string | null): Coverage {
+  const earliest = addDays(day, -DIGEST_COVERAGE_MAX_DAYS);
+  const from = lastRun ?? previousWorkday(day, workdays);
+  return { from: from < earliest ? earliest : from, to: addDays(day, -1) };
 }
 
 /**

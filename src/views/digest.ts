@@ -1,7 +1,8 @@
-// The daily lead digest (PRODUCT.md §4), platform-neutral: the figures of the previous workday, each list already
-// capped (the total says how many more there are), so every renderer stays small whatever the size of the team.
+// The daily lead digest (PRODUCT.md §4), platform-neutral: the figures of the days since the previous digest's, each
+// list already capped (the total says how many more there are), so every renderer stays small whatever the size of the team.
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
-import type { PeriodKind } from "../domain/period.js";
+import type { Coverage } from "../domain/digest.js";
+import { isoWeekday, type PeriodKind } from "../domain/period.js";
 import type { PersonRef } from "./nomination.js";
 import { PERIOD_NAME } from "./pto.js";
 
@@ -15,8 +16,8 @@ export interface DigestFacts {
   workspaceName: string;
   /** The local date the digest is delivered on. */
   day: string;
-  /** The previous workday: the day the figures describe. */
-  covered: string;
+  /** The local dates the figures describe, both included: the days since those the previous digest covered. */
+  covered: Coverage;
   /** Workdays whose digest never ran since the last one (service down all day); the first few dates and the count. */
   missed: Capped<string>;
   recognition: {
@@ -35,8 +36,8 @@ export interface DigestFacts {
     lowest: Array<{ agent: PersonRef; scorer: PersonRef; score: number; reference: string }>;
   };
   attendance: {
-    occurrences: Capped<{ person: PersonRef; type: OccurrenceType }>;
-    /** The period containing the covered day. */
+    occurrences: Capped<{ person: PersonRef; type: OccurrenceType; date: string }>;
+    /** The period containing the last covered day. */
     period: { kind: PeriodKind; start: string; end: string };
     riskThreshold: number;
     atRisk: Capped<{ person: PersonRef; points: number }>;
@@ -46,12 +47,12 @@ export interface DigestFacts {
     closes: Array<{ start: string; end: string; evaluated: number; clean: number; hours: number }>;
   };
   pto: {
-    /** Hours credited to the ledger on the covered day. */
+    /** Hours credited to the ledger on the covered days. */
     hoursCredited: number;
     pending: Capped<{ requestId: string; person: PersonRef; date: string; hours: number }>;
   };
   serviceLevel: {
-    /** Members with a service-level row for the covered day. */
+    /** Members with a service-level row for a covered day. */
     reporting: number;
     /** Team percentage (sum customer-facing / sum available), or null without available time. */
     team: number | null;
@@ -81,6 +82,12 @@ export const digestView = (facts: DigestFacts, options: { preview?: boolean; clo
 });
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const WEEKDAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const dayName = (date: string) => `${WEEKDAY[isoWeekday(date) - 1]} ${date}`;
+/** "2026-03-13" for one day; "Friday 2026-03-13 to Sunday 2026-03-15" for several. */
+export const coverageName = (c: Coverage) => (c.from === c.to ? c.from : `${dayName(c.from)} to ${dayName(c.to)}`);
+/** "on 2026-03-13", or "from Friday 2026-03-13 to Sunday 2026-03-15". */
+const during = (c: Coverage) => (c.from === c.to ? `on ${c.from}` : `from ${coverageName(c)}`);
 export const percent = (value: number) => `${Math.round(value * 10) / 10} %`;
 /** "8 min 20 s", "2 min", "23 h 59 min": whole units, zero parts left out. */
 export function duration(total: number): string {
@@ -114,9 +121,9 @@ const names = (list: Capped<PersonRef>, f: DigestFormat) => `${list.items.map((p
 export function digestSections(v: DigestFacts & { closePending?: boolean }, f: DigestFormat): DigestSection[] {
   const r = v.recognition;
   const recognition: string[] = [];
-  if (r.nominations === 0) recognition.push(`No nominations on ${v.covered}.`);
+  if (r.nominations === 0) recognition.push(`No nominations ${during(v.covered)}.`);
   else {
-    recognition.push(`${f.bold(plural(r.nominations, "nomination"))} on ${v.covered}. Top stories by seconds:`);
+    recognition.push(`${f.bold(plural(r.nominations, "nomination"))} ${during(v.covered)}. Top stories by seconds:`);
     for (const t of r.top) {
       recognition.push(`• ${f.name(t.nominee)} (by ${f.name(t.nominator)}, ${plural(t.seconds, "second")}): ${f.text(t.story, 120)}`);
     }
@@ -128,9 +135,9 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }, f: D
   const q = v.quality;
   const quality =
     q.scores === 0
-      ? [`No quick scores on ${v.covered}.`]
+      ? [`No quick scores ${during(v.covered)}.`]
       : [
-          `${f.bold(plural(q.scores, "quick score"))} on ${v.covered}, average ${f.bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${f.bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
+          `${f.bold(plural(q.scores, "quick score"))} ${during(v.covered)}, average ${f.bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${f.bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
           `Lowest: ${q.lowest.map((l) => `${f.name(l.agent)} ${l.score} (${f.text(l.reference, 60)}, by ${f.name(l.scorer)})`).join("; ")}.`,
         ];
 
@@ -139,13 +146,13 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }, f: D
   const periodName = `${PERIOD_NAME[a.period.kind]} from ${a.period.start}`;
   if (a.occurrences.total === 0 && a.atRisk.total === 0 && a.closes.length === 0) {
     attendance.push(
-      `No occurrences on ${v.covered} and nobody at ${a.riskThreshold}+ points; ${a.zeroPoints} of ${a.eligible} at zero points in the ${periodName}.`,
+      `No occurrences ${during(v.covered)} and nobody at ${a.riskThreshold}+ points; ${a.zeroPoints} of ${a.eligible} at zero points in the ${periodName}.`,
     );
   } else {
     attendance.push(
       a.occurrences.total === 0
-        ? `No occurrences on ${v.covered}.`
-        : `${f.bold(plural(a.occurrences.total, "occurrence"))} on ${v.covered}: ${a.occurrences.items.map((o) => `${f.name(o.person)} (${TYPE_NAME[o.type]})`).join(", ")}${more(a.occurrences)}.`,
+        ? `No occurrences ${during(v.covered)}.`
+        : `${f.bold(plural(a.occurrences.total, "occurrence"))} ${during(v.covered)}: ${a.occurrences.items.map((o) => `${f.name(o.person)} (${TYPE_NAME[o.type]}${v.covered.from === v.covered.to ? "" : `, ${dayName(o.date)}`})`).join(", ")}${more(a.occurrences)}.`,
     );
     attendance.push(
       a.atRisk.total === 0
@@ -163,16 +170,16 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }, f: D
 
   const p = v.pto;
   const pto: string[] = [];
-  if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(`No PTO credited on ${v.covered} and no paid-day requests waiting.`);
+  if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(`No PTO credited ${during(v.covered)} and no paid-day requests waiting.`);
   else {
-    pto.push(`${f.bold(formatHours(p.hoursCredited))} credited on ${v.covered}.`);
+    pto.push(`${f.bold(formatHours(p.hoursCredited))} credited ${during(v.covered)}.`);
     pto.push(p.pending.total === 0 ? "No paid-day requests waiting." : `${f.bold(plural(p.pending.total, "paid-day request"))} waiting for a decision:`);
   }
 
   const s = v.serviceLevel;
   const serviceLevel =
     s.reporting === 0
-      ? [`No service-level data for ${v.covered}.`]
+      ? [`No service-level data ${v.covered.from === v.covered.to ? `for ${v.covered.from}` : during(v.covered)}.`]
       : [
           `Team: ${f.bold(s.team === null ? "no available time" : percent(s.team))} (target ${s.target} %, ${plural(s.reporting, "member")} reporting).`,
           s.below.total === 0
@@ -183,7 +190,7 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }, f: D
   const i = v.idleChats;
   const idleChats =
     i.sessions === 0
-      ? [`No chats left idle over ${duration(i.thresholdSeconds)} on ${v.covered}.`]
+      ? [`No chats left idle over ${duration(i.thresholdSeconds)} ${during(v.covered)}.`]
       : [
           `${f.bold(plural(i.sessions, "chat"))} left idle over ${duration(i.thresholdSeconds)} after the customer left, by ${plural(i.byAgent.total, "agent")}:`,
           `${i.byAgent.items.map((b) => `${f.name(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)})`).join(", ")}${more(i.byAgent)}.`,
@@ -205,4 +212,4 @@ export function missedLine(missed: Capped<string>): string | null {
   return `No digest was sent for ${plural(missed.total, "workday")} (${missed.items.join(", ")}${more(missed)}): the service was down all day.`;
 }
 
-export const digestTitle = (v: DigestFacts) => `Lead digest for ${v.covered}`;
+export const digestTitle = (v: DigestFacts) => `Lead digest for ${coverageName(v.covered)}`;

@@ -1,13 +1,6 @@
-// The daily lead digest end to end: a seeded week in Europe/Berlin read back through /wowbot digest (every section's
-// figures), delivery by the real daily job and outbox to each lead's DM or the leads channel (never to agents, never
-// before digest time or on non-workdays, once per day whatever reruns and restarts), the note for a day missed while
-// the service was down, the period-close results of the day, an all-empty digest, and `wowbot digest --print`.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../support/clock.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { freshDatabase, restartableDatabase, usingPostgres } from "../support/databases.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 const BOSS = "U0BOSS";
@@ -247,37 +240,66 @@ describe("the daily lead digest", () => {
     expect(posts()).toHaveLength(3);
   });
 
-  it("after a workday missed entirely, notes it in the next digest, which covers the previous workday with the day's period close", async () => {
-    // No run at all on Monday 16 March (the service was down all day); Tuesday's digest covers Monday.
-    await at(berlin("2026-03-17", "09:00"));
+  it("Monday's digest covers Friday to Sunday: weekend nominations, scores and a chat idle across midnight are in it", async () => {
+    const p = t.prisma;
+    await p.nomination.create({
+      data: {
+        workspaceId,
+        nomineeId: ids[AGENTS.cat] as string,
+        nominatorId: ids[AGENTS.ben] as string,
+        story: "Saturday overtime that saved a wedding order",
+        behaviours: ["wow"],
+        createdAt: berlin("2026-03-14", "11:00"),
+      },
+    });
+    // Idle for 30 minutes from Friday 23:50 to Saturday 00:20: closed, and counted, on Saturday.
+    await p.chatSession.create({
+      data: {
+        workspaceId,
+        memberId: ids[AGENTS.ben] as string,
+        sessionId: "S-weekend",
+        startedAt: berlin("2026-03-13", "23:30"),
+        customerLeftAt: berlin("2026-03-13", "23:50"),
+        agentClosedAt: berlin("2026-03-14", "00:20"),
+        idleSeconds: 1800,
+      },
+    });
+    await at(berlin("2026-03-16", "09:00"));
     const text = blocksText(postsTo("C0LEADS").at(-1)?.args);
-    expect(text).toContain("Lead digest for 2026-03-16");
-    expect(text).toContain("No digest was sent for 1 workday (2026-03-16): the service was down all day.");
-    // Tuesday's attendance run closed the week of 9 March (a day late): ben and cat had points; the three clean
-    // members' second clean week (the first closed on Thursday) earns the second tier, 3 h each.
+    expect(text).toContain("Lead digest for Friday 2026-03-13 to Sunday 2026-03-15");
+    expect(text).toContain("*1 nomination* from Friday 2026-03-13 to Sunday 2026-03-15. Top stories by seconds:");
+    expect(text).toContain("Saturday overtime that saved a wedding order");
+    expect(text).toContain(`*1 chat* left idle over 2 min after the customer left, by 1 agent:\n<@${AGENTS.ben}> 1 (longest 30 min).`);
+    expect(text).toContain("No quick scores from Friday 2026-03-13 to Sunday 2026-03-15.");
+    // Monday's attendance run closed the week of 9 March: ben and cat had points; the three clean members' second
+    // clean week (the first closed on Thursday) earns the second tier, 3 h each.
     expect(text).toContain("Period 2026-03-09 to 2026-03-16 closed today: 3 of 5 clean, 9 h credited.");
+    expect(text).not.toContain("No digest was sent");
+  });
+
+  it("after a workday missed entirely, notes it in the next digest, which covers both days", async () => {
+    // No run at all on Tuesday 17 March (the service was down all day); Wednesday's digest covers Monday and Tuesday.
+    await at(berlin("2026-03-18", "09:00"));
+    const text = blocksText(postsTo("C0LEADS").at(-1)?.args);
+    expect(text).toContain("Lead digest for Monday 2026-03-16 to Tuesday 2026-03-17");
+    expect(text).toContain("No digest was sent for 1 workday (2026-03-17): the service was down all day.");
     const next = async () => {
-      await at(berlin("2026-03-18", "09:00"));
+      await at(berlin("2026-03-19", "09:00"));
       return blocksText(postsTo("C0LEADS").at(-1)?.args);
     };
-    expect(await next()).not.toContain("No digest was sent");
+    const thursday = await next();
+    expect(thursday).toContain("Lead digest for 2026-03-18");
+    expect(thursday).not.toContain("No digest was sent");
   });
 });
-
-/** A database that outlives a service: PostgreSQL's fresh database, or PGlite in a DATA_DIR of its own. */
-async function durableDatabase(): Promise<{ database: FreshDatabase; env: Record<string, string> }> {
-  if (usingPostgres()) return { database: await freshDatabase(), env: {} };
-  const dir = mkdtempSync(path.join(tmpdir(), "wowbot-digest-"));
-  return { database: { options: {}, drop: async () => rmSync(dir, { recursive: true, force: true }) }, env: { DATA_DIR: dir } };
-}
 
 const digestPosts = (t: TestService) => t.fakeSlack.acceptedCallsOf("chat.postMessage").filter((c) => String(c.args.text).startsWith("Lead digest"));
 
 describe("the digest across restarts", () => {
   it("a service restarted after digest time, or taking over a run that died, does not send the day's digest again", async () => {
-    const { database, env } = await durableDatabase();
+    const database = await restartableDatabase();
     const clock = new ManualClock(berlin("2026-03-12", "09:30").toISOString());
-    const a = await startTestService({ env: { WOWBOT_ADMINS: BOSS, ...env }, clock, database });
+    const a = await startTestService({ env: { WOWBOT_ADMINS: BOSS }, clock, database });
     try {
       await setUp(a);
       await a.service.scheduler.runNow(a.service.jobs.daily);
@@ -293,7 +315,7 @@ describe("the digest across restarts", () => {
       await a.stop();
     }
     clock.set(berlin("2026-03-12", "10:15").toISOString());
-    const b = await startTestService({ env: { WOWBOT_ADMINS: BOSS, ...env }, clock, database });
+    const b = await startTestService({ env: { WOWBOT_ADMINS: BOSS }, clock, database });
     try {
       await b.service.scheduler.runNow(b.service.jobs.daily);
       await b.deliver();
@@ -307,7 +329,7 @@ describe("the digest across restarts", () => {
       await b.stop();
     }
     clock.set(berlin("2026-03-12", "10:20").toISOString());
-    const c = await startTestService({ env: { WOWBOT_ADMINS: BOSS, ...env }, clock, database });
+    const c = await startTestService({ env: { WOWBOT_ADMINS: BOSS }, clock, database });
     try {
       await c.service.scheduler.runNow(c.service.jobs.daily);
       await c.deliver();

@@ -1,17 +1,8 @@
-// Proactive Teams deliveries by the real daily job and outbox (Teams twin of the delivery parts of
-// slack-digest.test.ts and a compact attendance-months.test.ts): on a tenant whose recognition and leads channels
-// are Teams channels, the attendance post and the period close go to the recognition channel, accrual DMs reach
-// members' 1:1 chats (opened when none is known), the digest goes to each lead and admin by DM or to the leads
-// channel, exactly once across reruns and a restart, and never to agents; `wowbot digest` previews privately for
-// leads only; recognitions and paid-day requests reach their channels.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
 import { notice } from "../../src/views/notice.js";
 import { ManualClock } from "../support/clock.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { type FreshDatabase, restartableDatabase } from "../support/databases.js";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { FakeBotConnector } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -31,13 +22,6 @@ const WOWS = { id: "19:wows@thread.tacv2", name: "Wows" };
 const LEADS = { id: "19:leads@thread.tacv2", name: "Leads" };
 const STORY = "Turned a furious caller into a fan by fixing three old tickets nobody had closed.";
 
-/** A database that outlives a service: PostgreSQL's fresh database, or PGlite in a DATA_DIR of its own. */
-async function durableDatabase(): Promise<{ database: FreshDatabase; env: Record<string, string> }> {
-  if (usingPostgres()) return { database: await freshDatabase(), env: {} };
-  const dir = mkdtempSync(path.join(tmpdir(), "wowbot-teams-daily-"));
-  return { database: { options: {}, drop: async () => rmSync(dir, { recursive: true, force: true }) }, env: { DATA_DIR: dir } };
-}
-
 const cardOf = (a: CapturedActivity | undefined) => JSON.stringify(a?.activity.attachments?.[0]?.content ?? null);
 const isDigest = (a: CapturedActivity) => String(a.activity.text ?? "").startsWith("Lead digest");
 
@@ -45,10 +29,9 @@ describe("Teams proactive deliveries by the daily job", () => {
   let t: TestService;
   let connector: FakeBotConnector;
   let database: FreshDatabase;
-  let env: Record<string, string>;
   // Everyone joins on Monday 2 March (09:00 in Berlin), so the week of 9 March is their first whole period.
   const clock = new ManualClock("2026-03-02T08:00:00Z");
-  const start = () => startTestService({ slack: false, teams: true, fakeTeams: connector, database, clock, env: { ...env, WOWBOT_ADMINS: boss.aadObjectId } });
+  const start = () => startTestService({ slack: false, teams: true, fakeTeams: connector, database, clock, env: { WOWBOT_ADMINS: boss.aadObjectId } });
   /** Moves the clock and runs what the scheduler would at that minute: the daily job, then delivery. */
   const at = async (iso: string) => {
     clock.set(iso);
@@ -66,7 +49,7 @@ describe("Teams proactive deliveries by the daily job", () => {
     connector = await new FakeBotConnector().start();
     for (const u of [boss, lena, ada, ben]) connector.addMember(u);
     connector.setChannels(TEAMS_TEAM.id, [{ id: TEAMS_TEAM.id }, WOWS, LEADS]);
-    ({ database, env } = await durableDatabase());
+    database = await restartableDatabase();
     t = await start();
     await t.teams.post(t.teams.installationUpdate(boss, { place: { kind: "channel" } }));
     for (const u of [boss, lena, ada]) await say(u, "help");

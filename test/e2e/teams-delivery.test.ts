@@ -1,12 +1,6 @@
-// Teams provisioning, conversation references and outbox delivery: workspaces per tenant, members with AAD ids,
-// references stored on install and conversation updates and used by a new service instance after a restart
-// (channel post, DM opening a 1:1 chat, update in place), and failures classified (429 waits, 404 gives up).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueOutbox } from "../../src/db/outbox.repository.js";
-import { type FreshDatabase, freshDatabase, usingPostgres } from "../support/databases.js";
+import { type FreshDatabase, restartableDatabase } from "../support/databases.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { FakeBotConnector } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
@@ -18,25 +12,17 @@ const cy: FakeTeamsUser = { id: "29:cy", aadObjectId: "aaaaaaaa-0000-4000-8000-0
 const OTHER_TENANT = "0c0a0b0d-9999-4222-8333-444455556666";
 const SHIFTS = { id: "19:shifts@thread.tacv2", name: "Shifts" };
 
-/** A database that outlives a service: PostgreSQL, or PGlite in a directory (an in-memory one closes with it). */
-async function durableDatabase(): Promise<{ database: FreshDatabase; env: Record<string, string> }> {
-  if (usingPostgres()) return { database: await freshDatabase(), env: {} };
-  const dir = mkdtempSync(path.join(tmpdir(), "wowbot-teams-"));
-  return { database: { options: {}, drop: async () => rmSync(dir, { recursive: true, force: true }) }, env: { DATA_DIR: dir } };
-}
-
 describe("Teams provisioning and proactive delivery across a restart", () => {
   let connector: FakeBotConnector;
   let database: FreshDatabase;
-  let env: Record<string, string>;
   let t: TestService;
 
   beforeAll(async () => {
     connector = await new FakeBotConnector().start();
     connector.addMember(ann).addMember(bob).addMember(cy);
     connector.setChannels(TEAMS_TEAM.id, [{ id: TEAMS_TEAM.id }, SHIFTS]);
-    ({ database, env } = await durableDatabase());
-    t = await startTestService({ slack: false, teams: true, fakeTeams: connector, database, env });
+    database = await restartableDatabase();
+    t = await startTestService({ slack: false, teams: true, fakeTeams: connector, database });
   });
   afterAll(async () => {
     await t?.stop();
@@ -90,7 +76,7 @@ describe("Teams provisioning and proactive delivery across a restart", () => {
   it("after a restart, a new service delivers a channel post, a DM that opens a 1:1 chat, and an update in place", async () => {
     await t.stop();
     connector.clear();
-    t = await startTestService({ slack: false, teams: true, fakeTeams: connector, database, env });
+    t = await startTestService({ slack: false, teams: true, fakeTeams: connector, database });
     const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { externalId: TEAMS_TENANT } });
     const post = { view: "attendance.post", workspaceId: workspace.id, date: "2026-11-20", closed: null };
     await enqueueOutbox(

@@ -59,7 +59,7 @@ beforeAll(async () => {
     settings: workspaces,
     attendance: new AttendanceRepository(t.db.prisma),
     tokens: new ApiTokenRepository(t.db.prisma),
-    digest: { facts: (w, day, covered) => t.db.withSession((sql) => digestFacts(sql, w, day, covered)) },
+    digest: { facts: (w, day) => t.db.withSession((sql) => digestFacts(sql, w, day)) },
     exports: new ExportRepository(t.db.prisma),
     admins: [ADMIN],
   };

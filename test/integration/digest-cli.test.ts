@@ -41,7 +41,7 @@ describe("wowbot digest --print", () => {
   });
   afterAll(() => c.close());
 
-  it("prints the digest of the day given, covering the workday before it", async () => {
+  it("prints the digest of the day given, covering the days since the previous digest's", async () => {
     const r = await cli("digest", "--workspace", "T_CLI", "--date", "2026-03-12", "--print");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
@@ -52,10 +52,10 @@ describe("wowbot digest --print", () => {
     expect(r.out).toContain("Service level\n  Team: 81.3 % (target 80 %, 2 members reporting).\n  Below target (1): Ada 75 %.");
     expect(r.out).toContain("Quality\n  No quick scores on 2026-03-11.");
     expect(r.out).not.toContain("<@");
-    // Monday's digest covers Friday: nothing there.
+    // Monday's digest covers Friday to Sunday (no digest ran on Friday 13th here: it starts at the previous workday).
     const monday = await cli("digest", "--print", `--workspace=${workspaceId}`, "--date", "2026-03-16");
-    expect(monday.out).toContain("Lead digest for 2026-03-13");
-    expect(monday.out).toContain("No service-level data for 2026-03-13.");
+    expect(monday.out).toContain("Lead digest for Friday 2026-03-13 to Sunday 2026-03-15");
+    expect(monday.out).toContain("No service-level data from Friday 2026-03-13 to Sunday 2026-03-15.");
   });
 
   it("needs --print and a real date: usage errors exit 2 and print nothing", async () => {

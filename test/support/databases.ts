@@ -51,10 +51,10 @@ export async function freshDatabase({ migrated = true } = {}): Promise<FreshData
 
 /**
  * A database that outlives a service, for tests that restart one: a PGlite DATA_DIR in a scratch directory (an
- * in-memory PGlite closes with its service), or a fresh PostgreSQL database. Migrated by the first service.
+ * in-memory PGlite closes with its service; the first service migrates it), or a fresh PostgreSQL database.
  */
 export async function restartableDatabase(): Promise<FreshDatabase> {
-  if (usingPostgres()) return freshDatabase({ migrated: false });
+  if (usingPostgres()) return freshDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "wowbot-restart-"));
   return { options: { dataDir: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }

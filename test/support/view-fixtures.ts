@@ -136,7 +136,7 @@ export function worstDigestFacts(p: {
   return {
     workspaceName: p.workspaceName,
     day: "2026-03-12",
-    covered: "2026-03-11",
+    covered: { from: "2026-03-11", to: "2026-03-11" },
     missed: { total: 200, items: ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] },
     recognition: {
       nominations: WORST_TEAM * 5,
@@ -152,7 +152,7 @@ export function worstDigestFacts(p: {
       lowest: people(DIGEST_TOP_MAX).map((agent) => ({ agent, scorer: p.person(2), score: 0, reference: p.reference })),
     },
     attendance: {
-      occurrences: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, type: "absence" as const }))),
+      occurrences: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, type: "absence" as const, date: "2026-03-11" }))),
       period: { kind: "two-week", start: "2026-03-02", end: "2026-03-16" },
       riskThreshold: 3,
       atRisk: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, points: 99.5 }))),

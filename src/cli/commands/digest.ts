@@ -1,4 +1,4 @@
-// `wowbot digest --workspace ID [--date YYYY-MM-DD] --print`: the lead digest of a day as text on stdout. Printing is
+// `wowbot digest --workspace ID [--date YYYY-MM-DD] --print`: the lead digest delivered on a day, as text on stdout. Printing is
 // the only mode: sending is the scheduler's job (`wowbot serve`), exactly once per day, so --print is required.
 import { buildDigest } from "../../app/digest.js";
 import type { Config } from "../../config/env.js";
@@ -14,16 +14,17 @@ import { withWorkspace } from "../workspace.js";
 
 const digestHelp = `Usage: wowbot digest --print [--workspace ID] [--date YYYY-MM-DD]
 
-Prints the daily lead digest as plain text: recognition, quality, attendance, PTO, service level and idle chats of
-the workday before the digest day, as leads receive it in chat (names instead of mentions).
+Prints the daily lead digest as plain text: recognition, quality, attendance, PTO, service level and idle chats, as
+leads receive it in chat (names instead of mentions).
 
 Options:
   --print         print the digest on stdout (required: sending it is the job of \`wowbot serve\`, which delivers
                   each workspace's digest once a day at digest time)
   --workspace ID  the workspace: its wowbot id or the platform's id (Slack team id T...); needed when there are
                   several
-  --date DATE     the digest day, YYYY-MM-DD (default: today in the workspace's time zone); the digest covers
-                  the workday before it
+  --date DATE     the day the digest is delivered, YYYY-MM-DD (default: today in the workspace's time zone). It
+                  covers the days since those the previous digest covered, up to the day before: with
+                  Monday-Friday workdays, --date of a Tuesday covers Monday, of a Monday Friday to Sunday
 
 With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one process at a time opens DATA_DIR.
 Exit codes: 0 printed; 1 database unavailable; 2 usage error (no --print, a bad date, an unknown workspace);
@@ -55,7 +56,7 @@ export const digestCommand: Command<DigestArgs> = {
   run: (config: Config, args: DigestArgs, output: Output) =>
     withWorkspace(config, "digest", args.workspace, output, async (db, workspace) => {
       const day = args.date ?? localDate(systemClock.now(), workspace.timezone);
-      const view = await db.withSession((sql) => buildDigest({ facts: (w, d, covered) => digestFacts(sql, w, d, covered) }, workspace, day));
+      const view = await db.withSession((sql) => buildDigest({ facts: (w, d) => digestFacts(sql, w, d) }, workspace, day));
       output.out(digestText(view));
       return EXIT.ok;
     }),
