@@ -3,7 +3,16 @@
 // left the session open after the customer disconnected, so a resend (say, once the agent closed it) updates the row.
 import { fail, ok, type Result } from "../domain/result.js";
 import { type ChatSessionInput, dedupe, fieldOk, flagged, type IngestPorts, memberKeys, resolve } from "./ingest-batch.js";
-import { CHAT_SESSION_FIELDS, type ChatSessionRow, chatSessionRow, type IngestCounts, type IngestRefusal, refusal, schemaProblems } from "./ingest-rows.js";
+import {
+  CHAT_SESSION_FIELDS,
+  type ChatSessionRow,
+  chatSessionRow,
+  type IngestCounts,
+  type IngestProblem,
+  type IngestRefusal,
+  refusal,
+  schemaProblems,
+} from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
 import type { WorkspaceRecord } from "./ports.js";
 
@@ -17,6 +26,26 @@ export function idleSeconds(customerLeftAt: Date | null, agentClosedAt: Date | n
 }
 
 const instant = (value: string | null | undefined) => (value == null ? null : new Date(value));
+
+/** Clocks disagree by a little: a time this far ahead of ours is still taken as now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+/** No chat lasts longer: a later time is a typo or a broken export (an agentClosedAt four years on). */
+export const SESSION_MAX_MS = 24 * 3600_000;
+
+/** The row's times that are in the future or too long after its start, as problems of their fields. */
+function timeProblems(index: number, times: Record<"startedAt" | "customerLeftAt" | "agentClosedAt", Date | null>, now: Date): IngestProblem[] {
+  const problems: IngestProblem[] = [];
+  const started = times.startedAt?.getTime() ?? 0;
+  for (const [field, at] of Object.entries(times)) {
+    if (!at) continue;
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      problems.push({ index, field, reason: `${field} ${at.toISOString()} is in the future (it is ${now.toISOString()}): send times that have happened.` });
+    } else if (at.getTime() - started > SESSION_MAX_MS) {
+      problems.push({ index, field, reason: `${field} is more than 24 hours after startedAt: a chat session can't last that long.` });
+    }
+  }
+  return problems;
+}
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameSession = (a: ChatSessionInput, b: ChatSessionInput) =>
   a.memberId === b.memberId && sameTime(a.startedAt, b.startedAt) && sameTime(a.customerLeftAt, b.customerLeftAt) && sameTime(a.agentClosedAt, b.agentClosedAt);
@@ -39,13 +68,19 @@ export async function ingestChatSessions(
     if (!row || !member) continue;
     const customerLeftAt = instant(row.customerLeftAt);
     const agentClosedAt = instant(row.agentClosedAt);
+    const startedAt = new Date(row.startedAt);
+    const wrongTimes = timeProblems(index, { startedAt, customerLeftAt, agentClosedAt }, now);
+    if (wrongTimes.length) {
+      problems.push(...wrongTimes);
+      continue;
+    }
     valid.push({
       index,
       key: row.sessionId,
       value: {
         memberId: member.id,
         sessionId: row.sessionId,
-        startedAt: new Date(row.startedAt),
+        startedAt,
         customerLeftAt,
         agentClosedAt,
         idleSeconds: idleSeconds(customerLeftAt, agentClosedAt),

@@ -111,9 +111,12 @@ export const chatSessionRow = z
     sessionId: text("sessionId", "give the contact-centre platform's session id.")
       .max(SESSION_ID_MAX, { error: `the sessionId is longer than ${SESSION_ID_MAX} characters.` })
       .describe("The contact-centre platform's id of the session, unique in the workspace (natural key)."),
-    startedAt: timestamp("startedAt", "When the session started: ISO 8601 with an offset."),
-    customerLeftAt: timestamp("customerLeftAt", "When the customer disconnected; null or absent while unknown.").nullish(),
-    agentClosedAt: timestamp("agentClosedAt", "When the agent closed the session; null or absent while still open.").nullish(),
+    startedAt: timestamp("startedAt", "When the session started: ISO 8601 with an offset; not in the future (5 minutes of clock skew allowed)."),
+    customerLeftAt: timestamp("customerLeftAt", "When the customer disconnected, at most 24 hours after startedAt; null or absent while unknown.").nullish(),
+    agentClosedAt: timestamp(
+      "agentClosedAt",
+      "When the agent closed the session, at most 24 hours after startedAt; null or absent while still open.",
+    ).nullish(),
   })
   .refine((r) => notBefore(r.customerLeftAt, r.startedAt), { path: ["customerLeftAt"], error: "customerLeftAt is before startedAt." })
   .refine((r) => notBefore(r.agentClosedAt, r.startedAt), { path: ["agentClosedAt"], error: "agentClosedAt is before startedAt." })

@@ -274,6 +274,44 @@ describe("POST /api/v1/chat-sessions", () => {
   });
 });
 
+describe("POST /api/v1/chat-sessions: times that cannot be real", () => {
+  // The test clock says 2026-03-02T09:00:00Z; five minutes of clock skew are allowed, and a session lasts at most 24 h.
+  it("refuses times in the future and sessions longer than 24 hours, each side of each bound, saving nothing", async () => {
+    const before = await t.prisma.chatSession.count();
+    const refused = await post("chat-sessions", {
+      rows: [
+        { member: "U_ADA", sessionId: "f-1", startedAt: "9999-12-31T00:00:00Z" },
+        { member: "U_ADA", sessionId: "f-2", startedAt: "2026-03-02T08:00:00Z", customerLeftAt: "2026-03-02T09:05:01Z" },
+        { member: "U_ADA", sessionId: "f-3", startedAt: "2022-01-01T08:00:00Z", customerLeftAt: "2022-01-01T08:10:00Z", agentClosedAt: "2026-01-01T08:10:00Z" },
+        { member: "U_ADA", sessionId: "f-4", startedAt: "2026-02-28T08:00:00Z", agentClosedAt: "2026-03-01T08:00:01Z" },
+      ],
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { problems: unknown[] }).problems).toEqual([
+      {
+        index: 0,
+        field: "startedAt",
+        reason: "startedAt 9999-12-31T00:00:00.000Z is in the future (it is 2026-03-02T09:00:00.000Z): send times that have happened.",
+      },
+      {
+        index: 1,
+        field: "customerLeftAt",
+        reason: "customerLeftAt 2026-03-02T09:05:01.000Z is in the future (it is 2026-03-02T09:00:00.000Z): send times that have happened.",
+      },
+      { index: 2, field: "agentClosedAt", reason: "agentClosedAt is more than 24 hours after startedAt: a chat session can't last that long." },
+      { index: 3, field: "agentClosedAt", reason: "agentClosedAt is more than 24 hours after startedAt: a chat session can't last that long." },
+    ]);
+    expect(await t.prisma.chatSession.count()).toBe(before);
+    const accepted = await post("chat-sessions", {
+      rows: [
+        { member: "U_ADA", sessionId: "f-5", startedAt: "2026-03-02T08:00:00Z", customerLeftAt: "2026-03-02T09:05:00Z" },
+        { member: "U_ADA", sessionId: "f-6", startedAt: "2026-02-28T08:00:00Z", agentClosedAt: "2026-03-01T08:00:00Z" },
+      ],
+    });
+    expect(await accepted.json()).toEqual({ received: 2, created: 2, updated: 0, unchanged: 0 });
+  });
+});
+
 describe("POST /api/v1/attendance", () => {
   it("records occurrences as the token, with the import's rules; a resend changes nothing", async () => {
     const rows = [
