@@ -210,7 +210,12 @@ export interface HomeStore {
   serviceLevel(workspace: WorkspaceRecord, member: MemberRecord, window: { from: string; to: string; since: Date; until: Date }): Promise<ServiceLevelFacts>;
 }
 
-export type SettingsUpdate = { ok: true; settings: WorkspaceSettings } | { ok: false; problems: Array<{ field: string; message: string }> };
+export type SettingsUpdate =
+  /** `changed`: the settings (and "timezone") whose values differ from before. */
+  { ok: true; settings: WorkspaceSettings; changed: SettingName[] } | { ok: false; problems: Array<{ field: string; message: string }> };
+
+/** A setting as the settings form shows it: a WorkspaceSettings key or the workspace's time zone. */
+export type SettingName = keyof WorkspaceSettings | "timezone";
 
 /** A settings change; the time zone is the workspace's own column, changed through the same form. */
 export type SettingsPatch = Partial<WorkspaceSettings> & { timezone?: string };

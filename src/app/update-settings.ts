@@ -2,7 +2,7 @@
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
-import type { MemberRecord, Ports, SettingsPatch, WorkspaceRecord } from "./ports.js";
+import type { MemberRecord, Ports, SettingName, SettingsPatch, WorkspaceRecord } from "./ports.js";
 
 export function mayChangeSettings(member: MemberRecord): DomainError | null {
   return hasRole(member.role, "admin") ? null : { code: "SETTINGS.NOT_ADMIN", message: "Only admins can change wowbot's settings." };
@@ -11,7 +11,7 @@ export function mayChangeSettings(member: MemberRecord): DomainError | null {
 export async function updateSettings(
   ports: Pick<Ports, "settings">,
   input: { workspace: WorkspaceRecord; actor: MemberRecord; patch: SettingsPatch },
-): Promise<Result<WorkspaceSettings, DomainError & { problems?: Array<{ field: string; message: string }> }>> {
+): Promise<Result<{ settings: WorkspaceSettings; changed: SettingName[] }, DomainError & { problems?: Array<{ field: string; message: string }> }>> {
   const refused = mayChangeSettings(input.actor);
   if (refused) return fail(refused);
   const result = await ports.settings.updateSettings(input.workspace.id, input.patch, input.actor.platformUserId);
@@ -19,5 +19,5 @@ export async function updateSettings(
     const [first] = result.problems;
     return fail({ code: "SETTINGS.INVALID", field: first?.field, message: first?.message ?? "invalid settings", problems: result.problems });
   }
-  return ok(result.settings);
+  return ok({ settings: result.settings, changed: result.changed });
 }

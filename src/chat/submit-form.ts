@@ -10,6 +10,7 @@ import type { BehaviourId } from "../domain/nomination.js";
 import { FORM_FIELDS, type FormErrors, type FormKind, type FormValues } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
+import { settingsSaved } from "../views/settings-saved.js";
 import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND } from "./request.js";
 
 /**
@@ -141,7 +142,7 @@ function settingsField(path: string): string {
 async function submitSettingsForm(req: ChatRequest, patch: FormValues["form.settings"]): Promise<FormOutcome> {
   if (!isKnown(req)) return { errors: { scoreGoal: "Try again in a moment." } };
   const result = await updateSettings(req.ports, { workspace: req.workspace, actor: req.member, patch });
-  if (result.ok) return { ok: { title: "Settings", view: notice("success", "Settings saved.") } };
+  if (result.ok) return { ok: { title: "Settings", view: settingsSaved(result.value.changed) } };
   const errors: FormErrors = {};
   // Every problem beside its input (the first one per input); nothing was saved.
   for (const p of result.error.problems ?? [{ field: "scoreGoal", message: result.error.message }]) errors[settingsField(p.field)] ??= p.message;

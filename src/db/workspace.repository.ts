@@ -1,5 +1,5 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import type { MemberRecord, SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
+import type { MemberRecord, SettingName, SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
 import { settingsSchema } from "../domain/settings.js";
 import { isValidTimeZone } from "../domain/timezone.js";
 import type { Member, Platform, Workspace } from "../generated/prisma/client.js";
@@ -102,7 +102,10 @@ export class WorkspaceRepository implements SettingsStore {
         before: { ...current.settings, timezone: current.timezone },
         after: { ...parsed.data, timezone },
       });
-      return { ok: true, settings: parsed.data };
+      const before: Record<string, unknown> = { ...current.settings, timezone: current.timezone };
+      const after: Record<string, unknown> = { ...parsed.data, timezone };
+      const changed = (Object.keys(after) as SettingName[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+      return { ok: true, settings: parsed.data, changed };
     });
   }
 }

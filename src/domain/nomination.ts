@@ -1,5 +1,6 @@
 // Wow-moment nominations: what a valid nomination is and the rules between nominator and nominee (PRODUCT.md §1).
 import type { DomainError } from "./result.js";
+import { visibleLength } from "./text-length.js";
 
 export const BEHAVIOURS = [
   { id: "connection", label: "Personal emotional connection" },
@@ -9,8 +10,11 @@ export const BEHAVIOURS = [
 ] as const;
 export type BehaviourId = (typeof BEHAVIOURS)[number]["id"];
 
+/** Story bounds in visible characters (visibleLength): 25 zero-width spaces are no story, 11 emoji are 11 characters. */
 export const STORY_MIN = 20;
 export const STORY_MAX = 2000;
+/** Code units a story may take whatever it shows: a bound on storage and message size, far above any real story. */
+const STORY_MAX_UNITS = 8 * STORY_MAX;
 export const REFERENCE_MAX = 200;
 /** How long the nominator may take a nomination back. */
 export const RETRACT_WINDOW_MS = 60 * 60 * 1000;
@@ -31,14 +35,15 @@ export function behaviourLabel(id: BehaviourId): string {
 export function validateDraft(draft: NominationDraft): DomainError[] {
   const errors: DomainError[] = [];
   const story = draft.story.trim();
-  if (story.length < STORY_MIN) {
+  const length = visibleLength(story);
+  if (length < STORY_MIN) {
     errors.push({
       code: "NOMINATION.STORY_TOO_SHORT",
       field: "story",
-      message: `The story needs at least ${STORY_MIN} characters (it has ${story.length}): say what they did and why it mattered.`,
+      message: `The story needs at least ${STORY_MIN} characters (it has ${length}): say what they did and why it mattered.`,
     });
-  } else if (story.length > STORY_MAX) {
-    errors.push({ code: "NOMINATION.STORY_TOO_LONG", field: "story", message: `The story can be at most ${STORY_MAX} characters (it has ${story.length}).` });
+  } else if (length > STORY_MAX || story.length > STORY_MAX_UNITS) {
+    errors.push({ code: "NOMINATION.STORY_TOO_LONG", field: "story", message: `The story can be at most ${STORY_MAX} characters (it has ${length}).` });
   }
   const reference = draft.reference?.trim() ?? "";
   if (reference.length > REFERENCE_MAX) {

@@ -75,6 +75,15 @@ describe("wow nominations on Slack", () => {
     expect(await nominations()).toEqual([]);
   });
 
+  it("counts the characters a person sees: zero-width spaces are nothing, an emoji is one", async () => {
+    const invisible = await wow(`<@U0NOMINEE> ${"\u200b".repeat(25)}`);
+    expect(invisible.text).toContain("The story needs at least 20 characters (it has 0)");
+    // 11 emoji with skin tones or joiners (2 to 7 code units each) and "Thanks! " are 19 characters: one short.
+    const emoji = "👍🏽👩‍💻🎉🙌🏾❤️🔥👏🏻🚀⭐🏆😊";
+    expect((await wow(`<@U0NOMINEE> Thanks! ${emoji}`)).text).toContain("The story needs at least 20 characters (it has 19)");
+    expect(await nominations()).toEqual([]);
+  });
+
   it("explains usage when the command doesn't start with a mention", async () => {
     const reply = await wow("grace was great today, truly excellent work");
     expect(reply.text).toContain("Start with who it's for, as a mention");

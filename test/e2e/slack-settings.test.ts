@@ -7,6 +7,7 @@ import { fullFormSettings } from "../support/twin-expectations.js";
 interface Reply {
   text?: string;
   response_action?: string;
+  view?: unknown;
   errors?: Record<string, string>;
 }
 
@@ -65,7 +66,12 @@ describe("/wowbot settings", () => {
 
   it("saves a valid change, audit-logged", async () => {
     const reply = await submit("U0BOSS", {});
-    expect(reply.response_action).toBe("clear");
+    // Saving used to close the form without a word: it says what changed.
+    expect(reply.response_action).toBe("update");
+    expect(JSON.stringify(reply.view)).toContain(
+      "Settings saved. Changed: recognition channel, nominations per person per day, quick-score goal and question weights.",
+    );
+    expect(JSON.stringify((await submit("U0BOSS", {})).view)).toContain("Settings saved: nothing changed.");
     expect(await settingsOf()).toMatchObject({
       recognitionChannel: "C0WOWS",
       nominationsPerDay: 3,
@@ -96,7 +102,7 @@ describe("/wowbot settings", () => {
     expect(initial).toMatchObject({ riskThresholdPoints: "3", serviceLevelTarget: "80", idleChatThresholdSeconds: "120" });
 
     const reply = await submit("U0BOSS", { riskThresholdPoints: "2.5", serviceLevelTarget: "85.5", idleChatThresholdSeconds: "300" });
-    expect(reply.response_action).toBe("clear");
+    expect(JSON.stringify(reply.view)).toContain("Settings saved. Changed: attendance risk, service-level target and idle-chat threshold.");
     expect(await settingsOf()).toMatchObject({ riskThresholdPoints: 2.5, serviceLevelTarget: 85.5, idleChatThresholdSeconds: 300 });
 
     const bad = await submit("U0BOSS", { serviceLevelTarget: "120", idleChatThresholdSeconds: "1.5" });
@@ -154,14 +160,14 @@ describe("/wowbot settings", () => {
     });
 
     it("saves them together with the time zone, audit-logged", async () => {
-      expect((await submitForm(fullForm())).response_action).toBe("clear");
+      expect((await submitForm(fullForm())).response_action).toBe("update");
       const ws = await workspace();
       expect(ws.timezone).toBe("America/Los_Angeles");
       expect(ws.settings).toMatchObject(fullFormSettings("C0LEADS"));
       const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { at: "desc" } });
       expect(audit.before).toMatchObject({ timezone: "UTC" });
       expect(audit.after).toMatchObject({ timezone: "America/Los_Angeles", hoursPerPaidDay: 7.5 });
-      expect((await submitForm(fullForm({ accrualCapHours: "" }))).response_action).toBe("clear");
+      expect(JSON.stringify((await submitForm(fullForm({ accrualCapHours: "" }))).view)).toContain("Settings saved. Changed: accrual cap.");
       expect((await workspace()).settings).toMatchObject({ accrualCapHours: null });
     });
 

@@ -165,7 +165,7 @@ describe("Teams dialogs and buttons", () => {
       expect(await settingsOf()).toEqual(before);
 
       const ok = await send(boss, submissionOf(card, { recognitionChannel: TEAMS_CHANNEL.id, nominationsPerDay: "3" }));
-      expect(ok.task).toEqual({ type: "message", value: "Settings saved." });
+      expect(ok.task).toEqual({ type: "message", value: "Settings saved. Changed: recognition channel and nominations per person per day." });
       expect(await settingsOf()).toMatchObject({ recognitionChannel: TEAMS_CHANNEL.id, nominationsPerDay: 3 });
     });
   });

@@ -96,7 +96,7 @@ describe("paid-day requests on Teams", () => {
   });
 
   it("with a leads channel, the request is posted there once, and the decision updates that post in place", async () => {
-    expect(closedWith(await twin.submit(BOSS, "form.settings", { leadsChannel: LEADS.id }))).toBe("Settings saved.");
+    expect(closedWith(await twin.submit(BOSS, "form.settings", { leadsChannel: LEADS.id }))).toBe("Settings saved. Changed: leads channel.");
     expect(closedWith(await twin.submit(ADA, "form.paid_day", { date: "2026-03-05", note: "" }))).toContain("Requested a paid day off on 2026-03-05.");
     const request = await t.prisma.ptoRequest.findFirstOrThrow({ where: { status: "pending" } });
     t.fakeTeams.clear();

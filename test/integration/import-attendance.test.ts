@@ -358,6 +358,16 @@ describe("wowbot import attendance (the command on a database of its own)", () =
     const headerless = await cli("import", "attendance", csv("headerless.csv", "U_ADA,2026-03-02,absent\n"));
     expect(headerless.code).toBe(1);
     expect(headerless.err[0]).toContain('line 1: unknown column "U_ADA": the first row must name the columns member, date, type and (optionally) note.');
+    // Excel in some languages saves CSV with semicolons: say so, rather than only "unknown column".
+    const excel = await cli("import", "attendance", csv("excel.csv", "member;date;type;note\r\nU_ADA;2026-03-02;absent;\r\n"));
+    expect(excel).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `wowbot import: ${path.join(dir, "excel.csv")}, line 1: unknown column "member;date;type;note": the values seem to be separated by ";" rather than commas (Excel saves CSV that way in some languages): save the file as "CSV UTF-8 (Comma delimited)", or replace the separators with commas.`,
+        "Nothing was imported.",
+      ],
+    });
     const open = await cli("import", "attendance", csv("open.csv", 'member,date,type,note\nU_ADA,2026-03-02,absent,"never closed\n'));
     expect(open.err).toEqual([expect.stringContaining("line 2: a quoted value is never closed"), "Nothing was imported."]);
     expect(await occurrences()).toHaveLength(2);

@@ -112,6 +112,18 @@ type LineProblem = { line: number; field: string; reason: string };
 type Records = { ok: true; records: Array<{ line: number; cells: Record<string, string> }>; problems: LineProblem[] } | { ok: false; message: string };
 type Rows = { ok: true; rows: ImportRow[]; problems: LineProblem[] } | { ok: false; message: string };
 
+/** The separator a one-column header seems to use instead of commas ("member;date;type"), if it names our columns. */
+function otherSeparator(header: string): string | null {
+  for (const [char, name] of [
+    [";", '";"'],
+    ["\t", "tabs"],
+    ["|", '"|"'],
+  ] as const) {
+    if (header.split(char).length > 1) return name;
+  }
+  return null;
+}
+
 /** The file's records as cells by column name; a header that doesn't name the columns stops everything. */
 export function recordsFromCsv(text: string, spec: ColumnSpec): Records {
   const csv = parseCsv(text);
@@ -127,6 +139,13 @@ export function recordsFromCsv(text: string, spec: ColumnSpec): Records {
   for (const [i, raw] of header.fields.entries()) {
     const name = byLowerCase.get(raw.trim().toLowerCase());
     if (!name) {
+      const separator = header.fields.length === 1 ? otherSeparator(raw) : null;
+      if (separator) {
+        return {
+          ok: false,
+          message: `line ${header.line}: unknown column "${raw.trim()}": the values seem to be separated by ${separator} rather than commas (Excel saves CSV that way in some languages): save the file as "CSV UTF-8 (Comma delimited)", or replace the separators with commas.`,
+        };
+      }
       return { ok: false, message: `line ${header.line}: ${raw.trim() ? `unknown column "${raw.trim()}"` : `column ${i + 1} has no name`}: ${expected}.` };
     }
     if (index.has(name)) return { ok: false, message: `line ${header.line}: the column "${name}" appears twice.` };

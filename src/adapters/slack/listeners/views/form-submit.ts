@@ -89,7 +89,7 @@ export function formSubmit<K extends FormKind>(
       for (const [field, message] of Object.entries(outcome.errors)) errors[blockOf(field)] ??= message;
       return void (await ack({ response_action: "errors", errors }));
     }
-    // Saved settings simply close; every other form ends on a screen saying what happened.
-    await ack(kind === "form.settings" ? { response_action: "clear" } : { response_action: "update", view: renderFormDone(outcome.ok) });
+    // Every form ends on a screen saying what happened.
+    await ack({ response_action: "update", view: renderFormDone(outcome.ok) });
   };
 }
