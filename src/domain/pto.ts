@@ -25,7 +25,10 @@ export interface PtoBalance {
 
 export function ptoBalance(balance: number, reserved: number, hoursPerPaidDay: number): PtoBalance {
   const available = roundHours(balance - reserved);
-  const wholeDays = Math.floor(roundHours(balance / hoursPerPaidDay) + 1e-9);
+  // In whole hundredths, floored before anything is rounded: 7.98 h of 8 is no paid day yet (0.9975 rounded to two
+  // decimals read as one, while a request was refused), and 15.97 h is one, not two.
+  const cents = (hours: number) => Math.round(hours * 100);
+  const wholeDays = Math.floor(cents(balance) / cents(hoursPerPaidDay));
   return {
     balance: roundHours(balance),
     reserved: roundHours(reserved),

@@ -143,6 +143,17 @@ describe("attendance and PTO on Slack", () => {
         state: { values: { date: { date: { type: "datepicker", selected_date: date } }, note: { note: { type: "plain_text_input", value: null } } } },
       });
 
+    it("counts a balance a hundredth under a paid day as no paid day, and offers no request for it", async () => {
+      await credit(ADA, 7.98);
+      const under = JSON.stringify((await t.slack.command({ command: "/pto", text: "", user_id: ADA })).blocks);
+      expect(under).toContain("*7.98 h*, 0 paid days: 0.02 h to your next paid day.");
+      expect(under).not.toContain("Request a paid day off");
+      await credit(ADA, 0.02);
+      const whole = JSON.stringify((await t.slack.command({ command: "/pto", text: "", user_id: ADA })).blocks);
+      expect(whole).toContain("*8 h*, 1 paid day: 8 h to your next paid day.");
+      expect(whole).toContain("Request a paid day off");
+    });
+
     it("shows an agent only their own balance", async () => {
       await credit(BEN, 12);
       const own = await t.slack.command({ command: "/pto", text: "", user_id: BEN });

@@ -1,6 +1,6 @@
 // PTO arithmetic and paid-day request rules.
 import { describe, expect, it } from "vitest";
-import { checkPaidDayRequest, ptoBalance } from "../../../src/domain/pto.js";
+import { canRequestPaidDay, checkPaidDayRequest, ptoBalance } from "../../../src/domain/pto.js";
 import { defaultSettings } from "../../../src/domain/settings.js";
 
 describe("ptoBalance", () => {
@@ -9,6 +9,31 @@ describe("ptoBalance", () => {
     expect(ptoBalance(16, 8, 8)).toEqual({ balance: 16, reserved: 8, available: 8, wholeDays: 2, toNextDay: 8 });
     expect(ptoBalance(0, 0, 7.5)).toMatchObject({ wholeDays: 0, toNextDay: 7.5 });
     expect(ptoBalance(22.5, 0, 7.5)).toMatchObject({ wholeDays: 3, toNextDay: 7.5 });
+  });
+
+  // Each boundary from both sides: a hundredth under a paid day is not one (issue 17: 7.98 h showed "1 paid day").
+  it.each([
+    [7.98, 8, 0, 0.02],
+    [7.99, 8, 0, 0.01],
+    [8, 8, 1, 8],
+    [8.01, 8, 1, 7.99],
+    [15.97, 8, 1, 0.03],
+    [15.99, 8, 1, 0.01],
+    [16, 8, 2, 8],
+    [22.49, 7.5, 2, 0.01],
+    [22.5, 7.5, 3, 7.5],
+    [22.51, 7.5, 3, 7.49],
+    [0.01, 0.25, 0, 0.24],
+    [24.6, 8.2, 3, 8.2],
+  ])("%s h at %s h per paid day is %s whole days and %s h to the next", (balance, perDay, wholeDays, toNextDay) => {
+    expect(ptoBalance(balance, 0, perDay)).toMatchObject({ wholeDays, toNextDay });
+  });
+
+  it("offers a request exactly when a whole day is available: 7.99 h no, 8 h yes", () => {
+    expect(canRequestPaidDay(ptoBalance(7.99, 0, 8), 8)).toBe(false);
+    expect(canRequestPaidDay(ptoBalance(8, 0, 8), 8)).toBe(true);
+    expect(canRequestPaidDay(ptoBalance(15.99, 8, 8), 8)).toBe(false);
+    expect(canRequestPaidDay(ptoBalance(16, 8, 8), 8)).toBe(true);
   });
 });
 
