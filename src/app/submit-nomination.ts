@@ -45,7 +45,7 @@ export async function submitNomination(ports: Ports, input: SubmitNominationInpu
     if ((await tx.countSince(nominator.id, start)) >= limit) {
       return fail({
         code: "NOMINATION.DAILY_LIMIT",
-        message: `You've made ${limit} nominations today, the most allowed per day. You can nominate again at midnight (${timezone}), in ${humanDuration(end.getTime() - now.getTime())}.`,
+        message: `You've made ${limit} ${limit === 1 ? "nomination" : "nominations"} today, the most allowed per day. You can nominate again at midnight (${timezone}), in ${humanDuration(end.getTime() - now.getTime())}.`,
       });
     }
     const duplicate = await tx.findDuplicate({

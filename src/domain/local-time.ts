@@ -34,15 +34,33 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
-/** The instant a local wall-clock time happens; a time skipped by a DST jump maps to just after the jump. */
+/** The local wall-clock time of an instant, as milliseconds of a UTC date with the same fields. */
+const wallOf = (instant: number, timeZone: string) => Math.floor(instant / 1000) * 1000 + offsetMs(new Date(instant), timeZone);
+
+/**
+ * The instant a local wall-clock time happens; a time skipped by a DST jump maps to the instant of the jump, the
+ * first that is at or after it. So a day whose midnight is skipped (America/Santiago, Havana, Asuncion start daylight
+ * saving at 00:00) starts at 01:00 local, its first instant, not an hour into the day before.
+ */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const [y, m, d] = date.split("-").map(Number);
   const [hh, mm] = time.split(":").map(Number);
   const wall = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0);
   // Two passes: the offset at the first guess can differ from the offset at the answer around a DST change.
-  let guess = wall - offsetMs(new Date(wall), timeZone);
-  guess = wall - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
+  const first = wall - offsetMs(new Date(wall), timeZone);
+  const second = wall - offsetMs(new Date(first), timeZone);
+  if (wallOf(second, timeZone) === wall) return new Date(second);
+  if (wallOf(first, timeZone) === wall) return new Date(first);
+  // The wall time does not exist (skipped by the jump): the jump lies between the two guesses. Find the first second
+  // whose wall time is at or after the one asked for.
+  let lo = Math.min(first, second);
+  let hi = Math.max(first, second);
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (wallOf(mid, timeZone) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
 }
 
 /** Adds days to a calendar date string. */

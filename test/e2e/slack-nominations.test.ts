@@ -123,6 +123,28 @@ describe("wow nominations on Slack", () => {
     }
   });
 
+  it("starts a day at its first instant where daylight saving begins at midnight (America/Santiago)", async () => {
+    t.fakeSlack.addUser({ id: "U0CHILE", name: "valentina", tz: "America/Santiago" });
+    const ws = await new WorkspaceRepository(t.service.db).find("slack", "T0TEST");
+    await new WorkspaceRepository(t.service.db).updateSettings(ws?.id ?? "", { nominationsPerDay: 1 }, "test");
+    try {
+      // Saturday 5 September 2026, 23:30 in Santiago (-04); at midnight the clocks jump to 01:00 (-03).
+      t.clock.set("2026-09-06T03:30:00Z");
+      expect((await wow(`<@U0NOMINEE> ${STORY}`, "U0CHILE")).text).toContain("Your wow nomination for <@U0NOMINEE> is in");
+      // Sunday 01:10: a new day, so a new nomination is allowed; a second on Sunday is not.
+      t.clock.set("2026-09-06T04:10:00Z");
+      expect((await wow(`<@U0THIRD> ${STORY}`, "U0CHILE")).text).toContain("Your wow nomination for <@U0THIRD> is in");
+      t.clock.set("2026-09-06T04:20:00Z");
+      expect((await wow(`<@U0NOMINEE> Another great moment: calmed an upset caller and fixed the billing error.`, "U0CHILE")).text).toContain(
+        "You've made 1 nomination today, the most allowed per day. You can nominate again at midnight (America/Santiago), in 22 h 40 min.",
+      );
+      expect(await nominations()).toHaveLength(2);
+    } finally {
+      await new WorkspaceRepository(t.service.db).updateSettings(ws?.id ?? "", { nominationsPerDay: 5 }, "test");
+      t.clock.set("2026-03-02T09:00:00Z");
+    }
+  });
+
   it("neutralises @channel-style mentions typed into the story", async () => {
     await wow(`<@U0NOMINEE> <!channel> &lt;!here&gt; she handled the outage calls for everyone, with patience`);
     const [n] = await nominations();

@@ -16,6 +16,29 @@ describe("local time", () => {
     expect(zonedInstant("2026-03-08", "09:00", "America/Los_Angeles").toISOString()).toBe("2026-03-08T16:00:00.000Z");
   });
 
+  // Where daylight saving starts at local midnight, the day starts at 01:00, its first instant (issue 17: it started
+  // at 23:00 the day before, so a nomination at 23:30 on Saturday counted on Sunday).
+  it.each([
+    ["America/Santiago", "2026-09-06", "2026-09-06T04:00:00.000Z"],
+    ["America/Havana", "2026-03-08", "2026-03-08T05:00:00.000Z"],
+    ["America/Asuncion", "2024-10-06", "2024-10-06T04:00:00.000Z"],
+  ])("in %s, %s starts at its first instant, %s", (zone, date, start) => {
+    expect(zonedInstant(date, "00:00", zone).toISOString()).toBe(start);
+    const before = new Date(new Date(start).getTime() - 1000);
+    expect(localDate(before, zone)).toBe(addDays(date, -1));
+    // 23:30 on the evening before belongs to the evening before.
+    const lateEvening = new Date(new Date(start).getTime() - 30 * 60_000);
+    expect(localDayBounds(lateEvening, zone).start.toISOString() < start).toBe(true);
+    expect(localDayBounds(lateEvening, zone).end.toISOString()).toBe(start);
+    expect(localDayBounds(new Date(start), zone).start.toISOString()).toBe(start);
+  });
+
+  it("maps a wall time skipped by a jump to the jump", () => {
+    expect(zonedInstant("2026-03-29", "02:30", "Europe/Berlin").toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    expect(zonedInstant("2026-03-29", "03:00", "Europe/Berlin").toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    expect(zonedInstant("2026-03-29", "01:59", "Europe/Berlin").toISOString()).toBe("2026-03-29T00:59:00.000Z");
+  });
+
   it("gives 23- and 25-hour days when the clocks change", () => {
     const spring = localDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin");
     expect(spring.end.getTime() - spring.start.getTime()).toBe(23 * 3_600_000);
@@ -24,7 +47,17 @@ describe("local time", () => {
   });
 
   it("always places an instant inside its own local day", () => {
-    const zones = fc.constantFrom("UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham");
+    const zones = fc.constantFrom(
+      "UTC",
+      "Europe/Berlin",
+      "America/Los_Angeles",
+      "Asia/Kolkata",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "America/Santiago",
+      "America/Havana",
+      "America/Asuncion",
+    );
     fc.assert(
       fc.property(fc.date({ min: new Date("2020-01-01"), max: new Date("2035-01-01"), noInvalidDate: true }), zones, (instant, zone) => {
         const { start, end } = localDayBounds(instant, zone);
@@ -32,6 +65,7 @@ describe("local time", () => {
           start <= instant &&
           instant < end &&
           localDate(start, zone) === localDate(instant, zone) &&
+          localDate(new Date(start.getTime() - 1000), zone) === addDays(localDate(instant, zone), -1) &&
           localDate(end, zone) === addDays(localDate(instant, zone), 1)
         );
       }),
