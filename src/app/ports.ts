@@ -304,6 +304,8 @@ export interface MemberLedgerTx {
   pointsBetween(memberId: string, start: string, end: string): Promise<number>;
   /** Streak of the member's last closed period before `start` (0 when none). */
   streakBefore(memberId: string, start: string): Promise<number>;
+  /** The member's closed periods starting after `start`, oldest first. */
+  resultsAfter(memberId: string, start: string): Promise<PeriodResultRecord[]>;
   updateResult(
     id: string,
     patch: { points: number; clean: boolean; streak: number; hoursCredited: number; note?: string | null; correctedAt: Date },

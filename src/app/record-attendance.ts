@@ -1,19 +1,27 @@
 // Recording and deleting attendance occurrences (PRODUCT.md §3): leads only, one occurrence a day, no future dates.
 // A change inside a period already closed re-evaluates it: a reversal or a late credit, never an edit of the ledger.
-import { checkOccurrence, evaluatePeriod, formatHours, OCCURRENCE_LABEL, type OccurrenceType, pointsFor, reversal } from "../domain/attendance.js";
+import { checkOccurrence, formatHours, OCCURRENCE_LABEL, type OccurrenceType, pointsFor, reversal, roundHours, tierHours } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
-import type { MemberLedgerTx, MemberRecord, OccurrenceRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { MemberLedgerTx, MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export function mayManageAttendance(member: MemberRecord): DomainError | null {
   return hasRole(member.role, "lead") ? null : { code: "ATTENDANCE.NOT_LEAD", message: "Only leads and admins can record attendance." };
 }
 
+/** What re-tiering the later closed periods did: how many changed, hours credited and reversed. */
+export interface LaterCorrection {
+  periods: number;
+  credited: number;
+  reversed: number;
+}
+
 /** What a change in a closed period did to the ledger, for the lead's confirmation. */
-export type Correction =
+export type Correction = (
   | { kind: "reversal"; hours: number; shortfall: number; period: { start: string; end: string } }
-  | { kind: "late-credit"; hours: number; streak: number; period: { start: string; end: string } };
+  | { kind: "late-credit"; hours: number; streak: number; period: { start: string; end: string } }
+) & { later: LaterCorrection };
 
 export interface AttendanceChange {
   status: "recorded" | "deleted" | "unchanged";
@@ -141,103 +149,197 @@ export async function deleteAttendance(
 }
 
 /**
- * After an occurrence changed, a period already closed for the member is evaluated again. Clean before and not
- * now: the credit is reversed (never below a zero balance; the shortfall is noted). The other way: a late credit
- * at the tier the period would have earned. Later periods keep their results: history is not rewritten.
+ * After an occurrence changed, a period already closed for the member is evaluated again, writing to the ledger (never
+ * editing it). Clean before and not now: the credit still standing is reversed (never below a zero balance; the
+ * shortfall is noted). The other way: a late credit of what the period earns at its streak, less what it still has
+ * (after a reversal the balance could not fully cover, only what the reversal took is given back).
+ *
+ * The streak runs on through the later closed periods, so they are re-tiered too: each clean period after this one
+ * gets the tier of its corrected streak, by a credit or a reversal of the difference, until an unclean period restarts
+ * the streak. A period the accrual cap held below its tier keeps at most what it was credited. So the ledger ends as
+ * if the history had been known at each close, and the next close reads the corrected streak.
  */
 async function reevaluateClosedPeriod(
   tx: MemberLedgerTx,
   input: { workspace: WorkspaceRecord; member: MemberRecord; occurrence: OccurrenceRecord; change: "recorded" | "deleted"; actor: string; at: Date },
 ): Promise<Correction | null> {
-  const { workspace, member, occurrence, at } = input;
+  const { workspace, member, occurrence } = input;
   const result = await tx.resultCovering(member.id, occurrence.date);
   if (!result) return null;
   const period = { start: result.periodStart, end: result.periodEnd };
   const points = await tx.pointsBetween(member.id, period.start, period.end);
   const why = `${OCCURRENCE_LABEL[occurrence.type]} on ${occurrence.date} ${input.change} after the period ${period.start} to ${period.end} closed`;
-  const entryKey = (kind: string) => `${kind}:${result.id}:${occurrence.id}:${input.change}`;
-  const dm = (key: string) => ({
-    workspaceId: workspace.id,
-    target: { kind: "dm" as const, platformUserId: member.platformUserId },
-    payload: { view: "pto.ledger_dm", entryKey: key },
-    dedupeKey: `pto:${key}`,
-  });
   const clean = points === 0;
   if (clean === result.clean) {
-    await tx.updateResult(result.id, { points, clean, streak: result.streak, hoursCredited: result.hoursCredited, correctedAt: at });
+    await tx.updateResult(result.id, { points, clean, streak: result.streak, hoursCredited: result.hoursCredited, correctedAt: input.at });
     return null;
   }
-  const balance = await tx.balance(member.id);
-  if (result.clean) {
-    const { hours, shortfall } = reversal(result.hoursCredited, balance);
-    const note = shortfall > 0 ? `${formatHours(shortfall)} could not be reversed: the balance was ${formatHours(balance)}` : null;
-    if (hours > 0) {
-      await tx.addLedger(
+  const ledger = ledgerWriter(tx, input);
+  const correction = result.clean ? await reverseResult(tx, ledger, input, result, points, why) : await creditResult(tx, ledger, input, result, why);
+  const later = await retierLater(tx, ledger, input, result, correction.kind === "reversal" ? 0 : correction.streak, why);
+  return { ...correction, period, later };
+}
+
+type LedgerWriter = (entry: Omit<NewLedgerEntry, "workspaceId" | "memberId" | "actor">) => Promise<void>;
+
+/**
+ * Ledger entries of one correction, each with its DM. Each gets its own millisecond, so a DM can state the balance
+ * right after its own entry (a correction may write several).
+ */
+function ledgerWriter(tx: MemberLedgerTx, input: { workspace: WorkspaceRecord; member: MemberRecord; actor: string; at: Date }): LedgerWriter {
+  let tick = 0;
+  return async (entry) => {
+    const at = new Date(input.at.getTime() + tick++);
+    await tx.addLedger({ ...entry, workspaceId: input.workspace.id, memberId: input.member.id, actor: input.actor }, at);
+    await tx.enqueue(
+      [
         {
-          workspaceId: workspace.id,
-          memberId: member.id,
-          hours: -hours,
-          kind: "reversal",
-          reason: note ? `${why}; ${note}` : why,
-          actor: input.actor,
-          periodResultId: result.id,
-          dedupeKey: entryKey("reversal"),
+          workspaceId: input.workspace.id,
+          target: { kind: "dm", platformUserId: input.member.platformUserId },
+          payload: { view: "pto.ledger_dm", entryKey: entry.dedupeKey },
+          dedupeKey: `pto:${entry.dedupeKey}`,
         },
-        at,
-      );
-      await tx.enqueue([dm(entryKey("reversal"))], at);
-    }
-    await tx.updateResult(result.id, { points, clean: false, streak: 0, hoursCredited: result.hoursCredited - hours, note, correctedAt: at });
-    await tx.audit({
-      workspaceId: workspace.id,
-      actor: input.actor,
-      action: "pto.reversal",
-      subject: `period:${result.id}`,
-      before: { clean: true, hoursCredited: result.hoursCredited, balance },
-      after: { clean: false, reversed: hours, shortfall },
-    });
-    return { kind: "reversal", hours, shortfall, period };
-  }
-  const evaluation = evaluatePeriod({ points: 0, previousStreak: await tx.streakBefore(member.id, period.start), balance, settings: workspace.settings });
-  if (evaluation.hours > 0) {
-    await tx.addLedger(
-      {
-        workspaceId: workspace.id,
-        memberId: member.id,
-        hours: evaluation.hours,
-        kind: "credit",
-        reason: `late credit: ${why}${evaluation.capNote ? ` (${evaluation.capNote})` : ""}`,
-        actor: input.actor,
-        periodResultId: result.id,
-        dedupeKey: entryKey("late-credit"),
-      },
+      ],
       at,
     );
-    await tx.enqueue([dm(entryKey("late-credit"))], at);
+  };
+}
+
+const correctionKey = (kind: string, resultId: string, input: { occurrence: OccurrenceRecord; change: string }) =>
+  `${kind}:${resultId}:${input.occurrence.id}:${input.change}`;
+
+async function reverseResult(
+  tx: MemberLedgerTx,
+  ledger: LedgerWriter,
+  input: { workspace: WorkspaceRecord; occurrence: OccurrenceRecord; change: string; actor: string; at: Date; member: MemberRecord },
+  result: PeriodResultRecord,
+  points: number,
+  why: string,
+) {
+  const balance = await tx.balance(input.member.id);
+  const { hours, shortfall } = reversal(result.hoursCredited, balance);
+  const note = shortfall > 0 ? `${formatHours(shortfall)} could not be reversed: the balance was ${formatHours(balance)}` : null;
+  if (hours > 0) {
+    const dedupeKey = correctionKey("reversal", result.id, input);
+    await ledger({ hours: -hours, kind: "reversal", reason: note ? `${why}; ${note}` : why, periodResultId: result.id, dedupeKey });
+  }
+  await tx.updateResult(result.id, { points, clean: false, streak: 0, hoursCredited: roundHours(result.hoursCredited - hours), note, correctedAt: input.at });
+  await tx.audit({
+    workspaceId: input.workspace.id,
+    actor: input.actor,
+    action: "pto.reversal",
+    subject: `period:${result.id}`,
+    before: { clean: true, hoursCredited: result.hoursCredited, balance },
+    after: { clean: false, reversed: hours, shortfall },
+  });
+  return { kind: "reversal" as const, hours, shortfall };
+}
+
+async function creditResult(
+  tx: MemberLedgerTx,
+  ledger: LedgerWriter,
+  input: { workspace: WorkspaceRecord; occurrence: OccurrenceRecord; change: string; actor: string; at: Date; member: MemberRecord },
+  result: PeriodResultRecord,
+  why: string,
+) {
+  const settings = input.workspace.settings;
+  const streak = (await tx.streakBefore(input.member.id, result.periodStart)) + 1;
+  // What still stands of an earlier credit (a reversal the balance could not cover) counts as paid.
+  const owed = roundHours(Math.max(0, tierHours(settings.rewardTiers, streak) - result.hoursCredited));
+  const { hours, capNote } = capped(owed, await tx.balance(input.member.id), settings.accrualCapHours);
+  if (hours > 0) {
+    const reason = `late credit: ${why}${capNote ? ` (${capNote})` : ""}`;
+    await ledger({ hours, kind: "credit", reason, periodResultId: result.id, dedupeKey: correctionKey("late-credit", result.id, input) });
   }
   await tx.updateResult(result.id, {
-    points,
+    points: 0,
     clean: true,
-    streak: evaluation.streak,
-    hoursCredited: result.hoursCredited + evaluation.hours,
-    note: evaluation.capNote,
-    correctedAt: at,
+    streak,
+    hoursCredited: roundHours(result.hoursCredited + hours),
+    note: capNote,
+    correctedAt: input.at,
   });
   await tx.audit({
-    workspaceId: workspace.id,
+    workspaceId: input.workspace.id,
     actor: input.actor,
     action: "pto.late_credit",
     subject: `period:${result.id}`,
     before: { clean: false, hoursCredited: result.hoursCredited },
-    after: { clean: true, credited: evaluation.hours, streak: evaluation.streak },
+    after: { clean: true, credited: hours, streak },
   });
-  return { kind: "late-credit", hours: evaluation.hours, streak: evaluation.streak, period };
+  return { kind: "late-credit" as const, hours, streak };
+}
+
+/** Credits stop at the accrual cap: what of `hours` fits under it, and the note when it does not all fit. */
+function capped(hours: number, balance: number, cap: number | null): { hours: number; capNote: string | null } {
+  if (cap === null || balance + hours <= cap) return { hours, capNote: null };
+  const fits = roundHours(Math.max(0, cap - balance));
+  return { hours: fits, capNote: `accrual cap of ${formatHours(cap)}: ${formatHours(hours)} owed, ${formatHours(fits)} credited` };
+}
+
+/** Re-tiers the clean periods closed after `result` to the streak the correction gives them (see above). */
+async function retierLater(
+  tx: MemberLedgerTx,
+  ledger: LedgerWriter,
+  input: { workspace: WorkspaceRecord; occurrence: OccurrenceRecord; change: string; actor: string; at: Date; member: MemberRecord },
+  result: PeriodResultRecord,
+  streakOfResult: number,
+  why: string,
+): Promise<LaterCorrection> {
+  const tiers = input.workspace.settings.rewardTiers;
+  const later: LaterCorrection = { periods: 0, credited: 0, reversed: 0 };
+  let streak = streakOfResult;
+  for (const next of await tx.resultsAfter(input.member.id, result.periodStart)) {
+    if (!next.clean) break; // an unclean period restarts the streak: nothing after it changes
+    streak += 1;
+    if (streak === next.streak) break; // the streak is back in step: nothing after it changes either
+    const oldTier = tierHours(tiers, next.streak);
+    const newTier = tierHours(tiers, streak);
+    // A period the cap held below its tier keeps at most what it was credited.
+    const target = next.hoursCredited < oldTier ? Math.min(newTier, next.hoursCredited) : newTier;
+    const reason = `streak ${streak} instead of ${next.streak} for the period ${next.periodStart} to ${next.periodEnd}: ${why}`;
+    let hoursCredited = next.hoursCredited;
+    const dedupeKey = correctionKey("retier", next.id, input);
+    if (target > next.hoursCredited) {
+      const { hours } = capped(roundHours(target - next.hoursCredited), await tx.balance(input.member.id), input.workspace.settings.accrualCapHours);
+      if (hours > 0) await ledger({ hours, kind: "credit", reason, periodResultId: next.id, dedupeKey });
+      hoursCredited = roundHours(hoursCredited + hours);
+      later.credited = roundHours(later.credited + hours);
+    } else if (target < next.hoursCredited) {
+      const { hours } = reversal(roundHours(next.hoursCredited - target), await tx.balance(input.member.id));
+      if (hours > 0) await ledger({ hours: -hours, kind: "reversal", reason, periodResultId: next.id, dedupeKey });
+      hoursCredited = roundHours(hoursCredited - hours);
+      later.reversed = roundHours(later.reversed + hours);
+    }
+    await tx.updateResult(next.id, { points: next.points, clean: true, streak, hoursCredited, correctedAt: input.at });
+    await tx.audit({
+      workspaceId: input.workspace.id,
+      actor: input.actor,
+      action: "pto.retier",
+      subject: `period:${next.id}`,
+      before: { streak: next.streak, hoursCredited: next.hoursCredited },
+      after: { streak, hoursCredited },
+    });
+    later.periods += 1;
+  }
+  return later;
+}
+
+function laterText(later: LaterCorrection): string {
+  if (later.periods === 0) return "";
+  const what = [
+    later.credited > 0 ? `${formatHours(later.credited)} credited` : null,
+    later.reversed > 0 ? `${formatHours(later.reversed)} reversed` : null,
+  ].filter(Boolean);
+  const periods = later.periods === 1 ? "the period after it" : `the ${later.periods} periods after it`;
+  return ` The streak of ${periods} changed with it${what.length ? `: ${what.join(", ")}` : ""}.`;
 }
 
 function correctionText(c: Correction | null): string {
   if (!c) return "";
   const period = `The period ${c.period.start} to ${c.period.end}`;
-  if (c.kind === "late-credit") return ` ${period} is now clean: a late credit of ${formatHours(c.hours)} was added.`;
+  const later = laterText(c.later);
+  if (c.kind === "late-credit") return ` ${period} is now clean: a late credit of ${formatHours(c.hours)} was added.${later}`;
   const shortfall = c.shortfall > 0 ? ` ${formatHours(c.shortfall)} could not be reversed because the balance was too low; this shortfall is noted.` : "";
-  return ` ${period} had been credited: ${formatHours(c.hours)} reversed.${shortfall}`;
+  return ` ${period} had been credited: ${formatHours(c.hours)} reversed.${shortfall}${later}`;
 }

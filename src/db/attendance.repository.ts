@@ -118,6 +118,10 @@ function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
       const r = await tx.periodResult.findFirst({ where: { memberId, periodStart: { lt: asDbDate(start) } }, orderBy: { periodStart: "desc" } });
       return r?.streak ?? 0;
     },
+    async resultsAfter(memberId, start) {
+      const rows = await tx.periodResult.findMany({ where: { memberId, periodStart: { gt: asDbDate(start) } }, orderBy: { periodStart: "asc" } });
+      return rows.map(toPeriodResultRecord);
+    },
     async updateResult(id, patch) {
       await tx.periodResult.update({ where: { id }, data: patch });
     },

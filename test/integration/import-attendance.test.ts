@@ -244,7 +244,13 @@ describe("importAttendance", () => {
     expect(imported.value.corrections).toEqual([
       {
         member: expect.objectContaining({ id: ada.id }),
-        correction: { kind: "reversal", hours: 2, shortfall: 0, period: { start: "2026-02-23", end: "2026-03-02" } },
+        correction: {
+          kind: "reversal",
+          hours: 2,
+          shortfall: 0,
+          period: { start: "2026-02-23", end: "2026-03-02" },
+          later: { periods: 0, credited: 0, reversed: 0 },
+        },
       },
     ]);
     const ledger = await t.db.prisma.ptoLedgerEntry.findMany({ where: { memberId: ada.id }, orderBy: { createdAt: "asc" } });
