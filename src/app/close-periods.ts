@@ -25,10 +25,11 @@ export async function periodsToClose(store: Pick<AttendanceStore, "lastClosedPer
   const kind = workspace.settings.attendancePeriod;
   const last = await store.lastClosedPeriod(workspace.id);
   // Without a close yet, the first period is the one after the workspace appeared: nobody was a member before the
-  // period it appeared in started. After a change of period kind, a period overlapping the last closed one is
-  // skipped, and the new kind starts after it.
+  // period it appeared in started. After a change of period kind, the new kind's period in force when the last closed
+  // one ended overlaps it: the days from that end to the new period's end are closed as a transition period of their
+  // own (skipping it left days no close ever evaluated: an absence there cost nothing).
   let p = last ? periodContaining(last.end, kind) : nextPeriod(periodContaining(localDate(workspace.createdAt, workspace.timezone), kind));
-  if (last && p.start < last.end) p = nextPeriod(p);
+  if (last && p.start < last.end) p = { ...p, start: last.end };
   const due: Period[] = [];
   while (p.end <= today) {
     due.push(p);
