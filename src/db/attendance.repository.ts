@@ -15,8 +15,9 @@ import type {
 import type { OccurrenceType } from "../domain/attendance.js";
 import type { AttendanceOccurrence, PeriodResult, PtoRequest } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
+import { eligibleMember } from "./eligibility.js";
 import { enqueueOutbox } from "./outbox.repository.js";
-import type { Db, Prisma, PrismaClient } from "./prisma.js";
+import { type Db, Prisma, type PrismaClient } from "./prisma.js";
 import { ptoFacts } from "./pto-facts.js";
 import { isUuid } from "./records.js";
 
@@ -250,7 +251,7 @@ export class AttendanceRepository implements AttendanceStore {
         // minutes). OFFSET 0 keeps the subquery a probe of the (memberId, periodStart) index, whatever the statistics say.
         const locked = await tx.$queryRaw<Array<{ id: string }>>`
           SELECT m.id FROM "Member" m
-          WHERE m."workspaceId" = ${workspace.id}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}
+          WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", startsAt))}
             AND m.id > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
             AND NOT EXISTS (SELECT 1 FROM "PeriodResult" r WHERE r."memberId" = m.id AND r."periodEnd" > ${start} OFFSET 0)
           ORDER BY m.id

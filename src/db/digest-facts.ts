@@ -12,9 +12,10 @@ import {
   NOT_NOMINATED_DAYS,
 } from "../domain/digest.js";
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
-import { periodContaining } from "../domain/period.js";
+import { periodContaining, periodInstants } from "../domain/period.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
 import type { PersonRef } from "../views/nomination.js";
+import { eligibleMember } from "./eligibility.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
 export interface DigestSql {
@@ -103,7 +104,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
        SELECT o."memberId" FROM "AttendanceOccurrence" o
        WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date
        GROUP BY o."memberId") p ON p."memberId" = m.id
-     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot"`,
+     WHERE m."workspaceId" = $1::uuid AND ${eligibleMember("m", periodInstants(period, tz).startsAt)}`,
     [ws, period.start, period.end],
   );
   const closes = await sql.query<{ start: string; end: string; evaluated: number; clean: number; hours: number }>(

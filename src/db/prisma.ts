@@ -1,8 +1,9 @@
 // The Prisma types repositories share: a client or an open transaction, so use cases can compose writes atomically.
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
-export type { Prisma, PrismaClient };
+export type { PrismaClient };
+export { Prisma };
 
 /** True for a unique-constraint violation (P2002), however the driver adapter reports it. */
 export function isUniqueViolation(error: unknown): boolean {

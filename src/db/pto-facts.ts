@@ -9,7 +9,8 @@ import type { LedgerKind } from "../generated/prisma/client.js";
 import { type AttendancePostFacts, STREAK_MILESTONES } from "../views/attendance.js";
 import type { LedgerDmFacts, PtoFacts, PtoRequestFacts } from "../views/pto.js";
 import { asDbDate, balanceOf, fromDbDate, num } from "./attendance.repository.js";
-import type { PrismaClient } from "./prisma.js";
+import { eligibleMember } from "./eligibility.js";
+import { Prisma, type PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 import { runSql, type SqlRunner } from "./sql-runner.js";
 
@@ -111,7 +112,7 @@ export async function attendancePostFacts(
         SELECT 1 FROM "AttendanceOccurrence" o WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.points > 0
           AND o.date >= ${asDbDate(period.start)} AND o.date < ${asDbDate(period.end)}))::int AS "atZero"
     FROM "Member" m
-    WHERE m."workspaceId" = ${workspace.id}::uuid AND m.active AND NOT m."isBot" AND m."joinedAt" < ${startsAt}`;
+    WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", startsAt))}`;
   const base = { date, progress: { atZero: progress?.atZero ?? 0, of: progress?.of ?? 0, daysLeft: daysLeft(period, date), periodKind: period.kind } };
   if (closed) {
     const where = { workspaceId: workspace.id, periodStart: asDbDate(closed.start), clean: true, member: { active: true } };
