@@ -17,12 +17,12 @@ import { lookUpMembers } from "./member-keys.js";
 import type { WorkspaceRecord } from "./ports.js";
 
 /**
- * Whole seconds between the customer leaving and the agent closing; 0 when the agent closed first (nothing was left
- * idle), null while either is unknown.
+ * Seconds between the customer leaving and the agent closing, to the millisecond the timestamps carry (120.9 s is over
+ * a 120 s threshold); 0 when the agent closed first (nothing was left idle), null while either is unknown.
  */
 export function idleSeconds(customerLeftAt: Date | null, agentClosedAt: Date | null): number | null {
   if (!customerLeftAt || !agentClosedAt) return null;
-  return Math.max(0, Math.floor((agentClosedAt.getTime() - customerLeftAt.getTime()) / 1000));
+  return Math.max(0, agentClosedAt.getTime() - customerLeftAt.getTime()) / 1000;
 }
 
 const instant = (value: string | null | undefined) => (value == null ? null : new Date(value));

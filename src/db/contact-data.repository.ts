@@ -38,7 +38,7 @@ export class ContactDataRepository implements ContactDataStore {
                ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
         FROM unnest(${column((s) => s.memberId)}::uuid[], ${column((s) => s.sessionId)}::text[], ${column((s) => iso(s.startedAt))}::timestamptz[],
                     ${column((s) => iso(s.customerLeftAt))}::timestamptz[], ${column((s) => iso(s.agentClosedAt))}::timestamptz[],
-                    ${column((s) => s.idleSeconds)}::int[]) AS s("memberId", "sessionId", "startedAt", "customerLeftAt", "agentClosedAt", idle)
+                    ${column((s) => s.idleSeconds)}::float8[]) AS s("memberId", "sessionId", "startedAt", "customerLeftAt", "agentClosedAt", idle)
         ON CONFLICT ("workspaceId", "sessionId") DO UPDATE
           SET "memberId" = EXCLUDED."memberId", "startedAt" = EXCLUDED."startedAt", "customerLeftAt" = EXCLUDED."customerLeftAt",
               "agentClosedAt" = EXCLUDED."agentClosedAt", "idleSeconds" = EXCLUDED."idleSeconds", "updatedAt" = EXCLUDED."updatedAt"

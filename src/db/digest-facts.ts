@@ -3,6 +3,7 @@
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
 import type { WorkspaceRecord } from "../app/ports.js";
 import {
+  DIGEST_COVERAGE_MAX_DAYS,
   DIGEST_LIST_MAX,
   DIGEST_REQUESTS_MAX,
   DIGEST_TOP_MAX,
@@ -144,15 +145,26 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      ORDER BY percent, m."displayName" LIMIT $5`,
     [ws, covered.from, covered.to, s.serviceLevelTarget, L],
   );
-  const idle = await sql.query<Person & { sessions: number; longest: number; agents: number; total: number }>(
-    `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*)::int AS sessions, max(c."idleSeconds")::int AS longest,
-       count(*) OVER ()::int AS agents, (sum(count(*)) OVER ())::int AS total
-     FROM "ChatSession" c JOIN "Member" m ON m.id = c."memberId"
-     WHERE c."workspaceId" = $1::uuid AND c."agentClosedAt" >= $2 AND c."agentClosedAt" < $3 AND c."idleSeconds" > $4
+  // Closed sessions left idle over the threshold, and sessions still open whose customer left more than the threshold
+  // before the end of the covered days: idle by the time since the customer left, "still open" (an agent with a chat
+  // open after the customer disconnected is exactly the practice the figure is about). Open ones older than the
+  // longest coverage are left out: a session nobody closed for weeks is a broken export, not an idle chat.
+  const idle = await sql.query<Person & { sessions: number; open: number; longest: number; agents: number; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*)::int AS sessions, (count(*) FILTER (WHERE i.open))::int AS open,
+       max(i.idle)::float8 AS longest, count(*) OVER ()::int AS agents, (sum(count(*)) OVER ())::int AS total
+     FROM (
+       SELECT c."memberId", c."idleSeconds" AS idle, false AS open FROM "ChatSession" c
+       WHERE c."workspaceId" = $1::uuid AND c."agentClosedAt" >= $2 AND c."agentClosedAt" < $3 AND c."idleSeconds" > $4
+       UNION ALL
+       SELECT c."memberId", extract(epoch FROM $3::timestamptz - c."customerLeftAt")::float8, true FROM "ChatSession" c
+       WHERE c."workspaceId" = $1::uuid AND c."agentClosedAt" IS NULL AND c."customerLeftAt" < $3::timestamptz - make_interval(secs => $4)
+         AND c."customerLeftAt" >= $3::timestamptz - make_interval(days => $6)
+     ) i JOIN "Member" m ON m.id = i."memberId"
      GROUP BY m.id, m."platformUserId", m."displayName"
      ORDER BY sessions DESC, longest DESC, m."displayName" LIMIT $5`,
-    [ws, from, to, s.idleChatThresholdSeconds, L],
+    [ws, from, to, s.idleChatThresholdSeconds, L, DIGEST_COVERAGE_MAX_DAYS],
   );
+
   const missed = missedWorkdays(lastRun, day, s.workdays, localDate(workspace.createdAt, tz));
   return {
     workspaceName: workspace.name,
@@ -204,7 +216,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
     idleChats: {
       thresholdSeconds: s.idleChatThresholdSeconds,
       sessions: idle[0]?.total ?? 0,
-      byAgent: { total: idle[0]?.agents ?? 0, items: idle.map((i) => ({ person: person(i), sessions: i.sessions, longestSeconds: i.longest })) },
+      byAgent: { total: idle[0]?.agents ?? 0, items: idle.map((i) => ({ person: person(i), sessions: i.sessions, open: i.open, longestSeconds: i.longest })) },
     },
   };
 }

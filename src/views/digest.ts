@@ -62,7 +62,8 @@ export interface DigestFacts {
   idleChats: {
     thresholdSeconds: number;
     sessions: number;
-    byAgent: Capped<{ person: PersonRef; sessions: number; longestSeconds: number }>;
+    /** Per agent: sessions left idle, how many of them are still open, and the longest idle time. */
+    byAgent: Capped<{ person: PersonRef; sessions: number; open: number; longestSeconds: number }>;
   };
 }
 
@@ -193,7 +194,7 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }, f: D
       ? [`No chats left idle over ${duration(i.thresholdSeconds)} ${during(v.covered)}.`]
       : [
           `${f.bold(plural(i.sessions, "chat"))} left idle over ${duration(i.thresholdSeconds)} after the customer left, by ${plural(i.byAgent.total, "agent")}:`,
-          `${i.byAgent.items.map((b) => `${f.name(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)})`).join(", ")}${more(i.byAgent)}.`,
+          `${i.byAgent.items.map((b) => `${f.name(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)}${b.open ? `, ${b.open} still open` : ""})`).join(", ")}${more(i.byAgent)}.`,
         ];
 
   return [

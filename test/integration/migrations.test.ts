@@ -47,6 +47,28 @@ describe("migration runner", () => {
     expect(await db.prisma.workspace.count()).toBe(1);
   });
 
+  it("recomputes idle seconds stored truncated from the timestamps' milliseconds (idle_seconds_precision)", async () => {
+    const { db } = await emptyDatabase();
+    // The migrations before it, as an older release left the database, with a session idle 120.9 s stored as 120.
+    const before = scratchDir("wowbot-migrations-");
+    for (const name of readdirSync(defaultMigrationsDir).filter((d) => d < "20261207181817"))
+      cpSync(path.join(defaultMigrationsDir, name), path.join(before, name), { recursive: true });
+    await applyMigrations(db, before);
+    await db.query(
+      `INSERT INTO "Workspace" (id, platform, "externalId", name, "updatedAt") VALUES ('00000000-0000-4000-8000-000000000001', 'slack', 'T1', 'One', now())`,
+    );
+    await db.query(
+      `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", "updatedAt") VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'U1', 'Ada', now())`,
+    );
+    await db.query(
+      `INSERT INTO "ChatSession" (id, "workspaceId", "memberId", "sessionId", "startedAt", "customerLeftAt", "agentClosedAt", "idleSeconds", "updatedAt")
+       VALUES (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'c-1',
+               '2026-03-11T10:00:00Z', '2026-03-11T10:10:00Z', '2026-03-11T10:12:00.900Z', 120, now())`,
+    );
+    await applyMigrations(db);
+    expect(await db.query(`SELECT "idleSeconds" AS idle FROM "ChatSession"`)).toEqual([{ idle: 120.9 }]);
+  });
+
   it("records migrations in Prisma's _prisma_migrations format with sha256 checksums of the file bytes", async () => {
     const { db } = await emptyDatabase();
     await applyMigrations(db);

@@ -176,7 +176,7 @@ export function worstDigestFacts(p: {
     idleChats: {
       thresholdSeconds: 120,
       sessions: 10_000,
-      byAgent: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, sessions: 20, longestSeconds: 86_399 }))),
+      byAgent: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, sessions: 20, open: 1, longestSeconds: 86_399 }))),
     },
   };
 }
