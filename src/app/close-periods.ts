@@ -68,8 +68,11 @@ export async function closeDuePeriods(
   options: CloseOptions = {},
 ): Promise<ClosedPeriod[]> {
   const closed: ClosedPeriod[] = [];
-  for (const period of await periodsToClose(store, workspace, today)) {
-    closed.push({ start: period.start, end: period.end, evaluated: await closePeriod(store, workspace, period, at, options) });
+  // Each period closes a millisecond after the one before, so its credits are written after the earlier period's and
+  // each accrual DM can state the balance right after its own credit.
+  for (const [i, period] of (await periodsToClose(store, workspace, today)).entries()) {
+    const closedAt = new Date(at.getTime() + i);
+    closed.push({ start: period.start, end: period.end, evaluated: await closePeriod(store, workspace, period, closedAt, options) });
   }
   return closed;
 }

@@ -301,6 +301,9 @@ export class AttendanceRepository implements AttendanceStore {
  * by one, which took most of the time of the close (bench/README.md). Duplicates are skipped as createMany's
  * skipDuplicates does (ON CONFLICT DO NOTHING): a member another worker wrote first gets no second credit.
  */
+/** The dedupe key of a period close's credit is this prefix and the result's id; corrections use other keys. */
+export const CLOSE_CREDIT_KEY_PREFIX = "credit:";
+
 async function writeClose(db: Db, workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number> {
   if (members.length === 0) return 0;
   const column = <T>(pick: (m: ClosedMember) => T) => members.map(pick);
@@ -325,7 +328,7 @@ async function writeClose(db: Db, workspace: WorkspaceRecord, period: { start: s
     ),
     ledger AS (
       INSERT INTO "PtoLedgerEntry" (id, "workspaceId", "memberId", hours, kind, reason, actor, "periodResultId", "dedupeKey", "createdAt")
-      SELECT gen_random_uuid(), ${workspace.id}::uuid, c."memberId", c.hours, 'credit', c.reason, 'system', c."resultId", 'credit:' || c."resultId",
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, c."memberId", c.hours, 'credit', c.reason, 'system', c."resultId", ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId",
              ${atIso}::timestamptz
       FROM credits c
       ON CONFLICT DO NOTHING
@@ -333,7 +336,7 @@ async function writeClose(db: Db, workspace: WorkspaceRecord, period: { start: s
     dms AS (
       INSERT INTO "Outbox" (id, "workspaceId", target, payload, "dedupeKey", "createdAt", "nextAttemptAt")
       SELECT gen_random_uuid(), ${workspace.id}::uuid, jsonb_build_object('kind', 'dm', 'platformUserId', c."platformUserId"),
-             jsonb_build_object('view', 'pto.ledger_dm', 'entryKey', 'credit:' || c."resultId"), 'pto:credit:' || c."resultId",
+             jsonb_build_object('view', 'pto.ledger_dm', 'entryKey', ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId"), 'pto:' || ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId",
              ${atIso}::timestamptz, ${atIso}::timestamptz
       FROM credits c
       ON CONFLICT DO NOTHING

@@ -16,6 +16,7 @@ import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
 import type { PersonRef } from "../views/nomination.js";
+import { CLOSE_CREDIT_KEY_PREFIX } from "./attendance.repository.js";
 import { eligibleMember } from "./eligibility.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
@@ -55,10 +56,11 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      ORDER BY seconds DESC, n."createdAt" LIMIT $4`,
     [ws, from, to, DIGEST_TOP_MAX],
   );
+  // Agents enrolled for the whole window: someone who joined two days ago, or a lead, was never "not recognised".
   const notNominated = await sql.query<Person & { total: number }>(
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*) OVER ()::int AS total
      FROM "Member" m
-     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot" AND NOT EXISTS (
+     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot" AND m.role = 'agent' AND m."joinedAt" <= $2 AND NOT EXISTS (
        SELECT 1 FROM "Nomination" n WHERE n."nomineeId" = m.id AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3)
      ORDER BY m."displayName", m."platformUserId" LIMIT $4`,
     [ws, fairnessFrom, to, L],
@@ -116,9 +118,12 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
      GROUP BY r."periodStart", r."periodEnd" ORDER BY r."periodStart"`,
     [ws, dayFrom, dayTo],
   );
+  // Credits of period closes are reported by the close lines of the digest of the day they closed (the closes above):
+  // counting them again here put each in two digests. Late credits and other credits of the covered days remain.
   const [credited] = await sql.query<{ hours: number }>(
     `SELECT coalesce(sum(l.hours), 0)::float8 AS hours FROM "PtoLedgerEntry" l
-     WHERE l."workspaceId" = $1::uuid AND l.kind = 'credit' AND l."createdAt" >= $2 AND l."createdAt" < $3`,
+     WHERE l."workspaceId" = $1::uuid AND l.kind = 'credit' AND l."createdAt" >= $2 AND l."createdAt" < $3
+       AND NOT starts_with(l."dedupeKey", '${CLOSE_CREDIT_KEY_PREFIX}')`,
     [ws, from, to],
   );
   const pending = await sql.query<Person & { id: string; date: string; hours: number; total: number }>(

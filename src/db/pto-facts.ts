@@ -65,12 +65,18 @@ export async function ledgerDmFacts(prisma: PrismaClient, entryKey: string): Pro
   const entry = await prisma.ptoLedgerEntry.findUnique({ where: { dedupeKey: entryKey }, include: { member: true, workspace: true, periodResult: true } });
   if (!entry) return null;
   const hpd = readSettings(entry.workspace.settings).settings.hoursPerPaidDay;
-  const { balance, reserved } = await balanceOf(prisma, entry.memberId);
+  // The balance right after this entry, not the one at delivery: after a multi-period close every DM quoted the final
+  // balance. Entries of one member are written at distinct instants (closes and corrections add a millisecond each).
+  const [{ reserved }, asOf] = await Promise.all([
+    balanceOf(prisma, entry.memberId),
+    prisma.ptoLedgerEntry.aggregate({ where: { memberId: entry.memberId, createdAt: { lte: entry.createdAt } }, _sum: { hours: true } }),
+  ]);
+  const after = num(asOf._sum.hours);
   return {
     member: toPersonRef(entry.member),
     entry: { hours: num(entry.hours), kind: entry.kind, reason: entry.reason, at: entry.createdAt },
     streak: entry.periodResult?.streak ?? null,
-    balance: ptoBalance(balance, reserved, hpd),
+    balance: ptoBalance(after, reserved, hpd),
     hoursPerPaidDay: hpd,
   };
 }
