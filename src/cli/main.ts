@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig, parseConfig, readEnvironment } from "../config/env.js";
+import { DatabaseUnavailableError } from "../db/errors.js";
+import { MigrationError } from "../db/migrate.js";
 import type { Command, Options } from "./command.js";
 import { digestCommand } from "./commands/digest.js";
 import { doctor, doctorHelp } from "./commands/doctor.js";
@@ -115,7 +117,14 @@ export async function run(argv: string[], output: Output = consoleOutput): Promi
     for (const problem of result.problems) output.err(problem);
     return EXIT.config;
   }
-  return chosen.run(result.config, args, output);
+  try {
+    return await chosen.run(result.config, args, output);
+  } catch (error) {
+    // What a person can fix from one line (the database is unreachable or in use, a migration failed): no stack trace.
+    if (!(error instanceof DatabaseUnavailableError || error instanceof MigrationError)) throw error;
+    output.err(`wowbot ${command}: ${error.message}`);
+    return EXIT.failure;
+  }
 }
 
 // Run when executed (bin/wowbot.js, tsx), not when imported by tests.

@@ -26,6 +26,10 @@ describe.skipIf(usingPostgres() || !isRoot)("DATA_DIR lock across PID namespaces
         expect(await intruder.exited(20_000)).toBe(1);
         expect(intruder.stderr()).toMatch(refusal);
       }
+      // Every command says so in the same one line, with no stack trace.
+      const migrate = wowbot(["migrate"], env, work, otherNamespace);
+      expect(await migrate.exited(20_000)).toBe(1);
+      expect(migrate.stderr()).toMatch(new RegExp(refusal.source.replace("wowbot import", "wowbot migrate")));
       // The server never noticed: still ready, its database still answering.
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       server.child.kill("SIGKILL"); // no release step runs: the kernel drops the lock with the process
