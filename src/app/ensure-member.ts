@@ -2,7 +2,7 @@
 // when a rule depends on their current state (a nominee who was deactivated yesterday).
 import { initialRole } from "../domain/roles.js";
 import { withConfiguredRole } from "./configured-admins.js";
-import type { Directory, MemberRecord, PlatformUser, Ports } from "./ports.js";
+import { DEPARTED, type Directory, type MemberRecord, type PlatformUser, type Ports } from "./ports.js";
 
 export interface EnsureMemberInput {
   workspaceId: string;
@@ -19,6 +19,7 @@ export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput)
   const known = await ports.members.find(input.workspaceId, input.platformUserId);
   if (known && !input.refresh) return withConfiguredRole(ports, known);
   const user = await input.directory.lookUp(input.platformUserId);
+  if (user === DEPARTED) return known && (await departed(ports, known));
   if (!user) return known && withConfiguredRole(ports, known);
   if (!known) return withConfiguredRole(ports, await save(ports, input.workspaceId, user));
   return withConfiguredRole(ports, await updateKnownMember(ports, known, user, user.remembered ? input.directory : undefined));
@@ -34,7 +35,17 @@ export async function ensureMember(ports: MemberPorts, input: EnsureMemberInput)
 export async function updateKnownMember(ports: MemberPorts, known: MemberRecord, user: PlatformUser, confirmWith?: Directory): Promise<MemberRecord> {
   if (sameProfile(known, user)) return known;
   const current = confirmWith ? await confirmWith.lookUp(known.platformUserId, { fresh: true }) : user;
+  if (current === DEPARTED) return departed(ports, known);
   return current && !sameProfile(known, current) ? save(ports, known.workspaceId, current) : known;
+}
+
+/**
+ * A member the platform says is gone is stored inactive, so every rule that refuses deactivated people refuses them
+ * (a nominee, an attendance record); their history stays. Only a definite answer counts: a failure is not departure.
+ */
+async function departed(ports: MemberPorts, known: MemberRecord): Promise<MemberRecord> {
+  if (!known.active) return known;
+  return (await ports.members.markDeparted(known.workspaceId, known.platformUserId)) ?? known;
 }
 
 // Platform owners and admins stand in for "the installer" when the app was installed with a plain bot token.

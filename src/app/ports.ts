@@ -152,6 +152,8 @@ export interface MemberStore {
   countByRole(workspaceId: string, role: Role): Promise<number>;
   /** Active members with any of the roles, by name. */
   listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]>;
+  /** Marks a member who left the platform inactive; returns the updated member. */
+  markDeparted(workspaceId: string, platformUserId: string): Promise<MemberRecord | null>;
   /** Changes a role and audit-logs it (actor, before, after) in one transaction. */
   setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null>;
   /** Members of any workspace with one of these platform user ids (WOWBOT_ADMINS at start-up). */
@@ -160,10 +162,16 @@ export interface MemberStore {
   saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord>;
 }
 
+/** The platform said definitely that the person is no longer there (Teams: removed from the team or the tenant). */
+export const DEPARTED = "departed" as const;
+
 /** Looks people up on the chat platform. */
 export interface Directory {
-  /** `fresh` asks the platform itself, never a remembered answer. */
-  lookUp(platformUserId: string, options?: { fresh?: boolean }): Promise<PlatformUser | null>;
+  /**
+   * The person; DEPARTED when the platform says they are gone; null when it cannot say (a failure that may pass).
+   * `fresh` asks the platform itself, never a remembered answer.
+   */
+  lookUp(platformUserId: string, options?: { fresh?: boolean }): Promise<PlatformUser | typeof DEPARTED | null>;
 }
 
 /** A message owed to a platform, as the delivery worker sees it. */

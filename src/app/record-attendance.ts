@@ -163,7 +163,7 @@ async function reevaluateClosedPeriod(
   tx: MemberLedgerTx,
   input: { workspace: WorkspaceRecord; member: MemberRecord; occurrence: OccurrenceRecord; change: "recorded" | "deleted"; actor: string; at: Date },
 ): Promise<Correction | null> {
-  const { workspace, member, occurrence } = input;
+  const { member, occurrence } = input;
   const result = await tx.resultCovering(member.id, occurrence.date);
   if (!result) return null;
   const period = { start: result.periodStart, end: result.periodEnd };

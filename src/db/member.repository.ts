@@ -116,6 +116,14 @@ export class MemberRepository implements MemberStore {
     return rows.map(toMemberRecord);
   }
 
+  async markDeparted(workspaceId: string, platformUserId: string): Promise<MemberRecord | null> {
+    const [m] = await this.db.query<Member>(
+      `UPDATE "Member" SET active = false, "updatedAt" = now() WHERE "workspaceId" = $1::uuid AND "platformUserId" = $2 RETURNING *`,
+      [workspaceId, platformUserId],
+    );
+    return m ? toMemberRecord(m) : null;
+  }
+
   /** Changes a role and audit-logs it in one transaction. Returns null when the member is unknown. */
   async setRole(workspaceId: string, platformUserId: string, role: Role, actor: string): Promise<MemberRecord | null> {
     return this.db.prisma.$transaction(async (tx) => {

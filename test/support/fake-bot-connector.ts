@@ -86,6 +86,13 @@ export class FakeBotConnector {
     return this;
   }
 
+  /** Someone removed from the team or the tenant: member lookups answer 404 MemberNotFoundInConversation. */
+  removeMember(user: FakeTeamsUser): this {
+    this.roster.delete(user.id);
+    this.roster.delete(user.aadObjectId);
+    return this;
+  }
+
   /** The channels GET /v3/teams/{teamId}/conversations lists (the General channel's id is the team id). */
   setChannels(teamId: string, channels: Array<{ id: string; name?: string }>): this {
     this.channels.set(teamId, channels);

@@ -1,6 +1,6 @@
 // Slack users as platform-neutral PlatformUsers (users.info): name, time zone, bot and deactivated flags, email.
 import type { webApi } from "@slack/bolt";
-import type { Directory, PlatformUser } from "../../app/ports.js";
+import type { PlatformUser } from "../../app/ports.js";
 import type { SlackUserCache } from "./user-cache.js";
 
 /** A user object as users.info and the user_change event carry it: read field by field, whatever their types. */
@@ -31,11 +31,14 @@ export function toPlatformUser(u: SlackUser): PlatformUser {
   };
 }
 
+/** Slack never says a person departed: a deactivated account is a user with `deleted` set. */
+type SlackLookUp = (platformUserId: string, options?: { fresh?: boolean }) => Promise<PlatformUser | null>;
+
 /** A lone UTF-16 surrogate: such text can't be URL-encoded, so no Slack user id contains one. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** users.info through the cache when one is given: a remembered answer is marked so, and `fresh` skips it. */
-export function slackDirectory(client: webApi.WebClient, token: string, cache?: SlackUserCache): Directory {
+export function slackDirectory(client: webApi.WebClient, token: string, cache?: SlackUserCache): { lookUp: SlackLookUp } {
   return {
     async lookUp(platformUserId, options) {
       // The Web API client form-encodes the id; encodeURIComponent threw URIError on a lone surrogate, failing the

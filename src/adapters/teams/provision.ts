@@ -2,7 +2,7 @@
 // (the sender looked up in the roster for their email and account id), and the conversation is remembered.
 import type { TurnContext } from "botbuilder";
 import { ensureMember } from "../../app/ensure-member.js";
-import type { Directory, MemberRecord, WorkspaceRecord } from "../../app/ports.js";
+import { DEPARTED, type Directory, type MemberRecord, type WorkspaceRecord } from "../../app/ports.js";
 import { channelDataOf, saveConversation, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory } from "./teams-directory.js";
@@ -39,7 +39,7 @@ export async function ensureSender(deps: TeamsDeps, context: TurnContext, worksp
   const directory: Directory = {
     async lookUp(id) {
       const user = await roster.lookUp(id);
-      return user && { ...user, platformAccountId: user.platformAccountId ?? from.id, isPlatformAdmin: firstAdmin };
+      return user && user !== DEPARTED ? { ...user, platformAccountId: user.platformAccountId ?? from.id, isPlatformAdmin: firstAdmin } : user;
     },
   };
   let member = await ensureMember(deps.ports, { workspaceId: workspace.id, platformUserId, directory, refresh });

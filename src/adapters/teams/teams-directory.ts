@@ -1,7 +1,7 @@
 // Teams people as platform-neutral PlatformUsers, from the conversation roster (TeamsInfo.getMember), which
 // accepts either the AAD object id or the per-bot "29:" account id.
 import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from "botbuilder";
-import type { Directory, PlatformUser } from "../../app/ports.js";
+import { DEPARTED, type Directory, type PlatformUser } from "../../app/ports.js";
 
 export function toPlatformUser(account: Partial<TeamsChannelAccount>): PlatformUser {
   return {
@@ -22,7 +22,9 @@ function statusOf(error: unknown): number | undefined {
 
 /**
  * Looks people up in the activity's conversation. When the roster cannot say (a 1:1 chat roster is the two
- * parties; some channels refuse), the activity's sender is still described from the activity itself.
+ * parties; some channels refuse), the activity's sender is still described from the activity itself. A 404 for
+ * anyone else is Teams saying they are not a member any more (removed from the team or the tenant): DEPARTED. A
+ * 5xx is Teams failing, not the person leaving.
  */
 export function teamsDirectory(context: TurnContext): Directory {
   const from = context.activity.from;
@@ -34,7 +36,7 @@ export function teamsDirectory(context: TurnContext): Directory {
         const status = statusOf(error);
         if (status !== undefined && status >= 500) throw error;
         if (from && (from.aadObjectId === id || from.id === id)) return toPlatformUser(from);
-        return null;
+        return status === 404 ? DEPARTED : null;
       }
     },
   };
