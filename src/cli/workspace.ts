@@ -9,7 +9,8 @@ import { WorkspaceRepository } from "../db/workspace.repository.js";
 import { EXIT } from "./exit-codes.js";
 import type { Output } from "./output.js";
 
-const describeWorkspace = (w: WorkspaceRecord) => `  ${w.id}  ${w.platform} ${w.externalId}  ${w.name}`;
+/** One line per workspace: what --workspace takes (the wowbot id or the platform id) and its name. */
+export const describeWorkspace = (w: WorkspaceRecord) => `  ${w.id}  ${w.platform} ${w.externalId}  ${w.name}`;
 
 /** The workspace `wanted` names (wowbot id or platform id), or the only one; otherwise lines saying what to pass. */
 export function chooseWorkspace(all: WorkspaceRecord[], wanted: string | undefined): { workspace: WorkspaceRecord } | { usage: string[] } {

@@ -9,6 +9,7 @@ export interface TeamsConversationRecord {
   kind: TeamsConversationKind;
   teamId: string | null;
   name: string | null;
+  teamName: string | null;
   platformUserId: string | null;
   /** A botbuilder ConversationReference, as JSON. */
   reference: Record<string, unknown>;
@@ -21,6 +22,7 @@ export interface TeamsConversationInput {
   kind: TeamsConversationKind;
   teamId?: string | null;
   name?: string | null;
+  teamName?: string | null;
   platformUserId?: string | null;
   reference: Record<string, unknown>;
 }
@@ -34,6 +36,7 @@ function toRecord(r: Row): TeamsConversationRecord {
     kind: r.kind,
     teamId: r.teamId,
     name: r.name,
+    teamName: r.teamName,
     platformUserId: r.platformUserId,
     reference: r.reference as Record<string, unknown>,
     updatedAt: r.updatedAt,

@@ -169,6 +169,7 @@ describe("wowbot serve (child process)", () => {
     expect(await doctor.exited(20_000)).toBe(0);
     expect(doctor.stdout()).toMatch(/: reachable/);
     expect(doctor.stdout()).toMatch(/migrations: \d+ applied, 0 pending/);
+    expect(doctor.stdout()).toContain("workspaces: none yet");
     expect(doctor.stdout()).toContain("SLACK_BOT_TOKEN          set (21 characters, hidden)");
     expect(doctor.stdout()).not.toContain("secret-value");
   });

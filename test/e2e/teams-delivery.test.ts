@@ -34,13 +34,14 @@ describe("Teams provisioning and proactive delivery across a restart", () => {
     const res = await t.teams.post(t.teams.installationUpdate(ann, { place: { kind: "channel" } }));
     expect(res.status).toBe(200);
     const workspaces = await t.prisma.workspace.findMany({ where: { platform: "teams" } });
-    expect(workspaces).toMatchObject([{ externalId: TEAMS_TENANT, name: TEAMS_TEAM.name, timezone: "UTC" }]);
+    // Named after the tenant: a team names its channels, not the workspace (issue 18.7).
+    expect(workspaces).toMatchObject([{ externalId: TEAMS_TENANT, name: `Teams tenant ${TEAMS_TENANT.slice(0, 8)}`, timezone: "UTC" }]);
     const members = await t.prisma.member.findMany({ where: { workspaceId: workspaces[0]?.id } });
     expect(members).toMatchObject([{ platformUserId: ann.aadObjectId, platformAccountId: ann.id, displayName: ann.name, email: ann.email, role: "admin" }]);
     const channels = await t.prisma.teamsConversation.findMany({ where: { kind: "channel" }, orderBy: { name: "asc" } });
-    expect(channels.map((c) => [c.conversationId, c.name, c.teamId])).toEqual([
-      [TEAMS_TEAM.id, "General", TEAMS_TEAM.id],
-      [SHIFTS.id, SHIFTS.name, TEAMS_TEAM.id],
+    expect(channels.map((c) => [c.conversationId, c.name, c.teamId, c.teamName])).toEqual([
+      [TEAMS_TEAM.id, "General", TEAMS_TEAM.id, TEAMS_TEAM.name],
+      [SHIFTS.id, SHIFTS.name, TEAMS_TEAM.id, TEAMS_TEAM.name],
     ]);
   });
 

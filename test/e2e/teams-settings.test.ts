@@ -64,9 +64,10 @@ describe("wowbot settings on Teams", () => {
       const choices = ((inputs[picker]?.choices ?? []) as Array<{ title: string; value: string }>).map((c) => [c.value, c.title]);
       expect(choices).toEqual(
         expect.arrayContaining([
-          [TEAMS_TEAM.id, "General"],
-          [WOWS.id, WOWS.name],
-          [LEADS.id, LEADS.name],
+          // Named with their team: every team has a "General".
+          [TEAMS_TEAM.id, `General (${TEAMS_TEAM.name})`],
+          [WOWS.id, `${WOWS.name} (${TEAMS_TEAM.name})`],
+          [LEADS.id, `${LEADS.name} (${TEAMS_TEAM.name})`],
         ]),
       );
     }

@@ -38,6 +38,13 @@ export function referenceOf(activity: Partial<Activity>, conversationId?: string
   };
 }
 
+/**
+ * The tenant of activities that carry none (the Bot Framework Emulator), outside production: one local development
+ * workspace, named so in logs and `wowbot doctor`.
+ */
+export const LOCAL_DEVELOPMENT_TENANT = "local-development";
+export const LOCAL_DEVELOPMENT_NAME = "Local development (activities without a tenant)";
+
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   return activity.conversation?.tenantId || channelDataOf(activity).tenant?.id || undefined;
 }
@@ -56,6 +63,7 @@ export async function saveConversation(deps: TeamsDeps, context: TurnContext, wo
     kind,
     teamId: data.team?.id,
     name: kind === "channel" ? data.channel?.name : undefined,
+    teamName: kind === "channel" ? data.team?.name : undefined,
     platformUserId: kind === "personal" ? platformUserId : undefined,
     reference: referenceOf(activity, conversationId) as Record<string, unknown>,
   });
@@ -73,6 +81,7 @@ export async function saveTeamChannels(deps: TeamsDeps, context: TurnContext, wo
       conversationId: channel.id,
       kind: "channel",
       teamId,
+      teamName: channelDataOf(context.activity).team?.name,
       // The General channel comes back without a name.
       name: channel.name ?? (channel.id === teamId ? "General" : undefined),
       reference: referenceOf(

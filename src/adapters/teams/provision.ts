@@ -3,7 +3,7 @@
 import type { TurnContext } from "botbuilder";
 import { ensureMember } from "../../app/ensure-member.js";
 import { DEPARTED, type Directory, type MemberRecord, type WorkspaceRecord } from "../../app/ports.js";
-import { channelDataOf, saveConversation, tenantOf } from "./conversations.js";
+import { LOCAL_DEVELOPMENT_NAME, LOCAL_DEVELOPMENT_TENANT, saveConversation, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory } from "./teams-directory.js";
 
@@ -13,14 +13,19 @@ export interface Provisioned {
   member?: MemberRecord;
 }
 
+/** "Teams tenant 72f988bf", or the local development workspace's name. */
+export const workspaceNameOf = (tenantId: string) => (tenantId === LOCAL_DEVELOPMENT_TENANT ? LOCAL_DEVELOPMENT_NAME : `Teams tenant ${tenantId.slice(0, 8)}`);
+
 export async function ensureWorkspace(deps: TeamsDeps, context: TurnContext): Promise<WorkspaceRecord | null> {
   const tenantId = tenantOf(context.activity);
   if (!tenantId) return null;
   return deps.workspaces.ensure({
     platform: "teams",
     externalId: tenantId,
-    // A team's name is the best name Teams gives; otherwise the stored one stays (the tenant id at first).
-    name: channelDataOf(context.activity).team?.name,
+    // The workspace is the tenant, whatever team an activity comes from: named after a team, it followed whichever
+    // team spoke last (a digest for Contact Centre's leads was titled "Billing Squad"). Teams does not tell a bot the
+    // organisation's name, so the tenant names it; a team names its channels.
+    name: workspaceNameOf(tenantId),
     timezone: deps.defaultTimezone,
     createdAt: deps.ports.clock.now(),
   });

@@ -4,6 +4,7 @@
 
 import { AsyncLocalStorage } from "node:async_hooks";
 import {
+  type Activity,
   type ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -15,8 +16,9 @@ import { type Config, teamsMode } from "../../config/env.js";
 import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
 import { DATABASE_UNREACHABLE, notice } from "../../views/notice.js";
+import { activityProblem } from "./activity-shape.js";
 import { WowbotTeamsBot } from "./bot.js";
-import { tenantOf } from "./conversations.js";
+import { LOCAL_DEVELOPMENT_TENANT, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { TeamsSender, toActivity } from "./teams-sender.js";
 import { isPersonal, SOMETHING_WENT_WRONG } from "./turn.js";
@@ -156,12 +158,30 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
   http.post("/api/messages", express.json({ limit: "1mb", reviver: withoutNul }), async (req, res, next) => {
     // botbuilder answers a body without an activity type with a 500 (and other non-activities with a hint about its
-    // own middleware): a body that is not an activity is the caller's fault, a 400 that says so, logged.
+    // own middleware), and a field of the wrong type failed deep in a handler: a body that is not an activity wowbot
+    // can read is the caller's fault, a 400 that says what is wrong, logged.
     const body = req.body as { type?: unknown } | undefined;
     if (!body || typeof body !== "object" || Array.isArray(body) || typeof body.type !== "string" || body.type === "") {
       logger.info({ contentType: req.get("content-type")?.slice(0, 80) ?? null }, "Teams request refused: the body is not an activity");
       res.status(400).json({ error: "invalid_activity", message: "Send a Bot Framework activity: a JSON object with a type." });
       return;
+    }
+    const problem = activityProblem(body);
+    if (problem) {
+      logger.info({ problem, activityType: body.type.slice(0, 40) }, "Teams request refused: the activity is malformed");
+      res.status(400).json({ error: "invalid_activity", message: `This activity can't be read: ${problem}` });
+      return;
+    }
+    if (!tenantOf(body as Partial<Activity>)) {
+      // The Bot Framework Emulator sends no tenant. In development its activities go to one local workspace, so the
+      // README's local-testing steps get answers; in production an activity without a tenant is not from Teams.
+      if (config.production) {
+        logger.info({ activityType: body.type.slice(0, 40) }, "Teams request refused: the activity has no tenant");
+        res.status(400).json({ error: "no_tenant", message: "Teams activities carry a tenant (conversation.tenantId); this one has none." });
+        return;
+      }
+      const conversation = (body as { conversation: Record<string, unknown> }).conversation;
+      conversation.tenantId = LOCAL_DEVELOPMENT_TENANT;
     }
     const request: { refused: boolean; reason?: string } = { refused: false };
     const status = res.status.bind(res);

@@ -6,8 +6,10 @@ import { VARIABLES } from "../../config/variables.js";
 import { describeUrl, openDatabase } from "../../db/database.js";
 import { describeDriverError } from "../../db/errors.js";
 import { migrationState } from "../../db/migrate.js";
+import { WorkspaceRepository } from "../../db/workspace.repository.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
+import { describeWorkspace } from "../workspace.js";
 
 export const doctorHelp = `Usage: wowbot doctor
 
@@ -84,6 +86,12 @@ export async function doctor(result: ConfigResult, env: Record<string, string | 
       if (state.unknown.length) {
         healthy = false;
         output.out(`  problem: the database has migrations this version does not know (a newer wowbot ran here): ${state.unknown.join(", ")}`);
+      }
+      if (state.pending.length === 0) {
+        // What --workspace takes, and which workspace is which (the local development one among them).
+        const workspaces = await new WorkspaceRepository(db).listAll();
+        output.out(`  workspaces: ${workspaces.length || "none yet (wowbot learns one when it is installed or first used)"}`);
+        for (const w of workspaces) output.out(`  ${describeWorkspace(w)}`);
       }
     } finally {
       await db.close();

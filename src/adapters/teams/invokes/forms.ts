@@ -79,7 +79,9 @@ async function withPrefill(turn: TeamsTurn, form: FormView, fill: Prefill): Prom
     case "form.settings": {
       // Teams has no channel picker: the channels the bot knows in this organisation are listed.
       const channels = await turn.deps.conversations.listChannels(turn.workspace.id);
-      return { ...form, channels: channels.map((c) => ({ id: c.conversationId, name: c.name ?? c.conversationId })) };
+      // Named with their team: every team has a "General".
+      const nameOf = (c: (typeof channels)[number]) => `${c.name ?? c.conversationId}${c.teamName ? ` (${c.teamName})` : ""}`;
+      return { ...form, channels: channels.map((c) => ({ id: c.conversationId, name: nameOf(c) })) };
     }
     default:
       return form;

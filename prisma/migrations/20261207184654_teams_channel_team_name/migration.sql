@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TeamsConversation" ADD COLUMN     "teamName" TEXT;
