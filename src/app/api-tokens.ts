@@ -10,7 +10,10 @@ export interface ApiTokenRecord {
   workspaceId: string;
   name: string;
   prefix: string;
+  /** The actor: a platform user id, "cli" or "api:<token>". */
   createdBy: string;
+  /** Who that is, as people read it: the member's name when the actor is one, else the actor as stored. */
+  createdByName: string;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;

@@ -83,7 +83,7 @@ async function tokenCommand(req: KnownRequest, args: string[]): Promise<View> {
       if (result.value.length === 0) return notice("info", `No ingest API tokens yet. Create one with \`${cmd(req, "wowbot token create")} NAME\`.`);
       const lines = result.value.map(
         (t) =>
-          `• ${t.name} (${t.prefix}…): created ${day(t.createdAt)} by ${t.createdBy}, ${t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}${t.revokedAt ? `, revoked ${day(t.revokedAt)}` : ""}`,
+          `• ${t.name} (${t.prefix}…): created ${day(t.createdAt)} by ${t.createdByName}, ${t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}${t.revokedAt ? `, revoked ${day(t.revokedAt)}` : ""}`,
       );
       return notice("info", `Ingest API tokens:\n${lines.join("\n")}`);
     }

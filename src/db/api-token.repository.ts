@@ -4,12 +4,13 @@ import type { ApiToken } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { PrismaClient } from "./prisma.js";
 
-const toRecord = (t: ApiToken): ApiTokenRecord => ({
+const toRecord = (t: ApiToken, createdByName = t.createdBy): ApiTokenRecord => ({
   id: t.id,
   workspaceId: t.workspaceId,
   name: t.name,
   prefix: t.prefix,
   createdBy: t.createdBy,
+  createdByName,
   createdAt: t.createdAt,
   lastUsedAt: t.lastUsedAt,
   revokedAt: t.revokedAt,
@@ -43,7 +44,13 @@ export class ApiTokenRepository implements ApiTokenStore {
       where: { workspaceId },
       orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     });
-    return rows.map(toRecord);
+    // Creators are named: a Teams actor is an AAD object id no one can read.
+    const creators = await this.prisma.member.findMany({
+      where: { workspaceId, platformUserId: { in: [...new Set(rows.map((r) => r.createdBy))] } },
+      select: { platformUserId: true, displayName: true },
+    });
+    const names = new Map(creators.map((m) => [m.platformUserId, m.displayName]));
+    return rows.map((r) => toRecord(r, names.get(r.createdBy)));
   }
 
   revoke(workspaceId: string, name: string, by: string, at: Date) {

@@ -35,7 +35,9 @@ describe("wowbot token on Teams", () => {
     expect(await t.prisma.auditLog.findFirst({ where: { action: "token.create" } })).toMatchObject({ actor: boss.aadObjectId });
 
     const listed = await token("list");
-    expect(listed).toContain(`Genesys nightly (${secret?.slice(0, 13)}…): created`);
+    // Created by a person with a name, not an AAD object id (issue 18.7).
+    expect(listed).toMatch(new RegExp(`Genesys nightly \\(${secret?.slice(0, 13)}…\\): created \\d{4}-\\d\\d-\\d\\d by ${boss.name},`));
+    expect(listed).not.toContain(boss.aadObjectId);
     expect(listed).toContain("never used");
     expect(listed).not.toContain(secret);
   });

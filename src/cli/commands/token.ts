@@ -78,7 +78,7 @@ async function runToken(config: Config, args: TokenArgs, output: Output): Promis
           return EXIT.ok;
         }
         output.out(["name", "prefix", "created", "created by", "last used", "revoked"].join("\t"));
-        for (const t of result.value) output.out([t.name, t.prefix, day(t.createdAt), t.createdBy, day(t.lastUsedAt), day(t.revokedAt)].join("\t"));
+        for (const t of result.value) output.out([t.name, t.prefix, day(t.createdAt), t.createdByName, day(t.lastUsedAt), day(t.revokedAt)].join("\t"));
         return EXIT.ok;
       }
       case "revoke": {
