@@ -20,7 +20,11 @@ const choice = (value: string, title: string): Choice => ({ title, value });
 export type PeopleNames = ReadonlyMap<string, string>;
 
 /** A people picker: Teams searches the organisation's directory; the value is the person's AAD object id. */
-function personInput(id: string, label: string, selected: string | null, names: PeopleNames): Element {
+/** The longest id a picker or a prefill carries: longer is no real id (and would bloat the card past Teams' 28 KB). */
+export const ID_MAX = 256;
+
+function personInput(id: string, label: string, given: string | null, names: PeopleNames): Element {
+  const selected = given && given.length <= ID_MAX ? given : null;
   return {
     type: "Input.ChoiceSet",
     id,
@@ -274,7 +278,7 @@ function withValue(element: Element, value: unknown, names: PeopleNames): Elemen
   if (element.type === "Input.Date") return /^\d{4}-\d{2}-\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element.type === "Input.Time") return /^\d{2}:\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element["choices.data"]) {
-    return given.length <= 256 ? { ...rest, choices: [choice(given, (names.get(given) ?? "Selected person").slice(0, 100))], value: given } : rest;
+    return given.length <= ID_MAX ? { ...rest, choices: [choice(given, (names.get(given) ?? "Selected person").slice(0, 100))], value: given } : rest;
   }
   if (element.type === "Input.ChoiceSet") {
     const offered = new Set(((element.choices as Choice[] | undefined) ?? []).map((c) => c.value));

@@ -8,11 +8,12 @@ import { handleAction } from "../../../chat/actions.js";
 import { runCommand } from "../../../chat/commands.js";
 import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
 import { submitForm } from "../../../chat/submit-form.js";
+import { REFERENCE_MAX } from "../../../domain/nomination.js";
 import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
 import { notice } from "../../../views/notice.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { doneTaskModule, taskModule } from "../cards/dialogs.js";
-import { type PeopleNames, readForm } from "../cards/forms.js";
+import { ID_MAX, type PeopleNames, readForm } from "../cards/forms.js";
 import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";
 import type { ActionData, TeamsForm } from "./index.js";
@@ -32,6 +33,14 @@ interface Prefill {
 }
 
 const opt = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+/**
+ * An id from card data, within the bounds of a real one: a forged 100,000-character nominee id was copied into the
+ * reopened dialog (about 100 KB against Teams' 28 KB). Prefills are bounded like the values people type.
+ */
+const idOf = (v: unknown): string | null => {
+  const id = opt(v);
+  return id && id.length <= ID_MAX ? id : null;
+};
 const mention = (id: string | null) => (id ? `<@${id}>` : "");
 
 /** A channel from card data only when the bot knows it in this workspace (card data can be forged). */
@@ -102,9 +111,9 @@ async function namesOf(turn: TeamsTurn, ids: Array<string | null | undefined>): 
 
 const peopleOf = (form: FormView, values: Record<string, unknown> = {}) => [
   ...(form.kind === "form.nomination" ? [form.nominee] : form.kind === "form.score" ? [form.agent] : form.kind === "form.attendance" ? [form.member] : []),
-  opt(values.nominee),
-  opt(values.agent),
-  opt(values.member),
+  idOf(values.nominee),
+  idOf(values.agent),
+  idOf(values.member),
 ];
 
 /** The dialog for an outcome: the form (with errors and typed values when given), else the refusal as a message. */
@@ -120,12 +129,12 @@ async function dialogOf(turn: TeamsTurn, outcome: CommandOutcome, dialogId: stri
 const prefillOf = (action: Extract<CardAction, { wowbot: "form.open" | "form.submit" }>): Prefill => {
   const a = action as Record<string, unknown>;
   return {
-    nominee: opt(a.nominee),
-    channel: opt(a.channel),
-    agent: opt(a.agent),
-    reference: opt(a.reference),
-    nominationId: opt(a.nominationId),
-    member: opt(a.member),
+    nominee: idOf(a.nominee),
+    channel: idOf(a.channel),
+    agent: idOf(a.agent),
+    reference: opt(a.reference)?.slice(0, REFERENCE_MAX) ?? null,
+    nominationId: idOf(a.nominationId),
+    member: idOf(a.member),
   };
 };
 
@@ -156,7 +165,12 @@ function teamsForm(kind: FormKind): TeamsForm {
       const result = channelErrors ? { errors: channelErrors } : await submitForm(req, kind, values);
       if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));
       // Reopened as it is now (permissions again), with the problems beside their inputs and what was typed kept.
-      const reopened = await openForm(turn, req, kind, { ...fill, nominee: opt(data.nominee), agent: opt(data.agent) ?? fill.agent, member: opt(data.member) });
+      const reopened = await openForm(turn, req, kind, {
+        ...fill,
+        nominee: idOf(data.nominee),
+        agent: idOf(data.agent) ?? fill.agent,
+        member: idOf(data.member),
+      });
       return dialogOf(turn, reopened, dialogId ?? randomUUID(), result.errors, submitted);
     },
   };
