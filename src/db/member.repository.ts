@@ -18,6 +18,18 @@ export interface MemberProfile {
   platformAccountId?: string | null;
 }
 
+/** Member references without a uniqueness of their own: moved as they are when two members are merged. */
+const MEMBER_COLUMNS = [
+  ["Nomination", "nomineeId"],
+  ["Nomination", "nominatorId"],
+  ["QuickScore", "agentId"],
+  ["QuickScore", "scorerId"],
+  ["AttendanceOccurrence", "memberId"],
+  ["PtoLedgerEntry", "memberId"],
+  ["PtoRequest", "memberId"],
+  ["ChatSession", "memberId"],
+] as const;
+
 export class MemberRepository implements MemberStore {
   /** `find`, which nearly every request makes, runs on the raw driver (a third of a Prisma statement's CPU). */
   constructor(private readonly db: Database) {}
@@ -44,7 +56,11 @@ export class MemberRepository implements MemberStore {
     return toMemberRecord(m as Member);
   }
 
-  saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord> {
+  async saveFromPlatform(workspaceId: string, user: PlatformUser, initialRole: Role, at: Date): Promise<MemberRecord> {
+    // Teams: a person first seen without their AAD object id is stored under their "29:" account id. Once the AAD id
+    // is known the same person must not become a second member: the row is re-keyed (or merged into the other).
+    const accountId = user.platformAccountId;
+    if (accountId && accountId !== user.platformUserId) await this.rekey(workspaceId, accountId, user.platformUserId);
     return this.upsert(
       {
         workspaceId,
@@ -114,6 +130,55 @@ export class MemberRepository implements MemberStore {
   async listByRole(workspaceId: string, roles: Role[]): Promise<MemberRecord[]> {
     const rows = await this.db.prisma.member.findMany({ where: { workspaceId, role: { in: roles }, active: true }, orderBy: { displayName: "asc" } });
     return rows.map(toMemberRecord);
+  }
+
+  /**
+   * Makes the member stored under `from` the member `to`: renamed when `to` is not stored; otherwise (two rows for one
+   * person, from before this rule) `from`'s history moves to `to` and `from` goes. Facts kept once per member (a
+   * period's result, a day's service level, a seconding) that both rows hold stay as `to` has them. Nothing happens
+   * when `from` is not stored.
+   */
+  async rekey(workspaceId: string, from: string, to: string): Promise<void> {
+    const [old] = await this.db.query<{ id: string }>(`SELECT id FROM "Member" WHERE "workspaceId" = $1::uuid AND "platformUserId" = $2`, [workspaceId, from]);
+    if (!old) return;
+    await this.db.transaction(async (tx) => {
+      const [target] = await tx.query<{ id: string }>(`SELECT id FROM "Member" WHERE "workspaceId" = $1::uuid AND "platformUserId" = $2`, [workspaceId, to]);
+      // Their 1:1 chat and the messages owed to them follow the person.
+      await tx.query(`UPDATE "TeamsConversation" SET "platformUserId" = $3 WHERE "workspaceId" = $1::uuid AND "platformUserId" = $2`, [workspaceId, from, to]);
+      await tx.query(
+        `UPDATE "Outbox" SET target = jsonb_set(target, '{platformUserId}', to_jsonb($3::text))
+         WHERE "workspaceId" = $1::uuid AND status = 'pending' AND target->>'platformUserId' = $2`,
+        [workspaceId, from, to],
+      );
+      if (!target) {
+        await tx.query(`UPDATE "Member" SET "platformUserId" = $2, "updatedAt" = now() WHERE id = $1::uuid`, [old.id, to]);
+        return;
+      }
+      const params = [old.id, target.id];
+      for (const [table, column] of MEMBER_COLUMNS) await tx.query(`UPDATE "${table}" SET "${column}" = $2::uuid WHERE "${column}" = $1::uuid`, params);
+      // Facts kept once per member: the target's copy stands; ledger entries follow to the kept result.
+      await tx.query(
+        `DELETE FROM "Endorsement" e WHERE e."memberId" = $1::uuid AND EXISTS (SELECT 1 FROM "Endorsement" x WHERE x."nominationId" = e."nominationId" AND x."memberId" = $2::uuid)`,
+        params,
+      );
+      await tx.query(`UPDATE "Endorsement" SET "memberId" = $2::uuid WHERE "memberId" = $1::uuid`, params);
+      await tx.query(
+        `DELETE FROM "ServiceLevelDay" d WHERE d."memberId" = $1::uuid AND EXISTS (SELECT 1 FROM "ServiceLevelDay" x WHERE x.date = d.date AND x."memberId" = $2::uuid)`,
+        params,
+      );
+      await tx.query(`UPDATE "ServiceLevelDay" SET "memberId" = $2::uuid WHERE "memberId" = $1::uuid`, params);
+      await tx.query(
+        `UPDATE "PtoLedgerEntry" l SET "periodResultId" = x.id FROM "PeriodResult" r JOIN "PeriodResult" x ON x."periodStart" = r."periodStart" AND x."memberId" = $2::uuid
+         WHERE l."periodResultId" = r.id AND r."memberId" = $1::uuid`,
+        params,
+      );
+      await tx.query(
+        `DELETE FROM "PeriodResult" r WHERE r."memberId" = $1::uuid AND EXISTS (SELECT 1 FROM "PeriodResult" x WHERE x."periodStart" = r."periodStart" AND x."memberId" = $2::uuid)`,
+        params,
+      );
+      await tx.query(`UPDATE "PeriodResult" SET "memberId" = $2::uuid WHERE "memberId" = $1::uuid`, params);
+      await tx.query(`DELETE FROM "Member" WHERE id = $1::uuid`, [old.id]);
+    });
   }
 
   async markDeparted(workspaceId: string, platformUserId: string): Promise<MemberRecord | null> {
