@@ -7,12 +7,13 @@ import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
 import type { TeamsAdapter, TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
 import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
+import { type ChannelsLostPorts, channelsLost, rerouteToLeads } from "./app/channels-lost.js";
 import { applyConfiguredAdmins } from "./app/configured-admins.js";
 import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
 import { buildDigest } from "./app/digest.js";
 import { digestDayJob } from "./app/digest-day.js";
-import type { Ports, WorkspaceRecord } from "./app/ports.js";
+import type { OutboxEntry, Ports, WorkspaceRecord } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED, TEAMS_DISABLED, teamsMode } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
@@ -30,7 +31,7 @@ import { enqueueOutbox, OutboxRepository } from "./db/outbox.repository.js";
 import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./db/pto-facts.js";
 import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
 import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
-import { TeamsConversationRepository } from "./db/teams-conversation.repository.js";
+import { channelName, TeamsConversationRepository } from "./db/teams-conversation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { ingestRouter } from "./http/ingest/router.js";
@@ -114,6 +115,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     };
     const promoted = await applyConfiguredAdmins(ports);
     if (promoted.length) logger.info({ members: promoted.map((m) => m.platformUserId) }, `WOWBOT_ADMINS: made ${promoted.length} listed member(s) admin`);
+    const enqueue = async (entries: OutboxEntry[], at: Date) => void (await enqueueOutbox(db, entries, at));
+    const lostPorts: ChannelsLostPorts = { settings: workspaces, members, attendance: ports.attendance, outbox: { enqueue }, clock };
     const metrics = createMetrics(() => outbox.depth());
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 
@@ -135,6 +138,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     } else {
       logger.info(SLACK_DISABLED);
     }
+    const teamsConversations = new TeamsConversationRepository(db.prisma);
     let teams: TeamsAdapter | undefined;
     const mode = options.teams?.disabled ? "disabled" : teamsMode(config);
     if (mode !== "disabled") {
@@ -150,7 +154,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           ports,
           workspaces,
           accounts: members,
-          conversations: new TeamsConversationRepository(db.prisma),
+          conversations: teamsConversations,
+          channelsLost: (workspace, lost, options) => channelsLost(lostPorts, workspace, lost, options),
           defaultTimezone: config.defaultTimezone,
           exportMaxBytes: config.exportMaxBytes,
           logger,
@@ -205,6 +210,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
             sendTimeoutMs: config.deliverySendTimeoutMs,
             leaseMs: config.outboxLeaseMs,
             busy,
+            // A channel the bot can no longer post in: forgotten (Teams), cleared in settings with the admins told,
+            // and a message for the leads sent to them by DM instead.
+            channelLost: async (workspace, channel, payload) => {
+              const forgotten = workspace.platform === "teams" ? await teamsConversations.forget(workspace.id, channel) : null;
+              const current = (await workspaces.findById(workspace.id)) ?? workspace;
+              await channelsLost(lostPorts, current, [{ id: channel, name: forgotten ? channelName(forgotten) : channel }]);
+              const rerouted = await rerouteToLeads(lostPorts, current, payload);
+              logger.warn({ workspace: workspace.id, channel, rerouted }, "a channel wowbot can no longer post in was forgotten");
+            },
           },
           now,
         );
@@ -215,7 +229,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const digestJob = digestDayJob(
       {
         members: ports.members,
-        outbox: { enqueue: async (entries, at) => void (await enqueueOutbox(db, entries, at)) },
+        outbox: { enqueue },
         finished: (job, key) => claims.isFinished(job, key),
         clock,
       },

@@ -17,6 +17,11 @@ export interface DeliveryPorts {
    * runs, so a burst of requests is answered first and its messages follow once it has passed.
    */
   busy?: () => boolean;
+  /**
+   * A channel the bot can no longer post in (the send failed as unreachable): called with the message that was headed
+   * there, so settings can forget the channel and messages for the leads can go to them by DM instead.
+   */
+  channelLost?: (workspace: WorkspaceRecord, channel: string, payload: PendingMessage["payload"]) => Promise<void>;
 }
 
 export const DELIVERY_BATCH = 20;
@@ -101,6 +106,10 @@ async function deliverAndRecord(ports: DeliveryPorts, message: PendingMessage, n
   } else {
     await ports.outbox.markDead(message.id, outcome.error);
     report.failed++;
+    if ("unreachable" in outcome && outcome.unreachable && message.target.kind === "channel") {
+      const workspace = await ports.workspaces.findById(message.workspaceId);
+      if (workspace) await ports.channelLost?.(workspace, message.target.channel, message.payload);
+    }
   }
 }
 

@@ -37,15 +37,20 @@ const targetKey = (t: OutboxTarget) => (t.kind === "channel" ? `channel:${t.chan
  */
 export const DIGEST_CLOSE_WAIT_MS = 30 * 60_000;
 
-/** Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. */
-export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string, closePending = false): Promise<number> {
-  const targets = await digestTargets(ports, workspace);
-  const entries: OutboxEntry[] = targets.map((target) => ({
+/** The digest of `day` for one target, with its dedupe key (per workspace, day and target). */
+export function digestEntry(workspace: WorkspaceRecord, day: string, target: OutboxTarget, closePending = false): OutboxEntry {
+  return {
     workspaceId: workspace.id,
     target,
     payload: { view: "digest", workspaceId: workspace.id, day, ...(closePending ? { closePending } : {}) },
     dedupeKey: `digest:${workspace.id}:${day}:${targetKey(target)}`,
-  }));
+  };
+}
+
+/** Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. */
+export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string, closePending = false): Promise<number> {
+  const targets = await digestTargets(ports, workspace);
+  const entries: OutboxEntry[] = targets.map((target) => digestEntry(workspace, day, target, closePending));
   await ports.outbox.enqueue(entries, ports.clock.now());
   return entries.length;
 }

@@ -49,23 +49,7 @@ export async function requestPaidDay(
       { workspaceId: workspace.id, memberId: member.id, date: input.date, hours, note, requestKey: input.requestKey },
       now,
     );
-    const payload = { view: "pto.request", requestId: request.id };
-    const posts: OutboxEntry[] = workspace.settings.leadsChannel
-      ? [
-          {
-            workspaceId: workspace.id,
-            target: { kind: "channel", channel: workspace.settings.leadsChannel },
-            payload,
-            dedupeKey: postKey(request.id, "channel"),
-          },
-        ]
-      : leads.map((lead) => ({
-          workspaceId: workspace.id,
-          target: { kind: "dm", platformUserId: lead.platformUserId },
-          payload,
-          dedupeKey: postKey(request.id, lead.platformUserId),
-        }));
-    await tx.enqueue(posts, now);
+    await tx.enqueue(requestPostEntries(workspace, request.id, leads), now);
     await tx.audit({
       workspaceId: workspace.id,
       actor: member.platformUserId,
@@ -75,6 +59,19 @@ export async function requestPaidDay(
     });
     return ok({ request, replayed: false });
   });
+}
+
+/** The posts that put a request before the leads: in the leads channel, else to each of `leads` by DM. */
+export function requestPostEntries(workspace: WorkspaceRecord, requestId: string, leads: readonly MemberRecord[]): OutboxEntry[] {
+  const payload = { view: "pto.request", requestId };
+  const channel = workspace.settings.leadsChannel;
+  if (channel) return [{ workspaceId: workspace.id, target: { kind: "channel", channel }, payload, dedupeKey: postKey(requestId, "channel") }];
+  return leads.map((lead) => ({
+    workspaceId: workspace.id,
+    target: { kind: "dm", platformUserId: lead.platformUserId },
+    payload,
+    dedupeKey: postKey(requestId, lead.platformUserId),
+  }));
 }
 
 export type Decision = "approved" | "declined";

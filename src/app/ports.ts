@@ -198,8 +198,11 @@ export type SendOutcome =
   | { status: "sent"; ref: Record<string, unknown> | null }
   /** Worth trying again: rate limits (with the platform's Retry-After), outages, timeouts. */
   | { status: "retry"; error: string; retryAfterMs?: number }
-  /** The platform will never accept it (channel gone, user deactivated): stop trying. */
-  | { status: "failed"; error: string };
+  /**
+   * The platform will never accept it (channel gone, user deactivated): stop trying. `unreachable`: the bot is no
+   * longer in that conversation (removed from its team), so what was headed there must find another way.
+   */
+  | { status: "failed"; error: string; unreachable?: boolean };
 
 /** One per chat platform: renders a neutral view and sends it. */
 export interface ChatSender {

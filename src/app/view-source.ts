@@ -1,6 +1,7 @@
 // Builds the view an outbox message names from the current state of its subject, so a delivery that was delayed
 // (or an update after a second) shows what is true now.
 import { type AttendancePostFacts, attendancePostView } from "../views/attendance.js";
+import { channelsLostView } from "../views/channels-lost.js";
 import type { DigestView } from "../views/digest.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../views/nomination.js";
 import { type LedgerDmFacts, ledgerDmView, type PtoRequestFacts, ptoOutcomeDmView, ptoRequestPostView } from "../views/pto.js";
@@ -52,9 +53,13 @@ export function createViewSource(facts: ViewFacts): ViewSource {
         }
         case "digest":
           return facts.digest(String(payload.workspaceId), String(payload.day), payload.closePending === true);
+        case "channels.lost":
+          return channelsLostView(stringsOf(payload.channels), stringsOf(payload.cleared));
         default:
           throw new Error(`unknown outbox view "${payload.view}"`);
       }
     },
   };
 }
+
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);

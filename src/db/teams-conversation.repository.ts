@@ -43,6 +43,10 @@ function toRecord(r: Row): TeamsConversationRecord {
   };
 }
 
+/** A channel as people know it: with its team, since every team has a "General". */
+export const channelName = (c: Pick<TeamsConversationRecord, "conversationId" | "name" | "teamName">) =>
+  `${c.name ?? c.conversationId}${c.teamName ? ` (${c.teamName})` : ""}`;
+
 export class TeamsConversationRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -79,6 +83,20 @@ export class TeamsConversationRepository {
   async anyReference(workspaceId: string): Promise<Record<string, unknown> | null> {
     const r = await this.prisma.teamsConversation.findFirst({ where: { workspaceId }, orderBy: { updatedAt: "desc" } });
     return r ? (r.reference as Record<string, unknown>) : null;
+  }
+
+  /** Forgets the channels of a team the bot was removed from; returns them. */
+  async forgetTeam(workspaceId: string, teamId: string): Promise<TeamsConversationRecord[]> {
+    const rows = await this.prisma.teamsConversation.findMany({ where: { workspaceId, teamId, kind: "channel" } });
+    await this.prisma.teamsConversation.deleteMany({ where: { workspaceId, teamId, kind: "channel" } });
+    return rows.map(toRecord);
+  }
+
+  /** Forgets one conversation the bot can no longer reach; returns it, or null when it was not known. */
+  async forget(workspaceId: string, conversationId: string): Promise<TeamsConversationRecord | null> {
+    const row = await this.find(workspaceId, conversationId);
+    if (row) await this.prisma.teamsConversation.deleteMany({ where: { workspaceId, conversationId } });
+    return row;
   }
 
   /** The workspace's channels the bot knows, by name (for settings forms). */

@@ -223,3 +223,37 @@ describe("attendance and PTO on Slack", () => {
     expect(home).toContain("*1 point this week, 6 days left*");
   });
 });
+
+describe("a leads channel wowbot can no longer post in (Slack)", () => {
+  it("forgets it, tells the admins and sends the paid-day request to the leads by DM", async () => {
+    const t = await startTestService({ env: { WOWBOT_ADMINS: "U0BOSS" } });
+    try {
+      t.fakeSlack.addUsers({ U0BOSS: "boss", [LEAD]: "lena", [ADA]: "ada" });
+      for (const id of ["U0BOSS", LEAD, ADA]) await t.slack.slashCommand({ command: "/wowbot", text: "help", user_id: id });
+      await t.slack.slashCommand({ command: "/wowbot", text: `role <@${LEAD}> lead`, user_id: "U0BOSS" });
+      const ws = await t.prisma.workspace.findFirstOrThrow();
+      await t.prisma.workspace.update({ where: { id: ws.id }, data: { settings: { ...(ws.settings as object), leadsChannel: "C0LEADS" } } });
+      await creditOpeningBalance(t.prisma, await t.prisma.member.findFirstOrThrow({ where: { platformUserId: ADA } }), 8, "test:ada");
+      await t.slack.viewSubmission(ADA, {
+        id: "VLOST",
+        callback_id: "pto.request.submit",
+        state: { values: { date: { date: { type: "datepicker", selected_date: "2026-03-04" } }, note: { note: { type: "plain_text_input", value: null } } } },
+      });
+      t.fakeSlack.fail("chat.postMessage", { error: "not_in_channel" });
+      await t.deliver();
+      expect(((await t.prisma.workspace.findFirstOrThrow()).settings as { leadsChannel: unknown }).leadsChannel).toBeNull();
+      await t.deliver();
+      const to = (channel: string) =>
+        JSON.stringify(
+          t.fakeSlack
+            .acceptedCallsOf("chat.postMessage")
+            .filter((c) => c.args.channel === channel)
+            .map((c) => c.args),
+        );
+      expect(to(LEAD)).toContain("paid day off on *2026-03-04*");
+      expect(to("U0BOSS")).toContain('wowbot can no longer post in \\"C0LEADS\\"');
+    } finally {
+      await t.stop();
+    }
+  });
+});

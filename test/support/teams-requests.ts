@@ -84,15 +84,26 @@ export class TeamsRequests {
     return this.message(from, text, { place: { kind: "channel", ...options.place }, mentions: options.mentions });
   }
 
-  /** conversationUpdate: members added (the bot, when `botAdded`), or a channel event (channelCreated/Renamed). */
+  /**
+   * conversationUpdate: members added (the bot, when `botAdded`) or removed (the bot, when `botRemoved`), or a channel
+   * event (channelCreated/Renamed).
+   */
   conversationUpdate(
-    options: { from?: FakeTeamsUser; place?: Place; membersAdded?: Array<{ id: string; aadObjectId?: string }>; botAdded?: boolean; eventType?: string } = {},
+    options: {
+      from?: FakeTeamsUser;
+      place?: Place;
+      membersAdded?: Array<{ id: string; aadObjectId?: string }>;
+      botAdded?: boolean;
+      botRemoved?: boolean;
+      eventType?: string;
+    } = {},
   ): Activity {
     const place = options.place ?? { kind: "channel" };
     const activity = this.base(options.from ?? null, place);
     const membersAdded = [...(options.membersAdded ?? []), ...(options.botAdded ? [{ id: TEAMS_BOT.id }] : [])];
+    const membersRemoved = options.botRemoved ? [{ id: TEAMS_BOT.id }] : [];
     const channelData = { ...(activity.channelData as Activity), ...(options.eventType ? { eventType: options.eventType } : {}) };
-    return { ...activity, type: "conversationUpdate", membersAdded, channelData };
+    return { ...activity, type: "conversationUpdate", membersAdded, membersRemoved, channelData };
   }
 
   /** installationUpdate "add" (the app installed by `from`) in a personal scope or a team. */

@@ -25,12 +25,16 @@ const PERMANENT = new Set([
   "invalid_arguments",
 ]);
 
+/** Of those, the ones that say the bot cannot post in that channel any more (deleted, archived, or it was removed). */
+const UNREACHABLE = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+
 export function classifySlackError(error: unknown): SendOutcome {
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
   if (e.code === "slack_webapi_rate_limited_error") return { status: "retry", error: "ratelimited", retryAfterMs: (e.retryAfter ?? 1) * 1000 };
   const slackError = e.data?.error;
   if (e.code === "slack_webapi_platform_error" && slackError) {
-    return PERMANENT.has(slackError) ? { status: "failed", error: slackError } : { status: "retry", error: slackError };
+    if (!PERMANENT.has(slackError)) return { status: "retry", error: slackError };
+    return UNREACHABLE.has(slackError) ? { status: "failed", error: slackError, unreachable: true } : { status: "failed", error: slackError };
   }
   return { status: "retry", error: e.statusCode ? `HTTP ${e.statusCode}` : (e.message ?? String(error)) };
 }

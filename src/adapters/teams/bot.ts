@@ -1,7 +1,9 @@
 // The Teams activity handler: provisions workspace, sender and conversation reference for every activity, then
 // routes messages to commands (commands/index.ts), card buttons and dialogs to invokes/index.ts.
 import { type FileConsentCardResponse, type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import type { WorkspaceRecord } from "../../app/ports.js";
 import { NOT_PROVISIONED } from "../../chat/request.js";
+import { channelName } from "../../db/teams-conversation.repository.js";
 import { notice } from "../../views/notice.js";
 import { dispatchCommand } from "./commands/index.js";
 import { channelDataOf, saveConversation, saveTeamChannels } from "./conversations.js";
@@ -35,6 +37,24 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
       await this.handleConversationUpdate(context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const provisioned = await provision(this.deps, context);
+      if (provisioned) await this.forgetTeam(context, provisioned.workspace);
+      await next();
+    });
+  }
+
+  /**
+   * The bot was removed from a team (uninstalled, or the bot member removed): its channels are forgotten, so settings
+   * no longer offer or use them, and the admins are told where the messages that went there go now.
+   */
+  private async forgetTeam(context: TurnContext, workspace: WorkspaceRecord): Promise<void> {
+    const teamId = channelDataOf(context.activity).team?.id;
+    if (!teamId) return;
+    const forgotten = await this.deps.conversations.forgetTeam(workspace.id, teamId);
+    this.deps.logger.info({ teamId, channels: forgotten.length }, "Teams: wowbot was removed from a team; its channels are forgotten");
+    const lost = forgotten.map((c) => ({ id: c.conversationId, name: channelName(c) }));
+    if (lost.length) await this.deps.channelsLost(workspace, lost, { removed: true });
   }
 
   /** The turn of an activity with a person behind it; answers them and returns null when they can't be looked up. */
@@ -66,6 +86,8 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
     if (botAdded) await this.recordTeam(context, provisioned.workspace.id);
+    const botRemoved = (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
+    if (botRemoved) await this.forgetTeam(context, provisioned.workspace);
     const eventType = channelDataOf(activity).eventType ?? "";
     if (CHANNEL_EVENTS.has(eventType)) await saveConversation(this.deps, context, provisioned.workspace.id, null);
   }

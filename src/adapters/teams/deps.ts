@@ -17,6 +17,8 @@ export interface TeamsDeps {
     accountIdOf(workspaceId: string, platformUserId: string): Promise<string | null>;
   };
   conversations: TeamsConversationRepository;
+  /** wowbot can no longer post in these channels: settings forget them and the admins are told (src/app/channels-lost.ts). */
+  channelsLost(workspace: WorkspaceRecord, lost: Array<{ id: string; name: string }>, options: { removed: true }): Promise<unknown>;
   defaultTimezone: string;
   /** The largest export file sent in chat (EXPORT_MAX_MB). */
   exportMaxBytes: number;

@@ -43,8 +43,10 @@ export function classifyTeamsError(error: unknown): SendOutcome {
     const seconds = header !== undefined && /^\d+(\.\d+)?$/.test(header.trim()) ? Number(header) : 1;
     return { status: "retry", error: "HTTP 429 (throttled)", retryAfterMs: Math.max(1, seconds) * 1000 };
   }
-  // The bot was removed (403), the conversation or message is gone (404), the card or message is invalid (400).
-  if (status === 400 || status === 403 || status === 404) return { status: "failed", error: `HTTP ${status}: ${(e.message ?? "").slice(0, 200)}` };
+  // The bot was removed (403) or the conversation is gone (404): nothing will ever reach it there. An invalid card or
+  // message (400) is this message's fault only.
+  if (status === 403 || status === 404) return { status: "failed", error: `HTTP ${status}: ${(e.message ?? "").slice(0, 200)}`, unreachable: true };
+  if (status === 400) return { status: "failed", error: `HTTP ${status}: ${(e.message ?? "").slice(0, 200)}` };
   return { status: "retry", error: status ? `HTTP ${status}` : (e.code ?? e.message ?? String(error)) };
 }
 
@@ -62,7 +64,7 @@ export class TeamsSender implements ChatSender {
       switch (target.kind) {
         case "channel": {
           const conversation = await this.deps.conversations.findChannel(workspace.id, target.channel);
-          if (!conversation) return { status: "failed", error: `no Teams channel ${target.channel} known: add wowbot to its team` };
+          if (!conversation) return { status: "failed", error: `no Teams channel ${target.channel} known: add wowbot to its team`, unreachable: true };
           return { status: "sent", ref: { ...(await this.post(conversation.reference, activity)) } };
         }
         case "dm":

@@ -8,6 +8,7 @@ import { handleAction } from "../../../chat/actions.js";
 import { runCommand } from "../../../chat/commands.js";
 import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
 import { submitForm } from "../../../chat/submit-form.js";
+import { channelName } from "../../../db/teams-conversation.repository.js";
 import { REFERENCE_MAX } from "../../../domain/nomination.js";
 import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
 import { notice } from "../../../views/notice.js";
@@ -88,9 +89,7 @@ async function withPrefill(turn: TeamsTurn, form: FormView, fill: Prefill): Prom
     case "form.settings": {
       // Teams has no channel picker: the channels the bot knows in this organisation are listed.
       const channels = await turn.deps.conversations.listChannels(turn.workspace.id);
-      // Named with their team: every team has a "General".
-      const nameOf = (c: (typeof channels)[number]) => `${c.name ?? c.conversationId}${c.teamName ? ` (${c.teamName})` : ""}`;
-      return { ...form, channels: channels.map((c) => ({ id: c.conversationId, name: nameOf(c) })) };
+      return { ...form, channels: channels.map((c) => ({ id: c.conversationId, name: channelName(c) })) };
     }
     default:
       return form;

@@ -1,0 +1,74 @@
+// When wowbot can no longer post in channels (Teams: removed from their team, or a post answered 403 because the bot
+// is not in the conversation): nothing may keep waiting on them. The settings forget them, the admins are told, and
+// the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
+import { hasRole } from "../domain/roles.js";
+import { digestEntry, digestTargets } from "./digest-day.js";
+import { requestPostEntries } from "./paid-days.js";
+import type { MemberRecord, OutboxEntry, OutboxPayload, Ports, WorkspaceRecord } from "./ports.js";
+
+/** The audit log's actor for settings changes wowbot makes itself when a platform took channels away. */
+export const CHANNELS_LOST_ACTOR = "system:channels-lost";
+
+export type ChannelSetting = "recognitionChannel" | "leadsChannel";
+
+export interface ChannelsLostPorts {
+  settings: Ports["settings"];
+  members: Pick<Ports["members"], "listByRole">;
+  attendance: Pick<Ports["attendance"], "findRequest">;
+  outbox: { enqueue(entries: OutboxEntry[], at: Date): Promise<void> };
+  clock: { now(): Date };
+}
+
+/**
+ * Forgets `lost` channels in the workspace's settings and tells its admins, by DM, which settings were cleared and
+ * where their messages go now; names are the channels as people know them ("General (Billing Squad)"). The admins are
+ * told of a removal always (`removed`), of a single channel that stopped answering only when a setting named it.
+ */
+export async function channelsLost(
+  ports: ChannelsLostPorts,
+  workspace: WorkspaceRecord,
+  lost: Array<{ id: string; name: string }>,
+  options: { removed?: boolean } = {},
+): Promise<ChannelSetting[]> {
+  const ids = new Set(lost.map((c) => c.id));
+  const cleared = (["recognitionChannel", "leadsChannel"] as const).filter((s) => {
+    const channel = workspace.settings[s];
+    return channel !== null && ids.has(channel);
+  });
+  if (cleared.length) await ports.settings.updateSettings(workspace.id, Object.fromEntries(cleared.map((s) => [s, null])), CHANNELS_LOST_ACTOR);
+  if (!cleared.length && !options.removed) return cleared;
+  const admins = (await ports.members.listByRole(workspace.id, ["admin"])).filter((m) => m.active && !m.isBot && hasRole(m.role, "admin"));
+  const at = ports.clock.now();
+  const payload: OutboxPayload = { view: "channels.lost", channels: lost.map((c) => c.name), cleared };
+  const key = `channels-lost:${workspace.id}:${[...ids].sort().join(",")}:${at.toISOString().slice(0, 16)}`;
+  await ports.outbox.enqueue(
+    admins.map((a) => ({
+      workspaceId: workspace.id,
+      target: { kind: "dm", platformUserId: a.platformUserId },
+      payload,
+      dedupeKey: `${key}:${a.platformUserId}`,
+    })),
+    at,
+  );
+  return cleared;
+}
+
+/**
+ * A message for the leads whose channel could not be reached, sent to the leads by DM instead (the settings no longer
+ * name the channel by then, so the audience is the leads themselves). Other messages have no one else to go to.
+ */
+export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: WorkspaceRecord, payload: OutboxPayload): Promise<number> {
+  const noChannel: WorkspaceRecord = { ...workspace, settings: { ...workspace.settings, leadsChannel: null } };
+  let entries: OutboxEntry[] = [];
+  if (payload.view === "digest") {
+    const targets = await digestTargets(ports, noChannel);
+    entries = targets.map((target) => digestEntry(noChannel, String(payload.day), target, payload.closePending === true));
+  } else if (payload.view === "pto.request") {
+    const request = await ports.attendance.findRequest(String(payload.requestId));
+    if (request?.status !== "pending") return 0;
+    const leads = (await ports.members.listByRole(workspace.id, ["lead", "admin"])).filter((l: MemberRecord) => l.id !== request.memberId);
+    entries = requestPostEntries(noChannel, request.id, leads);
+  }
+  if (entries.length) await ports.outbox.enqueue(entries, ports.clock.now());
+  return entries.length;
+}
