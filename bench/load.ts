@@ -1,11 +1,11 @@
 // Load test: the real `wowbot serve` on PostgreSQL under an open-loop mix of signed Slack requests (nominations, seconds, /pto, scores), with ack latency, errors, RSS and outbox drain, next to a bare Bolt app.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -13,13 +13,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { FakeSlack } from "../test/support/fake-slack.js";
-import { signSlackRequest, TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
-import { ADMIN_URL, adminQuery, CHILD_PATH, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
+import { TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
+import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
+import { cpuSeconds, load, median, metricMB, percentiles, REQUEST_TIMEOUT_MS, round, rssMB, startChild } from "./open-loop.js";
+import { agentId, leadId, SLACK_KINDS, SLACK_MIX, type SlackKind, slackRequests } from "./slack-mix.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = path.join(ROOT, "bench", "results", "load-latest.json");
-const REQUEST_TIMEOUT_MS = 10_000;
-const START_TIMEOUT_MS = 30_000;
 const DRAIN_TIMEOUT_MS = 60_000;
 const TARGET_P99_MS = 100;
 const TARGET_RSS_GROWTH = 0.1;
@@ -37,23 +37,9 @@ receiver.app.get("/readyz", (_q, r) => r.send("ok"));
 receiver.app.listen(Number(process.env.PORT), "127.0.0.1");
 process.on("SIGTERM", () => process.exit(0));`;
 
-/** The request kinds and, per 20 requests, how many of each: interleaved so every second carries the whole mix. */
-type Kind = "wow" | "second" | "pto" | "score" | "wow-form";
-const KINDS: Kind[] = ["wow", "second", "pto", "score", "wow-form"];
-const MIX: Kind[] = [..."wow second wow pto score wow second wow pto score wow second wow-form wow second pto wow score second wow".split(" ")] as Kind[];
-
-interface Sample {
-  kind: Kind;
-  /** Request written to the full response read: the acknowledgement Slack waits for (3 s at most). */
-  ms: number;
-  /** When it was sent, from the start of its phase, and how late against its schedule. */
-  atMs: number;
-  lagMs: number;
-  problem?: string;
-}
-
-const agentId = (i: number) => `U0A${String(i).padStart(5, "0")}`;
-const leadId = (i: number) => `U0L${String(i).padStart(3, "0")}`;
+type Kind = SlackKind;
+const KINDS = SLACK_KINDS;
+const MIX = SLACK_MIX;
 
 function usage(message: string): never {
   console.error(`bench/load.ts: ${message}`);
@@ -89,235 +75,11 @@ if (!(Number.isInteger(replicas) && replicas >= 1 && replicas <= 8)) usage(`--re
 if (process.platform !== "linux") usage("this benchmark reads /proc/<pid>/status, so it runs on Linux only");
 if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) usage("dist/ is missing: run `npm run build` first (`npm run bench:load` does)");
 
+const requestFor = slackRequests({ agents, leads, team: TEAM, recognitionChannel: RECOGNITION_CHANNEL });
+
 /** Where the child's response_url posts land: /response/<kind>/<n>. Counted per kind; texts kept only for a sample. */
 const responseUrlPosts = new Map<string, number>();
 const responseUrlSamples = new Map<string, string>();
-
-/** A request of `kind`, number `n`: its body and content type, signed when sent. Every one is unique (story, trigger, view id). */
-function requestFor(kind: Kind, n: number, responseBase: string, nominations: string[], run: string): string {
-  const agent = agentId(n % agents);
-  const responseUrl = `${responseBase}/response/${kind}/${n}`;
-  const command = (user: string, name: string, text: string) =>
-    new URLSearchParams({
-      token: "deprecated-verification-token",
-      team_id: TEAM,
-      team_domain: "wowbot-load",
-      channel_id: "C0FLOOR",
-      channel_name: "floor",
-      user_id: user,
-      user_name: user.toLowerCase(),
-      command: name,
-      text,
-      api_app_id: "A0WOWBOT",
-      trigger_id: `load.${run}.${kind}.${n}`,
-      response_url: responseUrl,
-    }).toString();
-  const interaction = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  switch (kind) {
-    case "wow": {
-      // The nominee is 1 to agents - 1 places after the nominator, so nobody nominates themselves.
-      const nominee = agentId((n + 1 + ((n * 7) % (agents - 1))) % agents);
-      return command(agent, "/wow", `<@${nominee}> Request ${run}.${n}: stayed on with the customer until the replacement order was confirmed.`);
-    }
-    case "wow-form":
-      return command(agent, "/wow", "");
-    case "pto":
-      return command(agent, "/pto", "");
-    case "second": {
-      // Most clicks count; a few hit the nominee or nominator, or a second click, and get a polite refusal, as in real use.
-      // Each nomination's clickers step through the team (i + j * (N + 1)), so a pair repeats only after N * agents clicks.
-      const nominationId = nominations[n % nominations.length] ?? "none";
-      const clicker = agentId((n + Math.floor(n / Math.max(1, nominations.length))) % agents);
-      return interaction({
-        type: "block_actions",
-        team: { id: TEAM, domain: "wowbot-load" },
-        user: { id: clicker, team_id: TEAM },
-        api_app_id: "A0WOWBOT",
-        trigger_id: `load.${run}.${kind}.${n}`,
-        response_url: responseUrl,
-        channel: { id: RECOGNITION_CHANNEL },
-        container: { type: "message", channel_id: RECOGNITION_CHANNEL, message_ts: "1.1" },
-        actions: [{ type: "button", block_id: "b", action_id: "nomination.second", value: nominationId, action_ts: "1.2" }],
-      });
-    }
-    case "score": {
-      const radio = (value: string) => ({ type: "radio_buttons", selected_option: { value } });
-      const block = (id: string, input: Record<string, unknown>) => ({ [id]: { [id]: input } });
-      return interaction({
-        type: "view_submission",
-        team: { id: TEAM, domain: "wowbot-load" },
-        user: { id: leadId(n % leads), team_id: TEAM },
-        api_app_id: "A0WOWBOT",
-        trigger_id: `load.${run}.${kind}.${n}`,
-        view: {
-          id: `V${run}${kind}${n}`,
-          team_id: TEAM,
-          type: "modal",
-          callback_id: "score.submit",
-          private_metadata: "",
-          hash: `h${n}`,
-          state: {
-            values: {
-              ...block("agent", { type: "users_select", selected_user: agent }),
-              ...block("reference", { type: "plain_text_input", value: `CHAT-${run}-${n}` }),
-              ...block("channel", { type: "static_select", selected_option: { value: "chat" } }),
-              ...block("connection", radio(String(n % 3))),
-              ...block("rapport", radio("yes")),
-              ...block("unstatedNeeds", radio(n % 2 ? "partly" : "yes")),
-              ...block("wow", radio(n % 5 ? "no" : "yes")),
-              ...block("note", { type: "plain_text_input", value: n % 4 ? null : "Lovely empathy; confirm the address before closing." }),
-            },
-          },
-        },
-      });
-    }
-  }
-}
-
-/** Sends one signed request and times the acknowledgement; a score must come back as the modal's done screen. */
-function send(url: string, kind: Kind, body: string, agent: http.Agent, atMs: number, lagMs: number): Promise<Sample> {
-  const headers = { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), ...signSlackRequest(body) };
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const done = (problem?: string) => resolve({ kind, ms: performance.now() - started, atMs, lagMs, ...(problem ? { problem } : {}) });
-    const attempt = (retry: boolean) => {
-      const req = http.request(url, { method: "POST", agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          text += chunk;
-        });
-        res.on("end", () => {
-          if (res.statusCode !== 200) return done(`${kind}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
-          if (kind === "score" && text.includes('"errors"')) return done(`score: refused: ${text.slice(0, 200)}`);
-          done();
-        });
-      });
-      req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-      req.on("error", (error: NodeJS.ErrnoException) => {
-        // A kept-alive socket the server closed just as it was reused: this client's race, not the server's answer,
-        // so it is sent again once (Node's documented remedy); the time it took stays in the sample.
-        if (retry && req.reusedSocket && error.code === "ECONNRESET") return attempt(false);
-        done(`${kind}: ${error.message}`);
-      });
-      req.end(body);
-    };
-    attempt(true);
-  });
-}
-
-/** Open loop: request k leaves at start + k / rate whether or not earlier ones were answered, so slow answers cannot lower the load. */
-async function load(
-  url: string | string[],
-  count: number,
-  perSecond: number,
-  kindOf: (k: number) => Kind,
-  bodyOf: (kind: Kind, k: number) => string,
-): Promise<Sample[]> {
-  const agent = new http.Agent({ keepAlive: true });
-  // Several replicas share the load round-robin, as a load balancer in front of them would.
-  const urls = Array.isArray(url) ? url : [url];
-  const start = performance.now();
-  const inFlight: Array<Promise<Sample>> = [];
-  for (let k = 0; k < count; k++) {
-    const due = start + (k * 1000) / perSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    const kind = kindOf(k);
-    inFlight.push(send(urls[k % urls.length] as string, kind, bodyOf(kind, k), agent, due - start, performance.now() - due));
-  }
-  const samples = await Promise.all(inFlight);
-  agent.destroy();
-  return samples;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Resident memory of a process in MB (10^6 bytes), or NaN once it is gone. */
-async function rssMB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-  return (Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1]) * 1024) / 1e6;
-}
-
-/** A byte-valued metric of the child's, in MB, from its own /metrics; NaN if unavailable. */
-async function metricMB(url: string, name: string): Promise<number> {
-  const text = await fetch(`${url}/metrics`).then(
-    (r) => r.text(),
-    () => "",
-  );
-  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]) / 1e6;
-}
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  /** Lines the child logged at error or fatal level, and at warn. */
-  errorLines: string[];
-  warnLines: string[];
-  tail(): string;
-}
-
-/** Spawns `command` with a minimal environment on a free port and waits for /readyz to answer 200. */
-async function startChild([program, ...args]: string[], env: Record<string, string>, cwd: string, live: Set<ChildProcess>): Promise<Child> {
-  const port = await freePort();
-  // BENCH_NODE_OPTIONS becomes the NODE_OPTIONS of the services and the baseline only: "--max-old-space-size=4096"
-  // measures without serve's 512 MB default, "--heap-prof --heap-prof-dir=/tmp/prof" profiles (Node refuses
-  // --cpu-prof in NODE_OPTIONS; use --inspect or a --require'd profiler instead).
-  const nodeOptions = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
-  const child = spawn(program as string, args, {
-    cwd,
-    env: { PATH: CHILD_PATH, HOME: os.homedir(), NODE_ENV: "production", LOG_LEVEL: "warn", ...nodeOptions, ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  live.add(child);
-  const errorLines: string[] = [];
-  const warnLines: string[] = [];
-  let output = "";
-  let partial = "";
-  // Pino writes one JSON line per entry; anything at error level or above counts as an error of the run.
-  const onData = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-    const lines = (partial + chunk.toString()).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      if (/"level":"(error|fatal)"/.test(line)) errorLines.push(line.slice(0, 1_000));
-      else if (/"level":"warn"/.test(line)) warnLines.push(line.slice(0, 1_000));
-    }
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-    errorLines.push(chunk.toString().slice(0, 1_000));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`child exited (${child.exitCode ?? child.signalCode}): ${output}`);
-    const status = await fetch(`${url}/readyz`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`not ready within ${START_TIMEOUT_MS / 1000} s: ${output}`);
-    await sleep(50);
-  }
-  return { process: child, url, errorLines, warnLines, tail: () => output };
-}
-
-const round = (v: number) => Math.round(v * 100) / 100;
-/** Nearest rank: the smallest sample with at least q of all samples at or below it. */
-function percentiles(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN);
-  return { count: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
-}
-const median = (values: number[]) => percentiles(values.filter(Number.isFinite)).median;
 
 const machine = machineInfo();
 const measuredCount = Math.round(rate * duration);
@@ -484,20 +246,12 @@ try {
       );
     });
   }, 1_000);
-  const cpuTicks = async () => {
-    let ticks = 0;
-    for (const pid of pids) {
-      const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks;
-  };
-  const ticksBefore = await cpuTicks();
+  const cpuBefore = await cpuSeconds(pids);
   const rssStart = await rssMB(pids[0] as number);
   const samples = await load(urls, measuredCount, rate, mixed, (kind, k) => requestFor(kind, k, responseBase, nominations, "run"));
   clearInterval(sampler);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  const cpuSeconds = ((await cpuTicks()) - ticksBefore) / 100;
+  const cpuUsed = (await cpuSeconds(pids)) - cpuBefore;
   const pendingAtEnd = await pending();
   const drainMs = await drain(DRAIN_TIMEOUT_MS);
   const rssAfterDrain = round(await rssMB(pids[0] as number));
@@ -600,7 +354,7 @@ try {
   console.log(`wowbot V8 heap in use (garbage included): median ${heap.first} MB over the first ${window} s, ${heap.last} MB over the last ${window} s`);
   console.log(`wowbot V8 heap after collections (lowest sample): ${floor.first} MB in the first third of the run, ${floor.last} MB in the last third`);
   console.log(
-    `wowbot CPU: ${round(cpuSeconds)} s over ${round(loadSeconds)} s of load (${round((cpuSeconds / loadSeconds) * 100)} % of one core), ${round((cpuSeconds * 1000) / samples.length)} ms per request`,
+    `wowbot CPU: ${round(cpuUsed)} s over ${round(loadSeconds)} s of load (${round((cpuUsed / loadSeconds) * 100)} % of one core), ${round((cpuUsed * 1000) / samples.length)} ms per request`,
   );
   console.log(
     `database: ${counts.nominations} nominations, ${counts.seconds} seconds, ${counts.scores} scores; outbox ${outbox.map((o) => `${o.count} ${o.status}`).join(", ")}`,
@@ -650,7 +404,7 @@ try {
       heapFloorLastThirdMB: floor.last,
       samples: rss,
     },
-    cpu: { seconds: round(cpuSeconds), loadSeconds: round(loadSeconds) },
+    cpu: { seconds: round(cpuUsed), loadSeconds: round(loadSeconds) },
     outbox: { pendingAtEnd, drainMs: drainMs ?? null, byStatus: outbox },
     database: counts,
     slackCalls: Object.fromEntries(slackCalls),
