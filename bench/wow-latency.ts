@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     service = await startService({
       config: { ...parsed.config, port: 0 },
       logger: createLogger("warn"),
-      slackProcessBeforeResponse: false,
+      processBeforeResponse: false,
       scheduleJobs: true,
       shutdownGraceMs: 2_000,
     });

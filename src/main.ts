@@ -47,8 +47,11 @@ export interface ServiceOptions {
   clock?: Clock;
   /** A ready PGlite instance instead of DATA_DIR (tests use in-memory ones). */
   pglite?: PGlite;
-  /** Slack: hold the HTTP response until listeners finish (tests). */
-  slackProcessBeforeResponse?: boolean;
+  /**
+   * Hold the HTTP response until the work of a request is done (tests), on Slack and Teams. By default both answer
+   * first: Slack's listeners run after ack(), Teams activities other than invokes get their 200 once authenticated.
+   */
+  processBeforeResponse?: boolean;
   /** Extra scheduled jobs (tests). */
   jobs?: Job[];
   /** Run jobs on their schedules (default). Tests turn this off and run them with scheduler.runNow. */
@@ -127,7 +130,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         config,
         logger,
         http,
-        processBeforeResponse: options.slackProcessBeforeResponse,
+        processBeforeResponse: options.processBeforeResponse,
         deps: { ports, workspaces, defaultTimezone: config.defaultTimezone, exportMaxBytes: config.exportMaxBytes, logger },
       });
       logger.info(
@@ -150,6 +153,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         logger,
         http,
         auth: options.teams,
+        processBeforeResponse: options.processBeforeResponse,
         deps: {
           ports,
           workspaces,

@@ -90,3 +90,29 @@ describe("the edge of /api/messages in production", () => {
     }
   });
 });
+
+describe("Teams answers first, as it does in production", () => {
+  it("acknowledges a message before its turn is done, then replies through the connector; an invoke still answers in the body", async () => {
+    const t = await startTestService({ slack: false, teams: true, processBeforeResponse: false });
+    try {
+      t.fakeTeams.addMember(ada);
+      // The connector never answers the reply: the HTTP answer must not wait for it.
+      t.fakeTeams.hang("send", 1);
+      const res = await t.teams.post(t.teams.message(ada, "help"));
+      expect(res.status).toBe(200);
+      for (let waited = 0; t.fakeTeams.heldCount === 0 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(t.fakeTeams.heldCount).toBe(1);
+      t.fakeTeams.releaseHeld();
+      // The next reply goes through, after the answer.
+      expect((await t.teams.post(t.teams.message(ada, "help"))).status).toBe(200);
+      const helped = () => t.fakeTeams.activities.some((a) => String(a.activity.text).includes("wowbot commands"));
+      for (let waited = 0; !helped() && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(helped()).toBe(true);
+      const dialog = await t.teams.post(t.teams.taskFetch(ada, { wowbot: "form.open", form: "form.nomination" }));
+      expect(dialog.status).toBe(200);
+      expect(JSON.stringify(dialog.body)).toContain('"type":"continue"');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -20,7 +20,7 @@ export interface TestServiceOptions {
   slackOAuth?: boolean;
   clock?: ManualClock;
   database?: FreshDatabase;
-  /** Slack listeners finish before the HTTP response (default true, as tests need no sleeps). */
+  /** Slack listeners and Teams turns finish before the HTTP response (default true, as tests need no sleeps). */
   processBeforeResponse?: boolean;
   jobs?: ServiceOptions["jobs"];
   /**
@@ -94,7 +94,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     pglite: database.options.pglite,
     logger: createLogger(config.logLevel, sink),
     clock,
-    slackProcessBeforeResponse: options.processBeforeResponse ?? true,
+    processBeforeResponse: options.processBeforeResponse ?? true,
     jobs: options.jobs,
     scheduleJobs: false,
     shutdownGraceMs: 2_000,

@@ -2,7 +2,7 @@
 import type { MemberRecord, Ports, WorkspaceRecord } from "../../app/ports.js";
 import type { WorkspaceRepository } from "../../db/workspace.repository.js";
 import type { Logger } from "../../logger.js";
-import type { AfterAck } from "./after-ack.js";
+import type { AfterAck } from "../after-ack.js";
 import type { SlackUserCache } from "./user-cache.js";
 
 export interface SlackDeps {

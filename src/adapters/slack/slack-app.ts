@@ -7,7 +7,7 @@ import type { Application } from "express";
 import type { Config } from "../../config/env.js";
 import type { SlackInstallationRepository } from "../../db/slack-installation.repository.js";
 import type { Logger } from "../../logger.js";
-import { afterAckQueue } from "./after-ack.js";
+import { afterAckQueue } from "../after-ack.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { refuseFutureTimestamps } from "./future-timestamp.js";

@@ -16,6 +16,7 @@ import { type Config, teamsMode } from "../../config/env.js";
 import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
 import { DATABASE_UNREACHABLE, notice } from "../../views/notice.js";
+import { afterAckQueue } from "../after-ack.js";
 import { activityProblem } from "./activity-shape.js";
 import { WowbotTeamsBot } from "./bot.js";
 import { LOCAL_DEVELOPMENT_TENANT, tenantOf } from "./conversations.js";
@@ -92,6 +93,8 @@ export interface TeamsAdapterOptions {
   http: Application;
   deps: TeamsDeps;
   auth?: TeamsAuthOverrides;
+  /** Hold the HTTP response until the turn is done, for every activity (tests); see the route below. */
+  processBeforeResponse?: boolean;
 }
 
 export interface TeamsAdapter {
@@ -117,7 +120,7 @@ const PUBLIC_CLOUD = {
   ValidateAuthority: true,
 };
 
-export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAdapterOptions): TeamsAdapter {
+export function createTeamsAdapter({ config, logger, http, deps, auth, processBeforeResponse = false }: TeamsAdapterOptions): TeamsAdapter {
   const authenticated = teamsMode(config) === "authenticated";
   const { appId, appPassword, tenantId, appType } = config.teams;
   const options: ConfigurationBotFrameworkAuthenticationOptions = authenticated
@@ -132,6 +135,7 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
   const adapter = new CloudAdapter(new WowbotAuthentication(options, authenticated ? auth?.credentialsFactory : undefined));
   const sender = new TeamsSender(adapter, authenticated ? (appId ?? "") : "", deps);
   const bot = new WowbotTeamsBot(deps, sender);
+  const afterAck = afterAckQueue();
 
   // The one error handler: logged with details, the person told privately without them. Nothing here may need
   // what just failed (the roster, the workspace's creation): stored records only.
@@ -186,8 +190,30 @@ export function createTeamsAdapter({ config, logger, http, deps, auth }: TeamsAd
     const request: { refused: boolean; reason?: string } = { refused: false };
     const status = res.status.bind(res);
     res.status = (code: number) => status(code === 500 && request.refused ? 401 : code);
+    // Only an invoke's answer is in the HTTP response (a dialog, a card refresh). Any other activity is answered
+    // through the Bot Connector, so Teams gets its 200 as soon as the request is authenticated (the turn has begun),
+    // as Slack's commands are acknowledged before their work: a person's reply no longer waits on the connector
+    // round trips and queries of the turn (bench/README.md, Teams).
+    const answerFirst = !processBeforeResponse && body.type !== "invoke";
+    let answered = false;
+    const response = answerFirst
+      ? {
+          status: (code: number) => (answered ? response : (res.status(code), response)),
+          header: (name: string, value: string) => (answered ? response : (res.header(name, value), response)),
+          send: (payload: unknown) => (answered ? response : (res.send(payload), response)),
+          end: () => void (answered || res.end()),
+        }
+      : res;
+    const logic = (context: TurnContext) => {
+      if (!answerFirst) return bot.run(context);
+      if (!answered) {
+        answered = true;
+        res.status(200).end();
+      }
+      return afterAck(() => bot.run(context));
+    };
     try {
-      await tokenRefused.run(request, () => adapter.process(req, res, (context) => bot.run(context)));
+      await tokenRefused.run(request, () => adapter.process(req, response as typeof res, logic));
       if (res.statusCode === 401) logger.warn({ reason: request.reason ?? "no token" }, "Teams request refused: its token was not accepted");
     } catch (error) {
       next(error);

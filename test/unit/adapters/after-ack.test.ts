@@ -1,7 +1,7 @@
 // Commands' and clicks' work after the acknowledgement runs a bounded number at a time, in order of arrival, and a
 // failing piece of work gives its turn to the next.
 import { describe, expect, it } from "vitest";
-import { afterAckQueue } from "../../../../src/adapters/slack/after-ack.js";
+import { afterAckQueue } from "../../../src/adapters/after-ack.js";
 
 describe("afterAckQueue", () => {
   it("runs at most `limit` pieces of work at once and starts the waiting ones in order", async () => {

@@ -1,6 +1,7 @@
-// Work done after Slack has its acknowledgement (slash commands and clicks), a bounded number at a time. Under a burst
-// it queued for database connections ahead of the modal submissions, whose answer is the acknowledgement itself and
-// which then passed Slack's 3 s (bench/README.md, "Load"). Queued work waits in memory, not on the connection pool.
+// Work done after the platform has its acknowledgement (Slack commands and clicks, Teams activities other than
+// invokes), a bounded number at a time. Under a burst it queued for database connections ahead of the modal
+// submissions, whose answer is the acknowledgement itself and which then passed Slack's 3 s (bench/README.md, "Load").
+// Queued work waits in memory, not on the connection pool.
 
 /**
  * How many commands and clicks run their work at once; the rest wait their turn, in order of arrival. At 8 the work
