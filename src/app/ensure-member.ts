@@ -52,10 +52,10 @@ async function departed(ports: MemberPorts, known: MemberRecord): Promise<Member
 const save = (ports: MemberPorts, workspaceId: string, user: PlatformUser) =>
   ports.members.saveFromPlatform(workspaceId, user, initialRole(user.platformUserId, ports.admins, user.isPlatformAdmin), ports.clock.now());
 
-/** True when storing `user` would change nothing in `known`. Teams account ids are not in the record, so never equal. */
+/** True when storing `user` would change nothing in `known` (a Teams refresh used to write every time). */
 function sameProfile(known: MemberRecord, user: PlatformUser): boolean {
   return (
-    user.platformAccountId === undefined &&
+    (user.platformAccountId === undefined || user.platformAccountId === known.platformAccountId) &&
     known.displayName === user.displayName &&
     known.email === user.email &&
     known.timezone === user.timezone &&

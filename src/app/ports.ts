@@ -35,6 +35,8 @@ export interface MemberRecord {
   active: boolean;
   isBot: boolean;
   timezone: string | null;
+  /** Teams: the per-bot "29:" account id, when known (stored records carry it; null on Slack). */
+  platformAccountId?: string | null;
 }
 
 /** A person as the chat platform describes them (Slack users.info, Teams roster). */

@@ -27,6 +27,7 @@ export function toMemberRecord(m: Member): MemberRecord {
     active: m.active,
     isBot: m.isBot,
     timezone: m.timezone,
+    platformAccountId: m.platformAccountId,
   };
 }
 

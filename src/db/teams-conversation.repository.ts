@@ -47,8 +47,27 @@ function toRecord(r: Row): TeamsConversationRecord {
 export const channelName = (c: Pick<TeamsConversationRecord, "conversationId" | "name" | "teamName">) =>
   `${c.name ?? c.conversationId}${c.teamName ? ` (${c.teamName})` : ""}`;
 
+/** How many conversations this process remembers having stored as they are (about 200 bytes each). */
+const SAVED_MAX = 20_000;
+
 export class TeamsConversationRepository {
+  /**
+   * What this process last stored for each conversation: an activity whose conversation is stored as it is writes
+   * nothing. Every activity wrote its reference again, the largest share of a Teams request's work (bench/README.md).
+   */
+  private readonly saved = new Map<string, string>();
+
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Stores a reference unless this process stored the same one already. */
+  async save(input: TeamsConversationInput): Promise<void> {
+    const key = `${input.workspaceId}\n${input.conversationId}`;
+    const signature = JSON.stringify(input);
+    if (this.saved.get(key) === signature) return;
+    await this.upsert(input);
+    if (this.saved.size >= SAVED_MAX) this.saved.clear();
+    this.saved.set(key, signature);
+  }
 
   /** Stores or refreshes a reference; a name or team id left undefined keeps the stored one. */
   async upsert(input: TeamsConversationInput): Promise<TeamsConversationRecord> {
@@ -89,6 +108,7 @@ export class TeamsConversationRepository {
   async forgetTeam(workspaceId: string, teamId: string): Promise<TeamsConversationRecord[]> {
     const rows = await this.prisma.teamsConversation.findMany({ where: { workspaceId, teamId, kind: "channel" } });
     await this.prisma.teamsConversation.deleteMany({ where: { workspaceId, teamId, kind: "channel" } });
+    for (const row of rows) this.saved.delete(`${workspaceId}\n${row.conversationId}`);
     return rows.map(toRecord);
   }
 
@@ -96,6 +116,7 @@ export class TeamsConversationRepository {
   async forget(workspaceId: string, conversationId: string): Promise<TeamsConversationRecord | null> {
     const row = await this.find(workspaceId, conversationId);
     if (row) await this.prisma.teamsConversation.deleteMany({ where: { workspaceId, conversationId } });
+    this.saved.delete(`${workspaceId}\n${conversationId}`);
     return row;
   }
 

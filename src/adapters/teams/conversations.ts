@@ -57,7 +57,7 @@ export async function saveConversation(deps: TeamsDeps, context: TurnContext, wo
   const data = channelDataOf(activity);
   // A message in a channel thread names the thread; channel posts go to the channel itself.
   const conversationId = kind === "channel" && data.channel?.id ? data.channel.id : conversationIdOf(activity.conversation.id);
-  await deps.conversations.upsert({
+  await deps.conversations.save({
     workspaceId,
     conversationId,
     kind,

@@ -1,6 +1,7 @@
 // Every activity works with stored records: the tenant's workspace and the sender as a member are found or created
 // (the sender looked up in the roster for their email and account id), and the conversation is remembered.
 import type { TurnContext } from "botbuilder";
+import { withConfiguredRole } from "../../app/configured-admins.js";
 import { ensureMember } from "../../app/ensure-member.js";
 import { DEPARTED, type Directory, type MemberRecord, type WorkspaceRecord } from "../../app/ports.js";
 import { LOCAL_DEVELOPMENT_NAME, LOCAL_DEVELOPMENT_TENANT, saveConversation, tenantOf } from "./conversations.js";
@@ -16,9 +17,7 @@ export interface Provisioned {
 /** "Teams tenant 72f988bf", or the local development workspace's name. */
 export const workspaceNameOf = (tenantId: string) => (tenantId === LOCAL_DEVELOPMENT_TENANT ? LOCAL_DEVELOPMENT_NAME : `Teams tenant ${tenantId.slice(0, 8)}`);
 
-export async function ensureWorkspace(deps: TeamsDeps, context: TurnContext): Promise<WorkspaceRecord | null> {
-  const tenantId = tenantOf(context.activity);
-  if (!tenantId) return null;
+function ensureWorkspace(deps: TeamsDeps, tenantId: string): Promise<WorkspaceRecord> {
   return deps.workspaces.ensure({
     platform: "teams",
     externalId: tenantId,
@@ -31,15 +30,25 @@ export async function ensureWorkspace(deps: TeamsDeps, context: TurnContext): Pr
   });
 }
 
-/** The sender as a member; `installer` makes them admin when the workspace has no admin yet. */
-export async function ensureSender(deps: TeamsDeps, context: TurnContext, workspace: WorkspaceRecord, installer = false): Promise<MemberRecord | undefined> {
+/**
+ * The sender as a member; `installer` makes them admin when the workspace has no admin yet. `stored` is their row
+ * when the provisioning lookup found one: a member with an account id needs nothing more (no roster call, no write).
+ */
+async function ensureSender(
+  deps: TeamsDeps,
+  context: TurnContext,
+  workspace: WorkspaceRecord,
+  installer: boolean,
+  stored: MemberRecord | null | undefined,
+): Promise<MemberRecord | undefined> {
   const from = context.activity.from;
   if (!from?.id || from.role === "bot") return undefined;
   const platformUserId = from.aadObjectId || from.id;
+  if (stored?.platformAccountId && !installer) return withConfiguredRole(deps.ports, stored);
   const firstAdmin = installer && (await deps.ports.members.countByRole(workspace.id, "admin")) === 0;
-  const known = await deps.ports.members.find(workspace.id, platformUserId);
+  const known = stored === undefined ? await deps.ports.members.find(workspace.id, platformUserId) : stored;
   // Known members are refreshed only when their account id is missing (created by an import, or by a mention).
-  const refresh = Boolean(known) && !(await deps.accounts.accountIdOf(workspace.id, platformUserId));
+  const refresh = Boolean(known) && !known?.platformAccountId;
   const roster = teamsDirectory(context);
   const directory: Directory = {
     async lookUp(id) {
@@ -54,11 +63,18 @@ export async function ensureSender(deps: TeamsDeps, context: TurnContext, worksp
   return member ?? undefined;
 }
 
-/** Workspace, sender and conversation reference of an activity; null when it has no tenant (not from Teams). */
+/**
+ * Workspace, sender and conversation reference of an activity; null when it has no tenant (not from Teams). Nearly
+ * always the workspace and the sender are both stored: one statement finds them.
+ */
 export async function provision(deps: TeamsDeps, context: TurnContext, installer = false): Promise<Provisioned | null> {
-  const workspace = await ensureWorkspace(deps, context);
-  if (!workspace) return null;
-  const member = await ensureSender(deps, context, workspace, installer);
+  const tenantId = tenantOf(context.activity);
+  if (!tenantId) return null;
+  const from = context.activity.from;
+  const senderId = from?.id && from.role !== "bot" ? from.aadObjectId || from.id : null;
+  const found = senderId ? await deps.workspaces.findWithMember("teams", tenantId, senderId) : null;
+  const workspace = found && found.workspace.name === workspaceNameOf(tenantId) ? found.workspace : await ensureWorkspace(deps, tenantId);
+  const member = await ensureSender(deps, context, workspace, installer, found ? found.member : undefined);
   await saveConversation(deps, context, workspace.id, member?.platformUserId ?? null);
   return { workspace, member };
 }
