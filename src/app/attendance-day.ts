@@ -4,6 +4,7 @@
 import { localDayBounds, zonedInstant } from "../domain/local-time.js";
 import { type CloseOptions, closeDuePeriods } from "./close-periods.js";
 import type { DailyJob } from "./daily-runs.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { AttendanceStore, WorkspaceRecord } from "./ports.js";
 
 export const ATTENDANCE_DAY_JOB = "attendance-day";
@@ -26,8 +27,8 @@ export async function runAttendanceDay(
       {
         workspaceId: workspace.id,
         target: { kind: "channel", channel },
-        payload: { view: "attendance.post", workspaceId: workspace.id, date: day, closed: closedToday },
-        dedupeKey: `attendance-post:${workspace.id}:${day}`,
+        payload: outboxMessage.attendancePost(workspace.id, day, closedToday),
+        dedupeKey: outboxKey.attendancePost(workspace.id, day),
       },
     ],
     ports.clock.now(),

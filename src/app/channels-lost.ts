@@ -3,13 +3,12 @@
 // the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
 import { hasRole } from "../domain/roles.js";
 import { digestEntry, digestTargets } from "./digest-day.js";
+import { type ChannelSetting, type OutboxMessage, outboxKey, outboxMessage } from "./outbox-messages.js";
 import { requestPostEntries } from "./paid-days.js";
-import type { MemberRecord, OutboxEntry, OutboxPayload, Ports, WorkspaceRecord } from "./ports.js";
+import type { MemberRecord, OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
 
 /** The audit log's actor for settings changes wowbot makes itself when a platform took channels away. */
 export const CHANNELS_LOST_ACTOR = "system:channels-lost";
-
-export type ChannelSetting = "recognitionChannel" | "leadsChannel";
 
 export interface ChannelsLostPorts {
   settings: Ports["settings"];
@@ -39,14 +38,17 @@ export async function channelsLost(
   if (!cleared.length && !options.removed) return cleared;
   const admins = (await ports.members.listByRole(workspace.id, ["admin"])).filter((m) => m.active && !m.isBot && hasRole(m.role, "admin"));
   const at = ports.clock.now();
-  const payload: OutboxPayload = { view: "channels.lost", channels: lost.map((c) => c.name), cleared };
-  const key = `channels-lost:${workspace.id}:${[...ids].sort().join(",")}:${at.toISOString().slice(0, 16)}`;
+  const payload = outboxMessage.channelsLost(
+    lost.map((c) => c.name),
+    cleared,
+  );
+  const minute = at.toISOString().slice(0, 16);
   await ports.outbox.enqueue(
     admins.map((a) => ({
       workspaceId: workspace.id,
       target: { kind: "dm", platformUserId: a.platformUserId },
       payload,
-      dedupeKey: `${key}:${a.platformUserId}`,
+      dedupeKey: outboxKey.channelsLost(workspace.id, [...ids], minute, a.platformUserId),
     })),
     at,
   );
@@ -57,14 +59,14 @@ export async function channelsLost(
  * A message for the leads whose channel could not be reached, sent to the leads by DM instead (the settings no longer
  * name the channel by then, so the audience is the leads themselves). Other messages have no one else to go to.
  */
-export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: WorkspaceRecord, payload: OutboxPayload): Promise<number> {
+export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: WorkspaceRecord, payload: OutboxMessage): Promise<number> {
   const noChannel: WorkspaceRecord = { ...workspace, settings: { ...workspace.settings, leadsChannel: null } };
   let entries: OutboxEntry[] = [];
   if (payload.view === "digest") {
     const targets = await digestTargets(ports, noChannel);
-    entries = targets.map((target) => digestEntry(noChannel, String(payload.day), target, payload.closePending === true));
+    entries = targets.map((target) => digestEntry(noChannel, payload.day, target, payload.closePending === true));
   } else if (payload.view === "pto.request") {
-    const request = await ports.attendance.findRequest(String(payload.requestId));
+    const request = await ports.attendance.findRequest(payload.requestId);
     if (request?.status !== "pending") return 0;
     const leads = (await ports.members.listByRole(workspace.id, ["lead", "admin"])).filter((l: MemberRecord) => l.id !== request.memberId);
     entries = requestPostEntries(noChannel, request.id, leads);

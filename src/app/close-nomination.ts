@@ -5,8 +5,8 @@ import { humanDuration } from "../domain/local-time.js";
 import { RETRACT_WINDOW_MS } from "../domain/nomination.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
-import { postKey } from "./submit-nomination.js";
 
 export async function closeNomination(
   ports: Pick<Ports, "nominations" | "clock">,
@@ -37,9 +37,9 @@ export async function closeNomination(
     at: now,
     update: {
       workspaceId: workspace.id,
-      target: { kind: "update", of: postKey(nomination.id) },
-      payload: { view: "nomination.post", nominationId: nomination.id },
-      dedupeKey: `nomination:${nomination.id}:${status}`,
+      target: { kind: "update", of: outboxKey.nominationPost(nomination.id) },
+      payload: outboxMessage.nominationPost(nomination.id),
+      dedupeKey: outboxKey.nominationChange(nomination.id, status),
     },
   });
   if (!closed) return fail({ code: "NOMINATION.NOT_ACTIVE", message: "That nomination was just retracted or removed." });

@@ -5,6 +5,7 @@
 import { zonedInstant } from "../domain/local-time.js";
 import { hasRole } from "../domain/roles.js";
 import type { DailyJob } from "./daily-runs.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, OutboxEntry, OutboxTarget, WorkspaceRecord } from "./ports.js";
 
 export const DIGEST_JOB = "digest";
@@ -29,8 +30,6 @@ export async function digestTargets(ports: Pick<DigestDeliveryPorts, "members">,
   return leads.filter((m) => m.active && !m.isBot && hasRole(m.role, "lead")).map((m) => ({ kind: "dm", platformUserId: m.platformUserId }));
 }
 
-const targetKey = (t: OutboxTarget) => (t.kind === "channel" ? `channel:${t.channel}` : t.kind === "dm" ? `dm:${t.platformUserId}` : t.kind);
-
 /**
  * How long after digest time the digest waits for the day's attendance run. A close that is still failing by then
  * (a bug, bad data) must not also cost the leads their digest: it goes out saying the close results may be missing.
@@ -42,8 +41,8 @@ export function digestEntry(workspace: WorkspaceRecord, day: string, target: Out
   return {
     workspaceId: workspace.id,
     target,
-    payload: { view: "digest", workspaceId: workspace.id, day, ...(closePending ? { closePending } : {}) },
-    dedupeKey: `digest:${workspace.id}:${day}:${targetKey(target)}`,
+    payload: outboxMessage.digest(workspace.id, day, closePending),
+    dedupeKey: outboxKey.digest(workspace.id, day, target),
   };
 }
 

@@ -7,6 +7,7 @@ import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
+import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, OutboxEntry, Ports, PtoRequestRecord, WorkspaceRecord } from "./ports.js";
 
 type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members">;
@@ -14,8 +15,6 @@ type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members">;
 export function mayDecidePaidDays(member: MemberRecord): DomainError | null {
   return hasRole(member.role, "lead") ? null : { code: "PTO.NOT_LEAD", message: "Only leads and admins can approve or decline paid days off." };
 }
-
-const postKey = (requestId: string, to: string) => `pto-request:${requestId}:to:${to}`;
 
 export async function requestPaidDay(
   ports: PaidDayPorts,
@@ -63,14 +62,14 @@ export async function requestPaidDay(
 
 /** The posts that put a request before the leads: in the leads channel, else to each of `leads` by DM. */
 export function requestPostEntries(workspace: WorkspaceRecord, requestId: string, leads: readonly MemberRecord[]): OutboxEntry[] {
-  const payload = { view: "pto.request", requestId };
+  const payload = outboxMessage.ptoRequest(requestId);
   const channel = workspace.settings.leadsChannel;
-  if (channel) return [{ workspaceId: workspace.id, target: { kind: "channel", channel }, payload, dedupeKey: postKey(requestId, "channel") }];
+  if (channel) return [{ workspaceId: workspace.id, target: { kind: "channel", channel }, payload, dedupeKey: outboxKey.requestPost(requestId, "channel") }];
   return leads.map((lead) => ({
     workspaceId: workspace.id,
     target: { kind: "dm", platformUserId: lead.platformUserId },
     payload,
-    dedupeKey: postKey(requestId, lead.platformUserId),
+    dedupeKey: outboxKey.requestPost(requestId, lead.platformUserId),
   }));
 }
 
@@ -110,7 +109,7 @@ export async function decidePaidDay(
           reason: `paid day off on ${request.date}`,
           actor: lead.platformUserId,
           ptoRequestId: request.id,
-          dedupeKey: `redemption:${request.id}`,
+          dedupeKey: ledgerKey.redemption(request.id),
         },
         now,
       );
@@ -121,16 +120,16 @@ export async function decidePaidDay(
         ...(await tx.requestPostKeys(request.id)).map((of) => ({
           workspaceId: workspace.id,
           target: { kind: "update" as const, of },
-          payload: { view: "pto.request", requestId: request.id },
-          dedupeKey: `${of}:${input.decision}`,
+          payload: outboxMessage.ptoRequest(request.id),
+          dedupeKey: outboxKey.update(of, input.decision),
         })),
         ...(member
           ? [
               {
                 workspaceId: workspace.id,
                 target: { kind: "dm" as const, platformUserId: member.platformUserId },
-                payload: { view: "pto.outcome", requestId: request.id },
-                dedupeKey: `pto-request:${request.id}:outcome`,
+                payload: outboxMessage.ptoOutcome(request.id),
+                dedupeKey: outboxKey.requestOutcome(request.id),
               },
             ]
           : []),
@@ -180,8 +179,8 @@ export async function cancelPaidDay(
       (await tx.requestPostKeys(request.id)).map((of) => ({
         workspaceId: workspace.id,
         target: { kind: "update" as const, of },
-        payload: { view: "pto.request", requestId: request.id },
-        dedupeKey: `${of}:cancelled`,
+        payload: outboxMessage.ptoRequest(request.id),
+        dedupeKey: outboxKey.update(of, "cancelled"),
       })),
       now,
     );

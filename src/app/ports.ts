@@ -1,5 +1,6 @@
 // What use cases need from the outside world, as interfaces the database and platform adapters implement.
 // Nothing here knows Slack, Teams or Prisma.
+
 import type { OccurrenceType } from "../domain/attendance.js";
 import type { Clock } from "../domain/clock.js";
 import type { BehaviourId } from "../domain/nomination.js";
@@ -12,6 +13,7 @@ import type { PtoFacts } from "../views/pto.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { DigestSource } from "./digest.js";
 import type { ExportStore } from "./exports.js";
+import type { OutboxMessage } from "./outbox-messages.js";
 
 export type Platform = "slack" | "teams";
 
@@ -63,16 +65,11 @@ export type OutboxTarget =
   /** Replace a message sent earlier, identified by that message's dedupe key. */
   | { kind: "update"; of: string };
 
-/** What to show: a view name and the ids to build it from, rendered when delivered so it shows current state. */
-export interface OutboxPayload {
-  view: string;
-  [key: string]: unknown;
-}
-
 export interface OutboxEntry {
   workspaceId: string;
   target: OutboxTarget;
-  payload: OutboxPayload;
+  /** What to show, rendered when delivered so it shows current state. */
+  payload: OutboxMessage;
   dedupeKey: string;
 }
 
@@ -213,7 +210,7 @@ export interface ChatSender {
 
 /** Builds the view an outbox payload names, from the current state; null when there is nothing to show any more. */
 export interface ViewSource {
-  build(payload: OutboxPayload): Promise<View | null>;
+  build(payload: OutboxMessage): Promise<View | null>;
 }
 
 /** Reads behind the member's own page. Superseded quick scores never count. */

@@ -4,6 +4,7 @@ import { checkOccurrence, formatHours, OCCURRENCE_LABEL, type OccurrenceType, po
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
+import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberLedgerTx, MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export function mayManageAttendance(member: MemberRecord): DomainError | null {
@@ -196,8 +197,8 @@ function ledgerWriter(tx: MemberLedgerTx, input: { workspace: WorkspaceRecord; m
         {
           workspaceId: input.workspace.id,
           target: { kind: "dm", platformUserId: input.member.platformUserId },
-          payload: { view: "pto.ledger_dm", entryKey: entry.dedupeKey },
-          dedupeKey: `pto:${entry.dedupeKey}`,
+          payload: outboxMessage.ledgerDm(entry.dedupeKey),
+          dedupeKey: outboxKey.ledgerDm(entry.dedupeKey),
         },
       ],
       at,
@@ -205,8 +206,8 @@ function ledgerWriter(tx: MemberLedgerTx, input: { workspace: WorkspaceRecord; m
   };
 }
 
-const correctionKey = (kind: string, resultId: string, input: { occurrence: OccurrenceRecord; change: string }) =>
-  `${kind}:${resultId}:${input.occurrence.id}:${input.change}`;
+const correctionKey = (kind: "reversal" | "late-credit" | "retier", resultId: string, input: { occurrence: OccurrenceRecord; change: string }) =>
+  ledgerKey.correction(kind, resultId, input.occurrence.id, input.change);
 
 async function reverseResult(
   tx: MemberLedgerTx,

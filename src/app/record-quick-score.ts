@@ -4,6 +4,7 @@
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
 import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/scorecard.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, Ports, QuickScoreRecord, WorkspaceRecord } from "./ports.js";
 
 export interface RecordQuickScoreInput {
@@ -68,8 +69,8 @@ export async function recordQuickScore(ports: Pick<Ports, "scores" | "clock">, i
       {
         workspaceId: workspace.id,
         target: { kind: "dm", platformUserId: agent.platformUserId },
-        payload: { view: "score.agent_dm", scoreId: s.id },
-        dedupeKey: `score:${s.id}:agent_dm`,
+        payload: outboxMessage.scoreDm(s.id),
+        dedupeKey: outboxKey.scoreDm(s.id),
       },
     ],
     scorer.platformUserId,

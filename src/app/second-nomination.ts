@@ -1,7 +1,7 @@
 // "Second this": one per member, never by the nominee or the nominator; the post's count updates in place.
 import { fail, ok, type Result } from "../domain/result.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
-import { postKey } from "./submit-nomination.js";
 
 export interface SecondResult {
   seconds: number;
@@ -27,9 +27,9 @@ export async function secondNomination(
     member.id,
     {
       workspaceId: workspace.id,
-      target: { kind: "update", of: postKey(nomination.id) },
-      payload: { view: "nomination.post", nominationId: nomination.id },
-      dedupeKey: `nomination:${nomination.id}:seconded:${member.id}`,
+      target: { kind: "update", of: outboxKey.nominationPost(nomination.id) },
+      payload: outboxMessage.nominationPost(nomination.id),
+      dedupeKey: outboxKey.nominationSeconded(nomination.id, member.id),
     },
     ports.clock.now(),
   );

@@ -3,6 +3,7 @@
 import { humanDuration, localDayBounds } from "../domain/local-time.js";
 import { checkParties, DUPLICATE_WINDOW_MS, type NominationDraft, validateDraft } from "../domain/nomination.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, NominationRecord, OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
 
 export interface SubmitNominationInput {
@@ -78,8 +79,6 @@ export async function submitNomination(ports: Ports, input: SubmitNominationInpu
   });
 }
 
-export const postKey = (nominationId: string) => `nomination:${nominationId}:post`;
-
 /** The post in the recognition channel and the nominee's DM. The nominator's confirmation is the reply itself. */
 function nominationMessages(n: NominationRecord, nominee: MemberRecord, postChannel: string | null): OutboxEntry[] {
   const messages: OutboxEntry[] = [];
@@ -87,15 +86,15 @@ function nominationMessages(n: NominationRecord, nominee: MemberRecord, postChan
     messages.push({
       workspaceId: n.workspaceId,
       target: { kind: "channel", channel: postChannel },
-      payload: { view: "nomination.post", nominationId: n.id },
-      dedupeKey: postKey(n.id),
+      payload: outboxMessage.nominationPost(n.id),
+      dedupeKey: outboxKey.nominationPost(n.id),
     });
   }
   messages.push({
     workspaceId: n.workspaceId,
     target: { kind: "dm", platformUserId: nominee.platformUserId },
-    payload: { view: "nomination.nominee_dm", nominationId: n.id },
-    dedupeKey: `nomination:${n.id}:nominee_dm`,
+    payload: outboxMessage.nomineeDm(n.id),
+    dedupeKey: outboxKey.nomineeDm(n.id),
   });
   return messages;
 }

@@ -6,7 +6,8 @@ import type { DigestView } from "../views/digest.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../views/nomination.js";
 import { type LedgerDmFacts, ledgerDmView, type PtoRequestFacts, ptoOutcomeDmView, ptoRequestPostView } from "../views/pto.js";
 import { type ScoreFacts, scoreDmView } from "../views/score.js";
-import type { OutboxPayload, ViewSource } from "./ports.js";
+import type { OutboxMessage } from "./outbox-messages.js";
+import type { ViewSource } from "./ports.js";
 
 export interface ViewFacts {
   nomination(id: string): Promise<NominationFacts | null>;
@@ -20,46 +21,46 @@ export interface ViewFacts {
 
 export function createViewSource(facts: ViewFacts): ViewSource {
   return {
-    async build(payload: OutboxPayload) {
+    async build(payload: OutboxMessage) {
       switch (payload.view) {
         case "nomination.post": {
-          const n = await facts.nomination(String(payload.nominationId));
+          const n = await facts.nomination(payload.nominationId);
           return n && nominationPostView(n);
         }
         case "nomination.nominee_dm": {
-          const n = await facts.nomination(String(payload.nominationId));
+          const n = await facts.nomination(payload.nominationId);
           return n && n.status === "active" ? nomineeDmView(n) : null;
         }
         case "score.agent_dm": {
-          const s = await facts.score(String(payload.scoreId));
+          const s = await facts.score(payload.scoreId);
           return s && scoreDmView(s);
         }
         case "pto.ledger_dm": {
-          const f = await facts.ledgerEntry(String(payload.entryKey));
+          const f = await facts.ledgerEntry(payload.entryKey);
           return f && ledgerDmView(f);
         }
         case "pto.request": {
-          const f = await facts.ptoRequest(String(payload.requestId));
+          const f = await facts.ptoRequest(payload.requestId);
           return f && ptoRequestPostView(f);
         }
         case "pto.outcome": {
-          const f = await facts.ptoRequest(String(payload.requestId));
+          const f = await facts.ptoRequest(payload.requestId);
           return f && f.status !== "pending" ? ptoOutcomeDmView(f) : null;
         }
         case "attendance.post": {
-          const closed = (payload.closed as { start: string; end: string } | null) ?? null;
-          const f = await facts.attendancePost(String(payload.workspaceId), String(payload.date), closed);
+          const f = await facts.attendancePost(payload.workspaceId, payload.date, payload.closed);
           return f && attendancePostView(f);
         }
         case "digest":
-          return facts.digest(String(payload.workspaceId), String(payload.day), payload.closePending === true);
+          return facts.digest(payload.workspaceId, payload.day, payload.closePending === true);
         case "channels.lost":
-          return channelsLostView(stringsOf(payload.channels), stringsOf(payload.cleared));
-        default:
-          throw new Error(`unknown outbox view "${payload.view}"`);
+          return channelsLostView(payload.channels, payload.cleared);
+        default: {
+          // Only a message written by another version of wowbot can get here.
+          const unknown: never = payload;
+          throw new Error(`unknown outbox view "${(unknown as { view: string }).view}"`);
+        }
       }
     },
   };
 }
-
-const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);

@@ -1,5 +1,7 @@
 // Attendance, period results, the PTO ledger and paid-day requests on Prisma. Per-member changes run in one
 // transaction holding the member's row lock; the period close is set-based, a batch of members per transaction.
+import { randomUUID } from "node:crypto";
+import { ledgerKey, outboxKey, outboxMessage } from "../app/outbox-messages.js";
 import type {
   AttendanceStore,
   CloseCandidate,
@@ -8,6 +10,7 @@ import type {
   MemberRecord,
   OccurrenceRecord,
   OutboxEntry,
+  OutboxTarget,
   PeriodResultRecord,
   PtoRequestRecord,
   WorkspaceRecord,
@@ -146,7 +149,7 @@ function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {
       await tx.ptoRequest.update({ where: { id }, data: { status, decidedBy: by, decidedAt: at } });
     },
     async requestPostKeys(requestId) {
-      const rows = await tx.outbox.findMany({ where: { dedupeKey: { startsWith: `pto-request:${requestId}:to:` } }, select: { dedupeKey: true } });
+      const rows = await tx.outbox.findMany({ where: { dedupeKey: { startsWith: outboxKey.requestPosts(requestId) } }, select: { dedupeKey: true } });
       return rows.map((r) => r.dedupeKey);
     },
     async enqueue(entries, at) {
@@ -301,43 +304,59 @@ export class AttendanceRepository implements AttendanceStore {
  * by one, which took most of the time of the close (bench/README.md). Duplicates are skipped as createMany's
  * skipDuplicates does (ON CONFLICT DO NOTHING): a member another worker wrote first gets no second credit.
  */
-/** The dedupe key of a period close's credit is this prefix and the result's id; corrections use other keys. */
-export const CLOSE_CREDIT_KEY_PREFIX = "credit:";
-
+/**
+ * One statement per batch: writes the period results, then a credit and an accrual DM for each result written with hours.
+ * A single statement is atomic like the transaction it replaces, and it costs one round trip. The members travel as
+ * a few arrays (one per column): through Prisma's createMany they were objects its query compiler went through one
+ * by one, which took most of the time of the close (bench/README.md). Duplicates are skipped as createMany's
+ * skipDuplicates does (ON CONFLICT DO NOTHING): a member another worker wrote first gets no second credit. Result ids,
+ * keys and messages are made here, not in the SQL, by the one module that makes every key (outbox-messages.ts).
+ */
 async function writeClose(db: Db, workspace: WorkspaceRecord, period: { start: string; end: string }, members: ClosedMember[], at: Date): Promise<number> {
   if (members.length === 0) return 0;
-  const column = <T>(pick: (m: ClosedMember) => T) => members.map(pick);
+  const rows = members.map((m) => {
+    const resultId = randomUUID();
+    const entryKey = ledgerKey.closeCredit(resultId);
+    return {
+      ...m,
+      resultId,
+      entryKey,
+      dmKey: outboxKey.ledgerDm(entryKey),
+      target: JSON.stringify({ kind: "dm", platformUserId: m.platformUserId } satisfies OutboxTarget),
+      payload: JSON.stringify(outboxMessage.ledgerDm(entryKey)),
+      reason: creditReason(period, m),
+    };
+  });
+  const column = <T>(pick: (m: (typeof rows)[number]) => T) => rows.map(pick);
   const atIso = at.toISOString();
   const [row] = await db.$queryRaw<Array<{ written: number }>>`
     WITH batch AS (
-      SELECT * FROM unnest(${column((m) => m.memberId)}::uuid[], ${column((m) => m.platformUserId)}::text[], ${column((m) => m.points)}::numeric[],
+      SELECT * FROM unnest(${column((m) => m.resultId)}::uuid[], ${column((m) => m.memberId)}::uuid[], ${column((m) => m.points)}::numeric[],
                            ${column((m) => m.clean)}::boolean[], ${column((m) => m.streak)}::int[], ${column((m) => m.hours)}::numeric[],
-                           ${column((m) => m.capNote)}::text[], ${column((m) => creditReason(period, m))}::text[])
-        AS b("memberId", "platformUserId", points, clean, streak, hours, note, reason)
+                           ${column((m) => m.capNote)}::text[], ${column((m) => m.reason)}::text[], ${column((m) => m.entryKey)}::text[],
+                           ${column((m) => m.dmKey)}::text[], ${column((m) => m.target)}::jsonb[], ${column((m) => m.payload)}::jsonb[])
+        AS b("resultId", "memberId", points, clean, streak, hours, note, reason, "entryKey", "dmKey", target, payload)
     ),
     written AS (
       INSERT INTO "PeriodResult" (id, "workspaceId", "memberId", "periodStart", "periodEnd", points, clean, streak, "hoursCredited", note, "closedAt")
-      SELECT gen_random_uuid(), ${workspace.id}::uuid, b."memberId", ${period.start}::date, ${period.end}::date, b.points, b.clean, b.streak, b.hours,
+      SELECT b."resultId", ${workspace.id}::uuid, b."memberId", ${period.start}::date, ${period.end}::date, b.points, b.clean, b.streak, b.hours,
              b.note, ${atIso}::timestamptz
       FROM batch b
       ON CONFLICT DO NOTHING
-      RETURNING id, "memberId"
+      RETURNING id
     ),
     credits AS (
-      SELECT w.id AS "resultId", b."memberId", b."platformUserId", b.hours, b.reason FROM written w JOIN batch b ON b."memberId" = w."memberId" WHERE b.hours > 0
+      SELECT b.* FROM written w JOIN batch b ON b."resultId" = w.id WHERE b.hours > 0
     ),
     ledger AS (
       INSERT INTO "PtoLedgerEntry" (id, "workspaceId", "memberId", hours, kind, reason, actor, "periodResultId", "dedupeKey", "createdAt")
-      SELECT gen_random_uuid(), ${workspace.id}::uuid, c."memberId", c.hours, 'credit', c.reason, 'system', c."resultId", ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId",
-             ${atIso}::timestamptz
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, c."memberId", c.hours, 'credit', c.reason, 'system', c."resultId", c."entryKey", ${atIso}::timestamptz
       FROM credits c
       ON CONFLICT DO NOTHING
     ),
     dms AS (
       INSERT INTO "Outbox" (id, "workspaceId", target, payload, "dedupeKey", "createdAt", "nextAttemptAt")
-      SELECT gen_random_uuid(), ${workspace.id}::uuid, jsonb_build_object('kind', 'dm', 'platformUserId', c."platformUserId"),
-             jsonb_build_object('view', 'pto.ledger_dm', 'entryKey', ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId"), 'pto:' || ${CLOSE_CREDIT_KEY_PREFIX}::text || c."resultId",
-             ${atIso}::timestamptz, ${atIso}::timestamptz
+      SELECT gen_random_uuid(), ${workspace.id}::uuid, c.target, c.payload, c."dmKey", ${atIso}::timestamptz, ${atIso}::timestamptz
       FROM credits c
       ON CONFLICT DO NOTHING
     )

@@ -1,6 +1,8 @@
 // The reads behind the daily lead digest: thirteen raw SQL queries on one connection, whatever the size of the team
 // or the length of its history. Counts, sums and averages are aggregated in SQL; lists come back capped, with their
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
+
+import { ledgerKey } from "../app/outbox-messages.js";
 import type { WorkspaceRecord } from "../app/ports.js";
 import {
   DIGEST_COVERAGE_MAX_DAYS,
@@ -16,7 +18,6 @@ import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
 import type { PersonRef } from "../views/nomination.js";
-import { CLOSE_CREDIT_KEY_PREFIX } from "./attendance.repository.js";
 import { eligibleMember } from "./eligibility.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
@@ -123,7 +124,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
   const [credited] = await sql.query<{ hours: number }>(
     `SELECT coalesce(sum(l.hours), 0)::float8 AS hours FROM "PtoLedgerEntry" l
      WHERE l."workspaceId" = $1::uuid AND l.kind = 'credit' AND l."createdAt" >= $2 AND l."createdAt" < $3
-       AND NOT starts_with(l."dedupeKey", '${CLOSE_CREDIT_KEY_PREFIX}')`,
+       AND NOT starts_with(l."dedupeKey", '${ledgerKey.closeCreditPrefix}')`,
     [ws, from, to],
   );
   const pending = await sql.query<Person & { id: string; date: string; hours: number; total: number }>(

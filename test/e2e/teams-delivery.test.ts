@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { outboxMessage } from "../../src/app/outbox-messages.js";
 import { enqueueOutbox } from "../../src/db/outbox.repository.js";
 import { type FreshDatabase, restartableDatabase } from "../support/databases.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
@@ -79,7 +80,7 @@ describe("Teams provisioning and proactive delivery across a restart", () => {
     connector.clear();
     t = await startTestService({ slack: false, teams: true, fakeTeams: connector, database });
     const workspace = await t.prisma.workspace.findFirstOrThrow({ where: { externalId: TEAMS_TENANT } });
-    const post = { view: "attendance.post", workspaceId: workspace.id, date: "2026-11-20", closed: null };
+    const post = outboxMessage.attendancePost(workspace.id, "2026-11-20", null);
     await enqueueOutbox(
       t.prisma,
       [
@@ -114,7 +115,7 @@ describe("Teams provisioning and proactive delivery across a restart", () => {
 
   describe("failures", () => {
     let workspaceId: string;
-    const post = () => ({ view: "attendance.post", workspaceId, date: "2026-11-20", closed: null });
+    const post = () => outboxMessage.attendancePost(workspaceId, "2026-11-20", null);
     let n = 0;
     beforeEach(async () => {
       workspaceId = (await t.prisma.workspace.findFirstOrThrow({ where: { externalId: TEAMS_TENANT } })).id;

@@ -1,7 +1,9 @@
 // Outbox delivery steps aside while the process is busy answering people: one small batch per run instead of
 // draining the queue, and the rest once the burst has passed. Real database, real outbox repository.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVERY_BATCH, DELIVERY_CONCURRENCY, deliverOutbox } from "../../src/app/deliver-outbox.js";
+import { outboxMessage } from "../../src/app/outbox-messages.js";
 import type { ChatSender, WorkspaceRecord } from "../../src/app/ports.js";
 import { enqueueOutbox, OutboxRepository } from "../../src/db/outbox.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
@@ -27,7 +29,7 @@ describe("outbox delivery under load", () => {
     const messages = Array.from({ length: 3 * DELIVERY_BATCH }, (_, i) => ({
       workspaceId: workspace.id,
       target: { kind: "channel" as const, channel: `C${i}` },
-      payload: { view: "test" },
+      payload: outboxMessage.nominationPost("n-test"),
       dedupeKey: `busy:${i}`,
     }));
     expect(await enqueueOutbox(t.db, messages, at)).toBe(3 * DELIVERY_BATCH);

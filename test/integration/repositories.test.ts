@@ -1,6 +1,8 @@
 // Repositories on a real database: workspaces and settings, members and roles (audit-logged), the outbox and
 // job-run claims that later features rely on for "nothing lost, nothing twice".
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxMessage } from "../../src/app/outbox-messages.js";
 import type { OutboxEntry } from "../../src/app/ports.js";
 import { AuditLogRepository } from "../../src/db/audit-log.repository.js";
 import { openDatabase } from "../../src/db/database.js";
@@ -112,7 +114,12 @@ describe("MemberRepository", () => {
 describe("OutboxRepository", () => {
   it("enqueues a message once per dedupe key, inside the caller's transaction", async () => {
     const ws = await workspaces.ensure(identity("T_OUTBOX"));
-    const message: OutboxEntry = { workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: { view: "test" }, dedupeKey: "nomination:1:post" };
+    const message: OutboxEntry = {
+      workspaceId: ws.id,
+      target: { kind: "channel", channel: "C1" },
+      payload: outboxMessage.nominationPost("n-test"),
+      dedupeKey: "nomination:1:post",
+    };
     expect(await enqueueOutbox(t.db.prisma, [message], new Date())).toBe(1);
     expect(await enqueueOutbox(t.db.prisma, [message], new Date())).toBe(0);
     // A rolled-back transaction leaves no message behind.
@@ -131,7 +138,7 @@ describe("OutboxRepository", () => {
     for (const i of [1, 2, 3])
       await enqueueOutbox(
         t.db.prisma,
-        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `claim:${i}` }],
+        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: outboxMessage.nominationPost(`n-${i}`), dedupeKey: `claim:${i}` }],
         new Date(),
       );
     const now = new Date(Date.now() + 1000);
@@ -155,7 +162,7 @@ describe("OutboxRepository", () => {
     const ws = await workspaces.ensure(identity("T_SENT_REF"));
     await enqueueOutbox(
       t.db.prisma,
-      [{ workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: { view: "test" }, dedupeKey: "sent-ref:post" }],
+      [{ workspaceId: ws.id, target: { kind: "channel", channel: "C1" }, payload: outboxMessage.nominationPost("n-test"), dedupeKey: "sent-ref:post" }],
       new Date(),
     );
     const row = await t.db.prisma.outbox.findUniqueOrThrow({ where: { dedupeKey: "sent-ref:post" } });
@@ -175,7 +182,7 @@ describe("OutboxRepository", () => {
     for (let i = 0; i < 40; i++)
       await enqueueOutbox(
         t.db.prisma,
-        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: { view: "test", i }, dedupeKey: `conc:${i}` }],
+        [{ workspaceId: ws.id, target: { kind: "dm", platformUserId: "U1" }, payload: outboxMessage.nominationPost(`n-${i}`), dedupeKey: `conc:${i}` }],
         new Date(),
       );
     const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase(t.fresh.options)));

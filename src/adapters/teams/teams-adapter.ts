@@ -196,12 +196,19 @@ export function createTeamsAdapter({ config, logger, http, deps, auth, processBe
     // round trips and queries of the turn (bench/README.md, Teams).
     const answerFirst = !processBeforeResponse && body.type !== "invoke";
     let answered = false;
-    const response = answerFirst
+    // After the early answer, botbuilder's own writes to the response are dropped.
+    const unlessAnswered =
+      <A extends unknown[]>(write: (...args: A) => unknown) =>
+      (...args: A) => {
+        if (!answered) write(...args);
+        return response;
+      };
+    const response: unknown = answerFirst
       ? {
-          status: (code: number) => (answered ? response : (res.status(code), response)),
-          header: (name: string, value: string) => (answered ? response : (res.header(name, value), response)),
-          send: (payload: unknown) => (answered ? response : (res.send(payload), response)),
-          end: () => void (answered || res.end()),
+          status: unlessAnswered((code: number) => res.status(code)),
+          header: unlessAnswered((name: string, value: string) => res.header(name, value)),
+          send: unlessAnswered((payload: unknown) => res.send(payload)),
+          end: unlessAnswered(() => res.end()),
         }
       : res;
     const logic = (context: TurnContext) => {

@@ -1,0 +1,97 @@
+// Every message a change owes a chat platform, as one typed union, and every dedupe key, built here and nowhere else.
+// A producer writes a message and its key in the same transaction as its change (the outbox); the view source reads the
+// message back to build the view from current state. Keys say "this message, once": a producer's retry, a rerun job or
+// a replica writes the same key and nothing is sent twice.
+import type { OutboxTarget } from "./ports.js";
+
+/** A closed period, as an attendance post names it. */
+export interface ClosedPeriodRef {
+  start: string;
+  end: string;
+}
+
+/** The settings a lost channel can clear. */
+export type ChannelSetting = "recognitionChannel" | "leadsChannel";
+
+export type OutboxMessage =
+  /** The recognition post of a nomination (also its updates: a second, a retraction, a removal). */
+  | { view: "nomination.post"; nominationId: string }
+  | { view: "nomination.nominee_dm"; nominationId: string }
+  | { view: "score.agent_dm"; scoreId: string }
+  /** A ledger entry's DM to its member, by the entry's own dedupe key. */
+  | { view: "pto.ledger_dm"; entryKey: string }
+  /** A paid-day request before the leads (also the post's update once decided or cancelled). */
+  | { view: "pto.request"; requestId: string }
+  | { view: "pto.outcome"; requestId: string }
+  | { view: "attendance.post"; workspaceId: string; date: string; closed: ClosedPeriodRef | null }
+  | { view: "digest"; workspaceId: string; day: string; closePending?: boolean }
+  | { view: "channels.lost"; channels: string[]; cleared: ChannelSetting[] };
+
+export type OutboxView = OutboxMessage["view"];
+
+/** Where a target is, as part of a key: one message per target. */
+export function targetKey(t: OutboxTarget): string {
+  return t.kind === "channel"
+    ? `channel:${t.channel}`
+    : t.kind === "dm"
+      ? `dm:${t.platformUserId}`
+      : t.kind === "ephemeral"
+        ? `ephemeral:${t.platformUserId}`
+        : t.kind;
+}
+
+/** The dedupe keys of outbox messages (and of the ledger entries whose DMs are keyed after them). */
+export const outboxKey = {
+  nominationPost: (nominationId: string) => `nomination:${nominationId}:post`,
+  nominationChange: (nominationId: string, change: string) => `nomination:${nominationId}:${change}`,
+  nominationSeconded: (nominationId: string, memberId: string) => `nomination:${nominationId}:seconded:${memberId}`,
+  nomineeDm: (nominationId: string) => `nomination:${nominationId}:nominee_dm`,
+  scoreDm: (scoreId: string) => `score:${scoreId}:agent_dm`,
+  /** The DM of a ledger entry: its own key, prefixed. */
+  ledgerDm: (entryKey: string) => `pto:${entryKey}`,
+  /** A request's post to the leads channel ("channel") or to one lead (their platform user id). */
+  requestPost: (requestId: string, to: string) => `pto-request:${requestId}:to:${to}`,
+  /** The prefix every post of one request shares, to update them all in place. */
+  requestPosts: (requestId: string) => `pto-request:${requestId}:to:`,
+  requestOutcome: (requestId: string) => `pto-request:${requestId}:outcome`,
+  attendancePost: (workspaceId: string, day: string) => `attendance-post:${workspaceId}:${day}`,
+  digest: (workspaceId: string, day: string, target: OutboxTarget) => `digest:${workspaceId}:${day}:${targetKey(target)}`,
+  channelsLost: (workspaceId: string, channels: readonly string[], minute: string, platformUserId: string) =>
+    `channels-lost:${workspaceId}:${[...channels].sort().join(",")}:${minute}:${platformUserId}`,
+  /** An update of an earlier message (a decision, a cancellation): that message's key and what changed. */
+  update: (of: string, change: string) => `${of}:${change}`,
+} as const;
+
+/** The dedupe keys of ledger entries: each entry once, whatever reruns and retries (and its DM keyed after it). */
+export const ledgerKey = {
+  /** A period close's credit. Digest figures tell these apart from other credits by this prefix. */
+  closeCreditPrefix: "credit:",
+  closeCredit: (resultId: string) => `credit:${resultId}`,
+  /** A correction of a closed period by an occurrence recorded or deleted later. */
+  correction: (kind: "reversal" | "late-credit" | "retier", resultId: string, occurrenceId: string, change: string) =>
+    `${kind}:${resultId}:${occurrenceId}:${change}`,
+  redemption: (requestId: string) => `redemption:${requestId}`,
+} as const;
+
+/** The messages, built: producers name what they owe, never spell a view by hand. */
+export const outboxMessage = {
+  nominationPost: (nominationId: string): OutboxMessage => ({ view: "nomination.post", nominationId }),
+  nomineeDm: (nominationId: string): OutboxMessage => ({ view: "nomination.nominee_dm", nominationId }),
+  scoreDm: (scoreId: string): OutboxMessage => ({ view: "score.agent_dm", scoreId }),
+  ledgerDm: (entryKey: string): OutboxMessage => ({ view: "pto.ledger_dm", entryKey }),
+  ptoRequest: (requestId: string): OutboxMessage => ({ view: "pto.request", requestId }),
+  ptoOutcome: (requestId: string): OutboxMessage => ({ view: "pto.outcome", requestId }),
+  attendancePost: (workspaceId: string, date: string, closed: ClosedPeriodRef | null): OutboxMessage => ({
+    view: "attendance.post",
+    workspaceId,
+    date,
+    closed,
+  }),
+  digest: (workspaceId: string, day: string, closePending: boolean): OutboxMessage => ({
+    view: "digest",
+    workspaceId,
+    day,
+    ...(closePending ? { closePending } : {}),
+  }),
+  channelsLost: (channels: string[], cleared: ChannelSetting[]): OutboxMessage => ({ view: "channels.lost", channels, cleared }),
+} as const;
