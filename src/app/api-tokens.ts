@@ -1,8 +1,9 @@
 // Ingest API tokens (PRODUCT.md §5): created by admins per workspace, stored as a SHA-256 hash, shown once, listed
 // without their secret, revoked by name. Creation and revocation are audit-logged.
+
 import { createHash, randomBytes } from "node:crypto";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
+import { may } from "./policy.js";
 import type { MemberRecord, WorkspaceRecord } from "./ports.js";
 
 export interface ApiTokenRecord {
@@ -37,10 +38,6 @@ const SECRET_PREFIX = "wowbot_";
 /** The stored form of a secret: its hex SHA-256 (a token is 256 random bits, so no salt or slow hash is needed). */
 export const hashToken = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
 
-export function mayManageTokens(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "admin") ? null : { code: "TOKEN.NOT_ADMIN", message: "Only admins can manage ingest API tokens." };
-}
-
 function checkName(name: string): DomainError | null {
   return TOKEN_NAME.test(name)
     ? null
@@ -57,7 +54,7 @@ export async function createApiToken(
   input: { workspace: WorkspaceRecord; actor: MemberRecord | "cli"; name: string },
 ): Promise<Result<{ token: ApiTokenRecord; secret: string }>> {
   if (input.actor !== "cli") {
-    const refused = mayManageTokens(input.actor);
+    const refused = may(input.actor, "tokens.manage");
     if (refused) return fail(refused);
   }
   const name = input.name.trim();
@@ -87,7 +84,7 @@ export async function listApiTokens(
   input: { workspace: WorkspaceRecord; actor: MemberRecord | "cli" },
 ): Promise<Result<ApiTokenRecord[]>> {
   if (input.actor !== "cli") {
-    const refused = mayManageTokens(input.actor);
+    const refused = may(input.actor, "tokens.manage");
     if (refused) return fail(refused);
   }
   return ok(await ports.tokens.list(input.workspace.id));
@@ -98,7 +95,7 @@ export async function revokeApiToken(
   input: { workspace: WorkspaceRecord; actor: MemberRecord | "cli"; name: string },
 ): Promise<Result<ApiTokenRecord>> {
   if (input.actor !== "cli") {
-    const refused = mayManageTokens(input.actor);
+    const refused = may(input.actor, "tokens.manage");
     if (refused) return fail(refused);
   }
   const name = input.name.trim();

@@ -1,9 +1,11 @@
 // `/wowbot role @user agent|lead|admin` and `wowbot role` on the CLI: admins only (the CLI is the operator's recovery
 // path), audit-logged, never leaving a workspace without an admin, never promoting a deactivated person, and never
 // undoing WOWBOT_ADMINS by hand (the variable would restore the role at the next start).
+
 import { fail, ok, type Result } from "../domain/result.js";
 import { hasRole, type Role } from "../domain/roles.js";
 import { isConfiguredAdmin } from "./configured-admins.js";
+import { may } from "./policy.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 /** The audit log's actor for changes made with the `wowbot` command. */
@@ -14,7 +16,8 @@ export async function changeRole(
   input: { workspace: WorkspaceRecord; actor: MemberRecord | typeof CLI_ACTOR; target: MemberRecord; role: Role },
 ): Promise<Result<{ member: MemberRecord; changed: boolean }>> {
   const { workspace, actor, target, role } = input;
-  if (actor !== CLI_ACTOR && !hasRole(actor.role, "admin")) return fail({ code: "ROLE.NOT_ADMIN", message: "Only admins can change roles." });
+  const refused = may(actor, "roles.change");
+  if (refused) return fail(refused);
   if (target.isBot) return fail({ code: "ROLE.BOT", message: `${target.displayName} is a bot, so it can't have a role.` });
   if (target.role === role) return ok({ member: target, changed: false });
   if (!target.active && hasRole(role, "lead") && !hasRole(target.role, role)) {

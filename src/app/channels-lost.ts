@@ -1,11 +1,11 @@
 // When wowbot can no longer post in channels (Teams: removed from their team, or a post answered 403 because the bot
 // is not in the conversation): nothing may keep waiting on them. The settings forget them, the admins are told, and
 // the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
-import { hasRole } from "../domain/roles.js";
-import { digestEntry, digestTargets } from "./digest-day.js";
+import { adminsAudience, leadsAudience } from "./audience.js";
+import { digestEntry } from "./digest-day.js";
 import { type ChannelSetting, type OutboxMessage, outboxKey, outboxMessage } from "./outbox-messages.js";
 import { requestPostEntries } from "./paid-days.js";
-import type { MemberRecord, OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
+import type { OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
 
 /** The audit log's actor for settings changes wowbot makes itself when a platform took channels away. */
 export const CHANNELS_LOST_ACTOR = "system:channels-lost";
@@ -36,7 +36,7 @@ export async function channelsLost(
   });
   if (cleared.length) await ports.settings.updateSettings(workspace.id, Object.fromEntries(cleared.map((s) => [s, null])), CHANNELS_LOST_ACTOR);
   if (!cleared.length && !options.removed) return cleared;
-  const admins = (await ports.members.listByRole(workspace.id, ["admin"])).filter((m) => m.active && !m.isBot && hasRole(m.role, "admin"));
+  const admins = await adminsAudience(ports.members, workspace);
   const at = ports.clock.now();
   const payload = outboxMessage.channelsLost(
     lost.map((c) => c.name),
@@ -44,12 +44,7 @@ export async function channelsLost(
   );
   const minute = at.toISOString().slice(0, 16);
   await ports.outbox.enqueue(
-    admins.map((a) => ({
-      workspaceId: workspace.id,
-      target: { kind: "dm", platformUserId: a.platformUserId },
-      payload,
-      dedupeKey: outboxKey.channelsLost(workspace.id, [...ids], minute, a.platformUserId),
-    })),
+    admins.map((target) => ({ workspaceId: workspace.id, target, payload, dedupeKey: outboxKey.channelsLost(workspace.id, [...ids], minute, target) })),
     at,
   );
   return cleared;
@@ -60,16 +55,14 @@ export async function channelsLost(
  * name the channel by then, so the audience is the leads themselves). Other messages have no one else to go to.
  */
 export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: WorkspaceRecord, payload: OutboxMessage): Promise<number> {
-  const noChannel: WorkspaceRecord = { ...workspace, settings: { ...workspace.settings, leadsChannel: null } };
   let entries: OutboxEntry[] = [];
   if (payload.view === "digest") {
-    const targets = await digestTargets(ports, noChannel);
-    entries = targets.map((target) => digestEntry(noChannel, payload.day, target, payload.closePending === true));
+    const targets = await leadsAudience(ports.members, workspace, { noChannel: true });
+    entries = targets.map((target) => digestEntry(workspace, payload.day, target, payload.closePending === true));
   } else if (payload.view === "pto.request") {
     const request = await ports.attendance.findRequest(payload.requestId);
     if (request?.status !== "pending") return 0;
-    const leads = (await ports.members.listByRole(workspace.id, ["lead", "admin"])).filter((l: MemberRecord) => l.id !== request.memberId);
-    entries = requestPostEntries(noChannel, request.id, leads);
+    entries = requestPostEntries(workspace, request.id, await leadsAudience(ports.members, workspace, { except: request.memberId, noChannel: true }));
   }
   if (entries.length) await ports.outbox.enqueue(entries, ports.clock.now());
   return entries.length;

@@ -4,8 +4,8 @@
 import { humanDuration } from "../domain/local-time.js";
 import { RETRACT_WINDOW_MS } from "../domain/nomination.js";
 import { fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
+import { may } from "./policy.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export async function closeNomination(
@@ -26,8 +26,9 @@ export async function closeNomination(
         message: `Nominations can be retracted within an hour; this one is ${humanDuration(age)} old. Ask an admin if it must come down.`,
       });
     }
-  } else if (!hasRole(member.role, "admin")) {
-    return fail({ code: "REMOVE.NOT_ADMIN", message: "Only admins can remove a nomination." });
+  } else {
+    const refused = may(member, "nomination.remove");
+    if (refused) return fail(refused);
   }
   const status = how === "retract" ? "retracted" : "removed";
   const closed = await ports.nominations.close({

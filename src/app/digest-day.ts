@@ -3,7 +3,7 @@
 // channel or else to each lead and admin by DM, with dedupe keys per workspace, day and target, so a rerun after a
 // crash queues nothing twice. The digest itself is built when delivered (src/app/view-source.ts).
 import { zonedInstant } from "../domain/local-time.js";
-import { hasRole } from "../domain/roles.js";
+import { leadsAudience } from "./audience.js";
 import type { DailyJob } from "./daily-runs.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, OutboxEntry, OutboxTarget, WorkspaceRecord } from "./ports.js";
@@ -20,14 +20,6 @@ export interface DigestDeliveryPorts {
 
 export class DigestNotReadyError extends Error {
   override name = "DigestNotReadyError";
-}
-
-/** Where the digest goes: the leads channel, or each active lead and admin by DM when none is set. */
-export async function digestTargets(ports: Pick<DigestDeliveryPorts, "members">, workspace: WorkspaceRecord): Promise<OutboxTarget[]> {
-  const channel = workspace.settings.leadsChannel;
-  if (channel) return [{ kind: "channel", channel }];
-  const leads = await ports.members.listByRole(workspace.id, ["lead", "admin"]);
-  return leads.filter((m) => m.active && !m.isBot && hasRole(m.role, "lead")).map((m) => ({ kind: "dm", platformUserId: m.platformUserId }));
 }
 
 /**
@@ -48,7 +40,7 @@ export function digestEntry(workspace: WorkspaceRecord, day: string, target: Out
 
 /** Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. */
 export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string, closePending = false): Promise<number> {
-  const targets = await digestTargets(ports, workspace);
+  const targets = await leadsAudience(ports.members, workspace);
   const entries: OutboxEntry[] = targets.map((target) => digestEntry(workspace, day, target, closePending));
   await ports.outbox.enqueue(entries, ports.clock.now());
   return entries.length;

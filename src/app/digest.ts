@@ -1,10 +1,11 @@
 // The daily lead digest (PRODUCT.md §4): built for a workspace and the local day it is delivered on, from the data of
 // the days since the previous digest's; previewed privately by leads (/wowbot digest) and printed by `wowbot digest
 // --print`.
+
 import { localDate } from "../domain/local-time.js";
-import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
+import { fail, ok, type Result } from "../domain/result.js";
 import { type DigestFacts, type DigestView, digestView } from "../views/digest.js";
+import { may } from "./policy.js";
 import type { MemberRecord, WorkspaceRecord } from "./ports.js";
 
 /** The digest's reads: a fixed number of queries whatever the size of the team or its history. */
@@ -12,11 +13,6 @@ export interface DigestSource {
   /** Facts for the digest delivered on `day`, covering the days since those the previous digest covered. */
   facts(workspace: WorkspaceRecord, day: string): Promise<DigestFacts>;
 }
-
-export const DIGEST_LEADS_ONLY: DomainError = {
-  code: "DIGEST.LEADS_ONLY",
-  message: "The digest is for leads and admins: it shows the whole team's attendance, scores and service level.",
-};
 
 /**
  * The digest delivered on `day` (a local date in the workspace time zone). `closePending`: it goes out before the
@@ -36,7 +32,8 @@ export async function previewDigest(
   ports: { digest: DigestSource; clock: { now(): Date } },
   input: { workspace: WorkspaceRecord; member: MemberRecord },
 ): Promise<Result<DigestView>> {
-  if (!hasRole(input.member.role, "lead")) return fail(DIGEST_LEADS_ONLY);
+  const refused = may(input.member, "digest.preview");
+  if (refused) return fail(refused);
   const today = localDate(ports.clock.now(), input.workspace.timezone);
   return ok(await buildDigest(ports.digest, input.workspace, today, { preview: true }));
 }

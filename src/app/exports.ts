@@ -5,8 +5,8 @@
 import { readTypedDate } from "../domain/calendar-date.js";
 import { csvRecord, protectText } from "../domain/csv-cells.js";
 import { addDays, offsetMs, zonedInstant } from "../domain/local-time.js";
-import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
+import { fail, ok, type Result } from "../domain/result.js";
+import { may } from "./policy.js";
 import type { AuditRecord, MemberRecord, WorkspaceRecord } from "./ports.js";
 
 export const EXPORT_KINDS = ["nominations", "scores", "attendance", "ledger"] as const;
@@ -156,10 +156,6 @@ export function exportRequest(kind: string | undefined, fromText: string | undef
   return ok({ kind: k, from: from ?? null, to: to ?? null });
 }
 
-export function mayExport(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "admin") ? null : { code: "EXPORT.NOT_ADMIN", message: "Only admins can export wowbot's data." };
-}
-
 /** An instant as 2026-03-02T09:15:00+01:00 in the time zone (seconds precision, as spreadsheets parse it). */
 export function isoInZone(instant: Date, timeZone: string): string {
   const offset = offsetMs(instant, timeZone);
@@ -203,7 +199,7 @@ export async function exportCsv(
   write: (chunk: string) => void | Promise<void>,
 ): Promise<Result<{ rows: number }>> {
   if (input.actor !== "cli") {
-    const refused = mayExport(input.actor);
+    const refused = may(input.actor, "data.export");
     if (refused) return fail(refused);
   }
   const { kind } = input.request;

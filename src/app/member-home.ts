@@ -1,10 +1,11 @@
 // The member's own page: PTO and attendance, what they were recognised for, how their scored interactions went
 // (last 30 days) and their service level and idle chats (last 7 days). Built for the member themself (App Home,
 // `/wowbot stats`) or, through memberStats, for a lead looking at them.
+
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
 import { type HomeView, homeView, type StatsView, statsView } from "../views/home.js";
+import { may } from "./policy.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export const HOME_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -39,8 +40,7 @@ export async function memberStats(
   input: { workspace: WorkspaceRecord; viewer: MemberRecord; member: MemberRecord },
 ): Promise<Result<StatsView, DomainError>> {
   const own = input.viewer.id === input.member.id;
-  if (!own && !hasRole(input.viewer.role, "lead")) {
-    return fail({ code: "STATS.PRIVATE", message: "Stats are private: you can only see your own." });
-  }
+  const refused = may(input.viewer, "stats.view", input.member);
+  if (refused) return fail(refused);
   return ok(statsView(await memberHome(ports, { workspace: input.workspace, member: input.member }), own));
 }

@@ -56,8 +56,8 @@ export const outboxKey = {
   requestOutcome: (requestId: string) => `pto-request:${requestId}:outcome`,
   attendancePost: (workspaceId: string, day: string) => `attendance-post:${workspaceId}:${day}`,
   digest: (workspaceId: string, day: string, target: OutboxTarget) => `digest:${workspaceId}:${day}:${targetKey(target)}`,
-  channelsLost: (workspaceId: string, channels: readonly string[], minute: string, platformUserId: string) =>
-    `channels-lost:${workspaceId}:${[...channels].sort().join(",")}:${minute}:${platformUserId}`,
+  channelsLost: (workspaceId: string, channels: readonly string[], minute: string, target: OutboxTarget) =>
+    `channels-lost:${workspaceId}:${[...channels].sort().join(",")}:${minute}:${targetKey(target)}`,
   /** An update of an earlier message (a decision, a cancellation): that message's key and what changed. */
   update: (of: string, change: string) => `${of}:${change}`,
 } as const;

@@ -1,20 +1,18 @@
 // Paid-day requests (PRODUCT.md §3): an agent asks for a day when the balance allows; the hours are held while the
 // request is pending (no double spending); a lead approves (the ledger redeems them) or declines; the agent can
 // cancel while pending. Leads see the request in the leads channel or by DM, and the posts update in place.
+
 import { formatHours } from "../domain/attendance.js";
 import { isCalendarDate } from "../domain/calendar-date.js";
 import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
-import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
+import { fail, ok, type Result } from "../domain/result.js";
+import { leadsAudience } from "./audience.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
-import type { MemberRecord, OutboxEntry, Ports, PtoRequestRecord, WorkspaceRecord } from "./ports.js";
+import { may } from "./policy.js";
+import type { MemberRecord, OutboxEntry, OutboxTarget, Ports, PtoRequestRecord, WorkspaceRecord } from "./ports.js";
 
 type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members">;
-
-export function mayDecidePaidDays(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "lead") ? null : { code: "PTO.NOT_LEAD", message: "Only leads and admins can approve or decline paid days off." };
-}
 
 export async function requestPaidDay(
   ports: PaidDayPorts,
@@ -28,7 +26,7 @@ export async function requestPaidDay(
   const now = ports.clock.now();
   const note = input.note?.trim() || null;
   // Who hears about it is decided before the lock: leads change rarely, and a lead added meanwhile sees the digest.
-  const leads = workspace.settings.leadsChannel ? [] : (await ports.members.listByRole(workspace.id, ["lead", "admin"])).filter((l) => l.id !== member.id);
+  const leads = await leadsAudience(ports.members, workspace, { except: member.id });
   return ports.attendance.inMemberLock(member.id, async (tx) => {
     const balance = await tx.balance(member.id);
     const reserved = await tx.reserved(member.id);
@@ -60,16 +58,13 @@ export async function requestPaidDay(
   });
 }
 
-/** The posts that put a request before the leads: in the leads channel, else to each of `leads` by DM. */
-export function requestPostEntries(workspace: WorkspaceRecord, requestId: string, leads: readonly MemberRecord[]): OutboxEntry[] {
-  const payload = outboxMessage.ptoRequest(requestId);
-  const channel = workspace.settings.leadsChannel;
-  if (channel) return [{ workspaceId: workspace.id, target: { kind: "channel", channel }, payload, dedupeKey: outboxKey.requestPost(requestId, "channel") }];
-  return leads.map((lead) => ({
+/** The posts that put a request before its leads (leadsAudience): one per target, each with its own key. */
+export function requestPostEntries(workspace: WorkspaceRecord, requestId: string, leads: readonly OutboxTarget[]): OutboxEntry[] {
+  return leads.map((target) => ({
     workspaceId: workspace.id,
-    target: { kind: "dm", platformUserId: lead.platformUserId },
-    payload,
-    dedupeKey: outboxKey.requestPost(requestId, lead.platformUserId),
+    target,
+    payload: outboxMessage.ptoRequest(requestId),
+    dedupeKey: outboxKey.requestPost(requestId, target.kind === "dm" ? target.platformUserId : "channel"),
   }));
 }
 
@@ -81,7 +76,7 @@ export async function decidePaidDay(
   input: { workspace: WorkspaceRecord; lead: MemberRecord; requestId: string; decision: Decision },
 ): Promise<Result<{ request: PtoRequestRecord; changed: boolean; message: string }>> {
   const { workspace, lead } = input;
-  const refused = mayDecidePaidDays(lead);
+  const refused = may(lead, "pto.decide");
   if (refused) return fail(refused);
   const found = await ports.attendance.findRequest(input.requestId);
   if (!found || found.workspaceId !== workspace.id) return fail({ code: "PTO.NOT_FOUND", message: "That paid-day request doesn't exist in this workspace." });

@@ -1,10 +1,11 @@
 // `/pto` (PRODUCT.md §3, §6): a member's balance, progress, streak and ledger, privately. Members see their own;
 // leads may look at anyone's, and nobody else may.
+
 import { localDate } from "../domain/local-time.js";
 import { canRequestPaidDay } from "../domain/pto.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
 import { type PtoView, ptoView } from "../views/pto.js";
+import { may } from "./policy.js";
 import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
 
 export async function ptoOverview(
@@ -13,9 +14,8 @@ export async function ptoOverview(
 ): Promise<Result<PtoView, DomainError>> {
   const { workspace, viewer, member } = input;
   const own = viewer.id === member.id;
-  if (!own && !hasRole(viewer.role, "lead")) {
-    return fail({ code: "PTO.PRIVATE", message: "PTO balances and attendance points are private: you can only see your own." });
-  }
+  const refused = may(viewer, "pto.view", member);
+  if (refused) return fail(refused);
   const facts = await ports.attendance.ptoFacts(workspace, member, localDate(ports.clock.now(), workspace.timezone));
   return ok(ptoView(facts, own, canRequestPaidDay(facts.balance, facts.hoursPerPaidDay)));
 }

@@ -1,15 +1,12 @@
 // Recording and deleting attendance occurrences (PRODUCT.md §3): leads only, one occurrence a day, no future dates.
 // A change inside a period already closed re-evaluates it: a reversal or a late credit, never an edit of the ledger.
+
 import { checkOccurrence, formatHours, OCCURRENCE_LABEL, type OccurrenceType, pointsFor, reversal, roundHours, tierHours } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
+import { may } from "./policy.js";
 import type { MemberLedgerTx, MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, Ports, WorkspaceRecord } from "./ports.js";
-
-export function mayManageAttendance(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "lead") ? null : { code: "ATTENDANCE.NOT_LEAD", message: "Only leads and admins can record attendance." };
-}
 
 /** What re-tiering the later closed periods did: how many changed, hours credited and reversed. */
 export interface LaterCorrection {
@@ -32,7 +29,7 @@ export interface AttendanceChange {
 }
 
 function checkTarget(lead: MemberRecord, member: MemberRecord): DomainError | null {
-  const refused = mayManageAttendance(lead);
+  const refused = may(lead, "attendance.record");
   if (refused) return refused;
   if (member.id === lead.id) {
     return { code: "ATTENDANCE.SELF", field: "member", message: "You can't record or change your own attendance: ask another lead." };
@@ -121,7 +118,7 @@ export async function deleteAttendance(
   input: { workspace: WorkspaceRecord; lead: MemberRecord; occurrenceId: string },
 ): Promise<Result<AttendanceChange>> {
   const { workspace, lead } = input;
-  const leadRefused = mayManageAttendance(lead);
+  const leadRefused = may(lead, "attendance.record");
   if (leadRefused) return fail(leadRefused);
   const notFound = fail({ code: "ATTENDANCE.NOT_FOUND", message: "That attendance record doesn't exist in this workspace." });
   const found = await ports.attendance.findOccurrence(input.occurrenceId);

@@ -2,9 +2,9 @@
 // re-scoring the same agent and interaction supersedes the earlier score, and the agent gets a DM.
 
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
 import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/scorecard.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
+import { may } from "./policy.js";
 import type { MemberRecord, Ports, QuickScoreRecord, WorkspaceRecord } from "./ports.js";
 
 export interface RecordQuickScoreInput {
@@ -22,14 +22,10 @@ export interface RecordedScore {
   replayed: boolean;
 }
 
-export function mayScore(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "lead") ? null : { code: "SCORE.NOT_LEAD", message: "Only leads and admins can score interactions." };
-}
-
 export async function recordQuickScore(ports: Pick<Ports, "scores" | "clock">, input: RecordQuickScoreInput): Promise<Result<RecordedScore, DomainError>> {
   const { workspace, scorer, agent } = input;
   const goal = workspace.settings.scoreGoal;
-  const notLead = mayScore(scorer);
+  const notLead = may(scorer, "score.record");
   if (notLead) return fail(notLead);
   if (input.requestKey) {
     const existing = await ports.scores.findByRequestKey(input.requestKey);

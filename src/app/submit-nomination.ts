@@ -1,8 +1,10 @@
 // Submit a wow nomination: every rule of PRODUCT.md §1, then the nomination and the messages it owes (channel
 // post and nominee DM) written in one transaction.
+
 import { humanDuration, localDayBounds } from "../domain/local-time.js";
 import { checkParties, DUPLICATE_WINDOW_MS, type NominationDraft, validateDraft } from "../domain/nomination.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import { recognitionChannel } from "./audience.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import type { MemberRecord, NominationRecord, OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
 
@@ -26,7 +28,7 @@ export interface SubmittedNomination {
 
 export async function submitNomination(ports: Ports, input: SubmitNominationInput): Promise<Result<SubmittedNomination, DomainError>> {
   const { workspace, nominator, nominee, requestKey } = input;
-  const postChannel = workspace.settings.recognitionChannel ?? input.sourceChannel;
+  const postChannel = recognitionChannel(workspace, input.sourceChannel);
   if (requestKey) {
     const existing = await ports.nominations.findByRequestKey(requestKey);
     if (existing) return ok({ nomination: existing, replayed: true, postChannel });

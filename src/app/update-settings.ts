@@ -1,18 +1,15 @@
 // Workspace settings changes: admins only; the whole result is validated and stored (audit-logged) or refused whole.
-import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { hasRole } from "../domain/roles.js";
-import type { WorkspaceSettings } from "../domain/settings.js";
-import type { MemberRecord, Ports, SettingName, SettingsPatch, WorkspaceRecord } from "./ports.js";
 
-export function mayChangeSettings(member: MemberRecord): DomainError | null {
-  return hasRole(member.role, "admin") ? null : { code: "SETTINGS.NOT_ADMIN", message: "Only admins can change wowbot's settings." };
-}
+import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import type { WorkspaceSettings } from "../domain/settings.js";
+import { may } from "./policy.js";
+import type { MemberRecord, Ports, SettingName, SettingsPatch, WorkspaceRecord } from "./ports.js";
 
 export async function updateSettings(
   ports: Pick<Ports, "settings">,
   input: { workspace: WorkspaceRecord; actor: MemberRecord; patch: SettingsPatch },
 ): Promise<Result<{ settings: WorkspaceSettings; changed: SettingName[] }, DomainError & { problems?: Array<{ field: string; message: string }> }>> {
-  const refused = mayChangeSettings(input.actor);
+  const refused = may(input.actor, "settings.change");
   if (refused) return fail(refused);
   const result = await ports.settings.updateSettings(input.workspace.id, input.patch, input.actor.platformUserId);
   if (!result.ok) {

@@ -1,10 +1,11 @@
 // Buttons and menus on wowbot's messages, platform-neutral: second, score this, retract/remove, the paid-day
 // buttons and deleting an attendance record. Every rule is re-checked in the use cases, whatever the payload claims;
 // the clicker gets a private answer or a form, and the message itself changes through the outbox.
+
 import { closeNomination } from "../app/close-nomination.js";
 import { cancelPaidDay, decidePaidDay } from "../app/paid-days.js";
+import { may } from "../app/policy.js";
 import { deleteAttendance } from "../app/record-attendance.js";
-import { mayScore } from "../app/record-quick-score.js";
 import { secondNomination } from "../app/second-nomination.js";
 import { localDate } from "../domain/local-time.js";
 import type { FormView } from "../views/forms.js";
@@ -87,7 +88,7 @@ async function actionOutcome(req: ChatRequest, action: ChatAction): Promise<Acti
 
 /** The quick-score form prefilled with the nominee and reference, for leads; anyone else is refused. */
 async function scoreThis(req: KnownRequest, nominationId: string): Promise<ActionOutcome> {
-  const refused = mayScore(req.member);
+  const refused = may(req.member, "score.record");
   if (refused) return answer(notice("error", refused.message));
   const nomination = await req.ports.nominations.find(nominationId);
   const nominee = nomination && nomination.workspaceId === req.workspace.id ? await req.ports.members.findById(nomination.nomineeId) : null;

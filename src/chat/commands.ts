@@ -1,9 +1,9 @@
 // The member commands, platform-neutral: `wow`, `score`, `pto`, `attendance` (and `wowbot`, in wowbot.ts).
 // Parsing, permission checks, member lookups and use cases happen here; the adapter renders and delivers.
 
+import { may } from "../app/policy.js";
 import { ptoOverview } from "../app/pto-overview.js";
-import { mayManageAttendance, recordAttendance } from "../app/record-attendance.js";
-import { mayScore } from "../app/record-quick-score.js";
+import { recordAttendance } from "../app/record-attendance.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { occurrenceTypeOf } from "../domain/attendance.js";
 import { readTypedDate } from "../domain/calendar-date.js";
@@ -71,7 +71,7 @@ export async function wowCommand(req: ChatRequest, text: string): Promise<Comman
 
 /** `score [@agent] [reference]`: the Happiness Experience Form for leads; others are told why not. */
 export async function scoreCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
-  const refused = req.member ? mayScore(req.member) : { message: NOT_PROVISIONED };
+  const refused = req.member ? may(req.member, "score.record") : { message: NOT_PROVISIONED };
   if (refused) return reply(notice("error", refused.message));
   const { agent, reference } = parseScoreText(text, req.platform.plain);
   return { kind: "form", form: { kind: "form.score", agent: agent ?? null, reference: reference ?? null, nominationId: null } };
@@ -97,7 +97,7 @@ export async function ptoCommand(req: ChatRequest, text: string): Promise<Comman
 export async function attendanceCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
   if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
   const { workspace, member: lead } = req;
-  const refused = mayManageAttendance(lead);
+  const refused = may(lead, "attendance.record");
   if (refused) return reply(notice("error", refused.message));
   const today = localDate(req.ports.clock.now(), workspace.timezone);
   const parsed = parseAttendanceText(text, req.platform.plain);

@@ -1,6 +1,8 @@
 // `wowbot export nominations|scores|attendance|ledger [from] [to]` (admins), platform-neutral: the request is checked
 // here and the CSV built here (capped at EXPORT_MAX_MB); the adapter only delivers the file to the person privately.
-import { EXPORT_COLUMNS, type ExportRequest, exportCsv, exportFileName, exportRequest, mayExport } from "../app/exports.js";
+
+import { EXPORT_COLUMNS, type ExportRequest, exportCsv, exportFileName, exportRequest } from "../app/exports.js";
+import { may } from "../app/policy.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { type ChatRequest, type CommandOutcome, cmd, type KnownRequest, reply } from "./request.js";
@@ -17,7 +19,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 class ExportTooLarge extends Error {}
 
 export function exportCommand(req: KnownRequest, args: string[]): CommandOutcome {
-  const refused = mayExport(req.member);
+  const refused = may(req.member, "data.export");
   if (refused) return reply(notice("error", refused.message));
   const [kind, from, to, extra] = args;
   if (!kind) return reply(notice("info", exportUsage(req)));

@@ -1,8 +1,10 @@
 // Submitted forms, platform-neutral: the adapter reads its inputs into neutral values (platform user ids, plain
 // strings) and gets back a confirmation screen or problems keyed by the form's domain field names (FORM_FIELDS).
+
 import { requestPaidDay } from "../app/paid-days.js";
-import { mayManageAttendance, recordAttendance } from "../app/record-attendance.js";
-import { mayScore, recordQuickScore } from "../app/record-quick-score.js";
+import { may } from "../app/policy.js";
+import { recordAttendance } from "../app/record-attendance.js";
+import { recordQuickScore } from "../app/record-quick-score.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { updateSettings } from "../app/update-settings.js";
 import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
@@ -75,7 +77,7 @@ async function submitScoreForm(req: ChatRequest, values: FormValues["form.score"
   if (!isKnown(req) || !values.agent) return problem(kind, "agent", "Choose the agent whose interaction you scored.");
   // Checked before the agent is looked up: a forged submission by an agent must not reach Slack's directory or
   // rewrite a member row (the use case checks it again).
-  const refused = mayScore(req.member);
+  const refused = may(req.member, "score.record");
   if (refused) return problem(kind, "agent", refused.message);
   const agent = await req.resolveMember(values.agent, { refresh: true });
   if (!agent) return problem(kind, "agent", PERSON_NOT_FOUND);
@@ -105,7 +107,7 @@ async function submitAttendanceForm(req: ChatRequest, values: FormValues["form.a
   if (!type) return problem(kind, "type", "Choose absence, late arrival or excused absence.");
   if (!values.date) return problem(kind, "date", "Choose the date.");
   // As for scores: a forged submission by an agent is refused before the member is looked up and refreshed.
-  const refused = mayManageAttendance(req.member);
+  const refused = may(req.member, "attendance.record");
   if (refused) return problem(kind, "member", refused.message);
   const member = await req.resolveMember(values.member, { refresh: true });
   if (!member) return problem(kind, "member", PERSON_NOT_FOUND);

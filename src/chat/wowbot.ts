@@ -1,9 +1,10 @@
 // `wowbot <subcommand>`, platform-neutral: help, settings, roles, ingest tokens, the digest preview, stats, exports.
+
 import { createApiToken, listApiTokens, revokeApiToken } from "../app/api-tokens.js";
 import { changeRole } from "../app/change-role.js";
 import { previewDigest } from "../app/digest.js";
 import { memberStats } from "../app/member-home.js";
-import { mayChangeSettings } from "../app/update-settings.js";
+import { may } from "../app/policy.js";
 import { ROLES, type Role } from "../domain/roles.js";
 import { helpView } from "../views/help.js";
 import type { View } from "../views/index.js";
@@ -28,7 +29,7 @@ export async function wowbotCommand(req: ChatRequest, text: string): Promise<Com
   if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
   switch (action) {
     case "settings": {
-      const refused = mayChangeSettings(req.member);
+      const refused = may(req.member, "settings.change");
       if (refused) return reply(notice("error", refused.message));
       return { kind: "form", form: { kind: "form.settings", settings: req.workspace.settings, timezone: req.workspace.timezone, channels: [] } };
     }
