@@ -5,11 +5,11 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildDigest } from "../src/app/digest.js";
-import type { WorkspaceRecord } from "../src/app/ports.js";
 import { openDatabase } from "../src/db/database.js";
 import { type DigestSql, digestFacts } from "../src/db/digest-facts.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { WorkspaceRepository } from "../src/db/workspace.repository.js";
+import type { WorkspaceRecord } from "../src/domain/records.js";
 import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
 
 const TARGET_MS = 500;

@@ -7,12 +7,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { CLOSE_BATCH, closePeriod, periodsToClose } from "../src/app/close-periods.js";
-import type { WorkspaceRecord } from "../src/app/ports.js";
 import { AttendanceRepository } from "../src/db/attendance.repository.js";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { WorkspaceRepository } from "../src/db/workspace.repository.js";
 import { periodInstants } from "../src/domain/period.js";
+import type { WorkspaceRecord } from "../src/domain/records.js";
 import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo } from "./lib.js";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "period-close-latest.json");

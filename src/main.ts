@@ -13,7 +13,8 @@ import { runDueDailyJobs } from "./app/daily-runs.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
 import { buildDigest } from "./app/digest.js";
 import { digestDayJob } from "./app/digest-day.js";
-import type { OutboxEntry, Ports, WorkspaceRecord } from "./app/ports.js";
+import type { OutboxEntry } from "./app/outbox-messages.js";
+import type { Ports } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED, TEAMS_DISABLED, teamsMode } from "./config/env.js";
 import { ApiTokenRepository } from "./db/api-token.repository.js";
@@ -34,6 +35,7 @@ import { SlackInstallationRepository } from "./db/slack-installation.repository.
 import { channelName, TeamsConversationRepository } from "./db/teams-conversation.repository.js";
 import { WorkspaceRepository } from "./db/workspace.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import type { WorkspaceRecord } from "./domain/records.js";
 import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
 import { busyWithRequests } from "./jobs/busy.js";

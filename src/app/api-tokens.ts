@@ -2,9 +2,9 @@
 // without their secret, revoked by name. Creation and revocation are audit-logged.
 
 import { createHash, randomBytes } from "node:crypto";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { may } from "./policy.js";
-import type { MemberRecord, WorkspaceRecord } from "./ports.js";
 
 export interface ApiTokenRecord {
   id: string;

@@ -2,10 +2,11 @@
 // queue the attendance post for the recognition channel. Safe to run again after a crash: closes skip members
 // already evaluated, and the post's dedupe key is per workspace and day.
 import { localDayBounds, zonedInstant } from "../domain/local-time.js";
+import type { WorkspaceRecord } from "../domain/records.js";
+import type { AttendanceStore } from "./attendance.ports.js";
 import { type CloseOptions, closeDuePeriods } from "./close-periods.js";
 import type { DailyJob } from "./daily-runs.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
-import type { AttendanceStore, WorkspaceRecord } from "./ports.js";
 
 export const ATTENDANCE_DAY_JOB = "attendance-day";
 

@@ -1,6 +1,8 @@
 // Who is told, and who decides: every "where does this go" question wowbot answers, in one place. Teams of leads
 // (PRODUCT.md §8) will route a member's matters to their own team's leads by changing the answers here.
-import type { MemberRecord, MemberStore, OutboxTarget, WorkspaceRecord } from "./ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
+import type { MemberStore } from "./members.ports.js";
+import type { OutboxTarget } from "./outbox-messages.js";
 
 type Members = Pick<MemberStore, "listByRole">;
 

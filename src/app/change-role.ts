@@ -2,11 +2,12 @@
 // path), audit-logged, never leaving a workspace without an admin, never promoting a deactivated person, and never
 // undoing WOWBOT_ADMINS by hand (the variable would restore the role at the next start).
 
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { hasRole, type Role } from "../domain/roles.js";
 import { isConfiguredAdmin } from "./configured-admins.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 /** The audit log's actor for changes made with the `wowbot` command. */
 export const CLI_ACTOR = "cli";

@@ -1,11 +1,14 @@
 // When wowbot can no longer post in channels (Teams: removed from their team, or a post answered 403 because the bot
 // is not in the conversation): nothing may keep waiting on them. The settings forget them, the admins are told, and
 // the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
+
+import type { WorkspaceRecord } from "../domain/records.js";
 import { adminsAudience, leadsAudience } from "./audience.js";
 import { digestEntry } from "./digest-day.js";
+import type { OutboxEntry } from "./outbox-messages.js";
 import { type ChannelSetting, type OutboxMessage, outboxKey, outboxMessage } from "./outbox-messages.js";
 import { requestPostEntries } from "./paid-days.js";
-import type { OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 /** The audit log's actor for settings changes wowbot makes itself when a platform took channels away. */
 export const CHANNELS_LOST_ACTOR = "system:channels-lost";

@@ -3,10 +3,11 @@
 
 import { humanDuration } from "../domain/local-time.js";
 import { RETRACT_WINDOW_MS } from "../domain/nomination.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export async function closeNomination(
   ports: Pick<Ports, "nominations" | "clock">,

@@ -4,7 +4,8 @@
 import { evaluatePeriod } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
 import { nextPeriod, type Period, periodContaining, periodInstants } from "../domain/period.js";
-import type { AttendanceStore, CloseCandidate, WorkspaceRecord } from "./ports.js";
+import type { WorkspaceRecord } from "../domain/records.js";
+import type { AttendanceStore, CloseCandidate } from "./attendance.ports.js";
 
 export const CLOSE_BATCH = 2_000;
 

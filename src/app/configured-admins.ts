@@ -1,7 +1,8 @@
 // WOWBOT_ADMINS is authoritative, not a first-sight default: whoever it lists is admin, at start-up and whenever they
 // are provisioned, so that admins can always get back in (issue 16). Each promotion is audit-logged with the variable
 // as the actor. A deactivated person or a bot is never promoted.
-import type { MemberRecord, Ports } from "./ports.js";
+import type { MemberRecord } from "../domain/records.js";
+import type { Ports } from "./ports.js";
 
 /** The audit log's actor for role changes WOWBOT_ADMINS makes. */
 export const CONFIGURED_ADMINS = "config:WOWBOT_ADMINS";

@@ -2,8 +2,9 @@
 // workspaces whose local digest time has come on a workday and runs the job once per workspace and local date,
 // claimed in JobRun so restarts and replicas never run it twice. A claim whose worker died is taken over after its
 // lease and the run resumes; the job itself must be safe to run again (every write it makes is idempotent).
+
+import type { WorkspaceRecord } from "../domain/records.js";
 import { dueLocalDay } from "../domain/schedule.js";
-import type { WorkspaceRecord } from "./ports.js";
 
 export type ClaimResult = { status: "claimed"; id: string } | { status: "finished" } | { status: "running"; since: Date };
 

@@ -1,7 +1,8 @@
 // Delivers owed chat messages: claims due outbox rows, renders each view from current state, sends it through the
 // workspace's platform, and records the outcome. Failures are retried with backoff (or the platform's Retry-After)
 // until the platform accepts; only messages it will never accept are given up.
-import type { ChatSender, DeliveryTarget, OutboxQueue, PendingMessage, Platform, SendOutcome, ViewSource, WorkspaceRecord } from "./ports.js";
+import type { Platform, WorkspaceRecord } from "../domain/records.js";
+import type { ChatSender, DeliveryTarget, OutboxQueue, PendingMessage, SendOutcome, ViewSource } from "./outbox.ports.js";
 
 export interface DeliveryPorts {
   outbox: OutboxQueue;

@@ -3,10 +3,11 @@
 // channel or else to each lead and admin by DM, with dedupe keys per workspace, day and target, so a rerun after a
 // crash queues nothing twice. The digest itself is built when delivered (src/app/view-source.ts).
 import { zonedInstant } from "../domain/local-time.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { leadsAudience } from "./audience.js";
 import type { DailyJob } from "./daily-runs.js";
+import type { OutboxEntry, OutboxTarget } from "./outbox-messages.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
-import type { MemberRecord, OutboxEntry, OutboxTarget, WorkspaceRecord } from "./ports.js";
 
 export const DIGEST_JOB = "digest";
 

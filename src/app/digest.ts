@@ -3,10 +3,10 @@
 // --print`.
 
 import { localDate } from "../domain/local-time.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { type DigestFacts, type DigestView, digestView } from "../views/digest.js";
 import { may } from "./policy.js";
-import type { MemberRecord, WorkspaceRecord } from "./ports.js";
 
 /** The digest's reads: a fixed number of queries whatever the size of the team or its history. */
 export interface DigestSource {

@@ -1,8 +1,11 @@
 // Members are provisioned on first sight: looked up on the platform, stored with their initial role, and refreshed
 // when a rule depends on their current state (a nominee who was deactivated yesterday).
+
+import type { MemberRecord, PlatformUser } from "../domain/records.js";
 import { initialRole } from "../domain/roles.js";
 import { withConfiguredRole } from "./configured-admins.js";
-import { DEPARTED, type Directory, type MemberRecord, type PlatformUser, type Ports } from "./ports.js";
+import { DEPARTED, type Directory } from "./members.ports.js";
+import type { Ports } from "./ports.js";
 
 export interface EnsureMemberInput {
   workspaceId: string;

@@ -5,9 +5,9 @@
 import { readTypedDate } from "../domain/calendar-date.js";
 import { csvRecord, protectText } from "../domain/csv-cells.js";
 import { addDays, offsetMs, zonedInstant } from "../domain/local-time.js";
+import type { AuditRecord, MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { may } from "./policy.js";
-import type { AuditRecord, MemberRecord, WorkspaceRecord } from "./ports.js";
 
 export const EXPORT_KINDS = ["nominations", "scores", "attendance", "ledger"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

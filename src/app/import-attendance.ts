@@ -5,9 +5,10 @@
 import { ATTENDANCE_NOTE_MAX, checkOccurrence, OCCURRENCE_LABEL, type OccurrenceType, occurrenceTypeOf } from "../domain/attendance.js";
 import { isCalendarDate } from "../domain/calendar-date.js";
 import { localDate } from "../domain/local-time.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { lookUpMembers } from "./member-keys.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 import { type Correction, saveOccurrence } from "./record-attendance.js";
 
 /** One row as the file gave it, untrimmed; `line` is its line number in the file, for problem reports. */

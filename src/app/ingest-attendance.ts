@@ -1,10 +1,12 @@
 // Attendance through the ingest API: the rows' shape is checked with the shared schema, then they go through the same
 // import use case as `wowbot import attendance` (same rules, points, closed-period corrections, all or nothing),
 // recorded by "api:<token name>"; its problems come back with the row's index instead of a file line.
+
+import type { WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { importAttendance } from "./import-attendance.js";
 import { ATTENDANCE_FIELDS, type AttendanceRow, attendanceRow, type IngestCounts, type IngestRefusal, refusal, schemaProblems } from "./ingest-rows.js";
-import type { Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export interface AttendanceIngestCounts extends IngestCounts {
   /** Closed periods the new occurrences re-evaluated (a credit reversed, or a late credit). */

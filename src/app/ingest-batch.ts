@@ -2,7 +2,7 @@
 // (one member lookup for the whole batch, repeated natural keys) that the row schemas can't make on their own.
 import type { IngestProblem } from "./ingest-rows.js";
 import type { lookUpMembers } from "./member-keys.js";
-import type { MemberStore } from "./ports.js";
+import type { MemberStore } from "./members.ports.js";
 
 export interface ServiceLevelDayInput {
   memberId: string;

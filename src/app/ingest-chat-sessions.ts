@@ -1,6 +1,8 @@
 // Chat sessions in (PRODUCT.md §5, the ingest API and `wowbot import chat-sessions`): every row is checked first and
 // every problem reported; a batch without problems is saved as one upsert by session id, with the idle time the agent
 // left the session open after the customer disconnected, so a resend (say, once the agent closed it) updates the row.
+
+import type { WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { type ChatSessionInput, dedupe, fieldOk, flagged, type IngestPorts, memberKeys, resolve } from "./ingest-batch.js";
 import {
@@ -14,7 +16,6 @@ import {
   schemaProblems,
 } from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
-import type { WorkspaceRecord } from "./ports.js";
 
 /**
  * Seconds between the customer leaving and the agent closing, to the millisecond the timestamps carry (120.9 s is over

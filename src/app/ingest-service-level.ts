@@ -2,11 +2,11 @@
 // and every problem of every row reported; only a batch without problems is saved, as one upsert by member + date, so
 // sending the same rows again changes nothing and corrected figures replace the old ones.
 import { localDate } from "../domain/local-time.js";
+import type { WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { dedupe, fieldOk, flagged, type IngestPorts, memberKeys, resolve, type ServiceLevelDayInput, validDate } from "./ingest-batch.js";
 import { type IngestCounts, type IngestRefusal, refusal, SERVICE_LEVEL_FIELDS, type ServiceLevelRow, schemaProblems, serviceLevelRow } from "./ingest-rows.js";
 import { lookUpMembers } from "./member-keys.js";
-import type { WorkspaceRecord } from "./ports.js";
 
 export async function ingestServiceLevel(
   ports: IngestPorts,

@@ -3,10 +3,11 @@
 // `/wowbot stats`) or, through memberStats, for a lead looking at them.
 
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { type HomeView, homeView, type StatsView, statsView } from "../views/home.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export const HOME_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 /** Service level and idle chats cover the 7 local days ending today. */

@@ -1,6 +1,7 @@
 // Finds the members that rows of an import or ingest request name by platform user id (exact) or email (any case),
 // with one read for the whole batch, and says why a row's member can't be used: unknown, ambiguous, a bot, deactivated.
-import type { MemberRecord, MemberStore } from "./ports.js";
+import type { MemberRecord } from "../domain/records.js";
+import type { MemberStore } from "./members.ports.js";
 
 export type MemberLookup = (key: string) => { member: MemberRecord } | { reason: string };
 

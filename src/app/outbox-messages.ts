@@ -2,7 +2,22 @@
 // A producer writes a message and its key in the same transaction as its change (the outbox); the view source reads the
 // message back to build the view from current state. Keys say "this message, once": a producer's retry, a rerun job or
 // a replica writes the same key and nothing is sent twice.
-import type { OutboxTarget } from "./ports.js";
+
+/** Where an outbox message goes. */
+export type OutboxTarget =
+  | { kind: "channel"; channel: string }
+  | { kind: "dm"; platformUserId: string }
+  | { kind: "ephemeral"; channel: string; platformUserId: string }
+  /** Replace a message sent earlier, identified by that message's dedupe key. */
+  | { kind: "update"; of: string };
+
+export interface OutboxEntry {
+  workspaceId: string;
+  target: OutboxTarget;
+  /** What to show, rendered when delivered so it shows current state. */
+  payload: OutboxMessage;
+  dedupeKey: string;
+}
 
 /** A closed period, as an attendance post names it. */
 export interface ClosedPeriodRef {

@@ -6,11 +6,13 @@ import { formatHours } from "../domain/attendance.js";
 import { isCalendarDate } from "../domain/calendar-date.js";
 import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
+import type { MemberRecord, PtoRequestRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { leadsAudience } from "./audience.js";
+import type { OutboxEntry, OutboxTarget } from "./outbox-messages.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
-import type { MemberRecord, OutboxEntry, OutboxTarget, Ports, PtoRequestRecord, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members">;
 

@@ -1,9 +1,10 @@
 // Who may do what: every "is this person allowed" question wowbot asks, answered in one place with a stable code and
 // the sentence the person is told. Use cases (and the chat layer, before it opens a form or looks anyone up) ask
 // `may`; adapters never decide rights. Teams of leads (PRODUCT.md §8) will change the answers here, not in the callers.
+
+import type { MemberRecord } from "../domain/records.js";
 import type { DomainError } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
-import type { MemberRecord } from "./ports.js";
 
 /** What a person may be asked about; `subject` is the member it is done to, where there is one. */
 export type Action =

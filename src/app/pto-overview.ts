@@ -3,10 +3,11 @@
 
 import { localDate } from "../domain/local-time.js";
 import { canRequestPaidDay } from "../domain/pto.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { type PtoView, ptoView } from "../views/pto.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export async function ptoOverview(
   ports: Pick<Ports, "attendance" | "clock">,

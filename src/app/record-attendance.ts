@@ -3,10 +3,12 @@
 
 import { checkOccurrence, formatHours, OCCURRENCE_LABEL, type OccurrenceType, pointsFor, reversal, roundHours, tierHours } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
+import type { MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
+import type { MemberLedgerTx } from "./attendance.ports.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
-import type { MemberLedgerTx, MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 /** What re-tiering the later closed periods did: how many changed, hours credited and reversed. */
 export interface LaterCorrection {

@@ -1,11 +1,12 @@
 // A lead's quick score on the Happiness Experience Form (PRODUCT.md §2): leads only, nobody scores themselves,
 // re-scoring the same agent and interaction supersedes the earlier score, and the agent gets a DM.
 
+import type { MemberRecord, QuickScoreRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/scorecard.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, QuickScoreRecord, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export interface RecordQuickScoreInput {
   workspace: WorkspaceRecord;

@@ -1,7 +1,9 @@
 // "Second this": one per member, never by the nominee or the nominator; the post's count updates in place.
+
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export interface SecondResult {
   seconds: number;

@@ -3,10 +3,12 @@
 
 import { humanDuration, localDayBounds } from "../domain/local-time.js";
 import { checkParties, DUPLICATE_WINDOW_MS, type NominationDraft, validateDraft } from "../domain/nomination.js";
+import type { MemberRecord, NominationRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { recognitionChannel } from "./audience.js";
+import type { OutboxEntry } from "./outbox-messages.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
-import type { MemberRecord, NominationRecord, OutboxEntry, Ports, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 export interface SubmitNominationInput {
   workspace: WorkspaceRecord;

@@ -1,9 +1,11 @@
 // Workspace settings changes: admins only; the whole result is validated and stored (audit-logged) or refused whole.
 
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
 import { may } from "./policy.js";
-import type { MemberRecord, Ports, SettingName, SettingsPatch, WorkspaceRecord } from "./ports.js";
+import type { Ports } from "./ports.js";
+import type { SettingName, SettingsPatch } from "./settings.ports.js";
 
 export async function updateSettings(
   ports: Pick<Ports, "settings">,

@@ -6,8 +6,8 @@ import type { DigestView } from "../views/digest.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../views/nomination.js";
 import { type LedgerDmFacts, ledgerDmView, type PtoRequestFacts, ptoOutcomeDmView, ptoRequestPostView } from "../views/pto.js";
 import { type ScoreFacts, scoreDmView } from "../views/score.js";
+import type { ViewSource } from "./outbox.ports.js";
 import type { OutboxMessage } from "./outbox-messages.js";
-import type { ViewSource } from "./ports.js";
 
 export interface ViewFacts {
   nomination(id: string): Promise<NominationFacts | null>;

@@ -1,7 +1,8 @@
 // One chat request, platform-neutral: who asks, where, and how that platform writes commands. Adapters build it
 // (provisioning the workspace and member their own way) and hand it to the shared commands, forms and actions.
 import type { ExportRequest } from "../app/exports.js";
-import type { MemberRecord, Ports, WorkspaceRecord } from "../app/ports.js";
+import type { Ports } from "../app/ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import type { FormView } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import type { PlainText } from "./command-text.js";

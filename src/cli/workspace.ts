@@ -1,11 +1,12 @@
 // Opening the database and choosing the workspace a CLI command acts on (--workspace ID, or the only one there is),
 // with the one-line messages every command gives when either fails.
-import type { WorkspaceRecord } from "../app/ports.js";
+
 import type { Config } from "../config/env.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { DatabaseUnavailableError } from "../db/errors.js";
 import { applyMigrations, MigrationError } from "../db/migrate.js";
 import { WorkspaceRepository } from "../db/workspace.repository.js";
+import type { WorkspaceRecord } from "../domain/records.js";
 import { EXIT } from "./exit-codes.js";
 import type { Output } from "./output.js";
 

@@ -1,34 +1,19 @@
 // Attendance, period results, the PTO ledger and paid-day requests on Prisma. Per-member changes run in one
 // transaction holding the member's row lock; the period close is set-based, a batch of members per transaction.
 import { randomUUID } from "node:crypto";
+import type { AttendanceStore, CloseCandidate, ClosedMember, MemberLedgerTx } from "../app/attendance.ports.js";
+import type { OutboxEntry, OutboxTarget } from "../app/outbox-messages.js";
 import { ledgerKey, outboxKey, outboxMessage } from "../app/outbox-messages.js";
-import type {
-  AttendanceStore,
-  CloseCandidate,
-  ClosedMember,
-  MemberLedgerTx,
-  MemberRecord,
-  OccurrenceRecord,
-  OutboxEntry,
-  OutboxTarget,
-  PeriodResultRecord,
-  PtoRequestRecord,
-  WorkspaceRecord,
-} from "../app/ports.js";
 import type { OccurrenceType } from "../domain/attendance.js";
+import type { MemberRecord, OccurrenceRecord, PeriodResultRecord, PtoRequestRecord, WorkspaceRecord } from "../domain/records.js";
 import type { AttendanceOccurrence, PeriodResult, PtoRequest } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import { eligibleMember } from "./eligibility.js";
+import { asDbDate, fromDbDate, ledgerBalance, num, pendingHours } from "./ledger-values.js";
 import { enqueueOutbox } from "./outbox.repository.js";
 import { type Db, Prisma, type PrismaClient } from "./prisma.js";
 import { ptoFacts } from "./pto-facts.js";
 import { isUuid } from "./records.js";
-
-/** A local calendar date as PostgreSQL DATE values travel through Prisma: UTC midnight. */
-export const asDbDate = (date: string) => new Date(`${date}T00:00:00Z`);
-export const fromDbDate = (d: Date) => d.toISOString().slice(0, 10);
-/** Decimal columns and sums (null for no rows) as numbers. */
-export const num = (d: Prisma.Decimal | number | null | undefined) => (d === null || d === undefined ? 0 : Number(d));
 
 /** A period's close is a JobRun of this job, keyed "<workspace>:<start>:<end>" (ISO dates, so keys sort by date). */
 export const PERIOD_CLOSE_JOB = "period-close";
@@ -76,16 +61,6 @@ export function toPtoRequestRecord(r: PtoRequest): PtoRequestRecord {
     note: r.note,
     decidedBy: r.decidedBy,
   };
-}
-
-/** The ledger balance and pending reservations of a member. */
-const ledgerBalance = async (db: Db, memberId: string) => num((await db.ptoLedgerEntry.aggregate({ where: { memberId }, _sum: { hours: true } }))._sum.hours);
-const pendingHours = async (db: Db, memberId: string) =>
-  num((await db.ptoRequest.aggregate({ where: { memberId, status: "pending" }, _sum: { hours: true } }))._sum.hours);
-
-export async function balanceOf(db: Db, memberId: string): Promise<{ balance: number; reserved: number }> {
-  const [balance, reserved] = await Promise.all([ledgerBalance(db, memberId), pendingHours(db, memberId)]);
-  return { balance, reserved };
 }
 
 function memberLedgerTx(tx: Prisma.TransactionClient): MemberLedgerTx {

@@ -3,7 +3,6 @@
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
 
 import { ledgerKey } from "../app/outbox-messages.js";
-import type { WorkspaceRecord } from "../app/ports.js";
 import {
   DIGEST_COVERAGE_MAX_DAYS,
   DIGEST_LIST_MAX,
@@ -16,6 +15,7 @@ import {
 } from "../domain/digest.js";
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
+import type { WorkspaceRecord } from "../domain/records.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
 import type { PersonRef } from "../views/nomination.js";
 import { eligibleMember } from "./eligibility.js";

@@ -2,7 +2,7 @@
 // (time or date, then id) on the workspace's (workspaceId, createdAt|date) index, so a batch costs the same at row
 // 400,000 as at row 0. People come joined in, by platform user id, name and email.
 import type { ExportCursor, ExportKind, ExportRow, ExportStore, ExportWindow } from "../app/exports.js";
-import type { AuditRecord } from "../app/ports.js";
+import type { AuditRecord } from "../domain/records.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { PrismaClient } from "./prisma.js";

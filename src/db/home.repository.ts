@@ -1,5 +1,6 @@
 // The queries behind a member's own page, in a handful of indexed reads.
-import type { HomeStore, MemberRecord, WorkspaceRecord } from "../app/ports.js";
+import type { HomeStore } from "../app/home.ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type HomeFacts, type ServiceLevelFacts, serviceLevelPercent } from "../views/home.js";
 import type { PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";

@@ -1,6 +1,7 @@
 // Members of a workspace, keyed by platform user id, with their role.
 import { randomUUID } from "node:crypto";
-import type { MemberRecord, MemberStore, PlatformUser } from "../app/ports.js";
+import type { MemberStore } from "../app/members.ports.js";
+import type { MemberRecord, PlatformUser } from "../domain/records.js";
 import type { Role } from "../domain/roles.js";
 import type { Member } from "../generated/prisma/client.js";
 import { AuditLogRepository } from "./audit-log.repository.js";

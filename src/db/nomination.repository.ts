@@ -1,7 +1,9 @@
 // Nominations: the transactional store behind submit-nomination, and the reads views need.
 import { randomUUID } from "node:crypto";
-import type { MemberRecord, NewNomination, NominationStore, NominationTx, OutboxEntry } from "../app/ports.js";
+import type { NominationStore, NominationTx } from "../app/nominations.ports.js";
+import type { OutboxEntry } from "../app/outbox-messages.js";
 import type { BehaviourId } from "../domain/nomination.js";
+import type { MemberRecord, NewNomination } from "../domain/records.js";
 import type { NominationFacts } from "../views/nomination.js";
 import { AuditLogRepository } from "./audit-log.repository.js";
 import type { Database, SqlSession } from "./database.js";

@@ -2,7 +2,8 @@
 // claimed by delivery workers with row locks (SKIP LOCKED), so replicas never send the same message twice.
 
 import { randomUUID } from "node:crypto";
-import type { OutboxEntry, OutboxQueue, PendingMessage } from "../app/ports.js";
+import type { OutboxQueue, PendingMessage } from "../app/outbox.ports.js";
+import type { OutboxEntry } from "../app/outbox-messages.js";
 import type { Outbox } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
 import { runSql, type SqlRunner } from "./sql-runner.js";

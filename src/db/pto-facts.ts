@@ -1,15 +1,15 @@
 // The reads behind PTO and attendance views: the /pto page, ledger DMs, request posts and the daily post. A
 // handful of indexed queries each, whatever the size of the team.
 
-import type { MemberRecord, WorkspaceRecord } from "../app/ports.js";
 import { daysLeft, periodContaining, periodInstants } from "../domain/period.js";
 import { ptoBalance } from "../domain/pto.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { readSettings } from "../domain/settings.js";
 import type { LedgerKind } from "../generated/prisma/client.js";
 import { type AttendancePostFacts, STREAK_MILESTONES } from "../views/attendance.js";
 import type { LedgerDmFacts, PtoFacts, PtoRequestFacts } from "../views/pto.js";
-import { asDbDate, balanceOf, fromDbDate, num } from "./attendance.repository.js";
 import { eligibleMember } from "./eligibility.js";
+import { asDbDate, balanceOf, fromDbDate, num } from "./ledger-values.js";
 import { Prisma, type PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 import { runSql, type SqlRunner } from "./sql-runner.js";

@@ -1,6 +1,7 @@
 // Prisma rows to the plain records use cases work with (src/app/ports.ts): the core never sees Prisma types.
-import type { MemberRecord, NominationRecord, WorkspaceRecord } from "../app/ports.js";
+
 import type { BehaviourId } from "../domain/nomination.js";
+import type { MemberRecord, NominationRecord, WorkspaceRecord } from "../domain/records.js";
 import { readSettings } from "../domain/settings.js";
 import type { Member, Nomination, Workspace } from "../generated/prisma/client.js";
 

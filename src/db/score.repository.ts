@@ -1,6 +1,8 @@
 // Quick scores: recorded with their supersession, DM and audit entry in one transaction.
 import { randomUUID } from "node:crypto";
-import type { NewQuickScore, OutboxEntry, QuickScoreRecord, ScoreStore } from "../app/ports.js";
+import type { OutboxEntry } from "../app/outbox-messages.js";
+import type { ScoreStore } from "../app/scores.ports.js";
+import type { NewQuickScore, QuickScoreRecord } from "../domain/records.js";
 import type { Answer, Attempts, ScoreWeights } from "../domain/scorecard.js";
 import { readSettings } from "../domain/settings.js";
 import type { QuickScore } from "../generated/prisma/client.js";

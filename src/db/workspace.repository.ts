@@ -1,5 +1,6 @@
 // Workspaces (Slack teams, Teams tenants) and their validated settings.
-import type { MemberRecord, SettingName, SettingsPatch, SettingsStore, SettingsUpdate, WorkspaceRecord } from "../app/ports.js";
+import type { SettingName, SettingsPatch, SettingsStore, SettingsUpdate } from "../app/settings.ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { settingsSchema } from "../domain/settings.js";
 import { isValidTimeZone } from "../domain/timezone.js";
 import type { Member, Platform, Workspace } from "../generated/prisma/client.js";

@@ -1,7 +1,7 @@
 // Forms, platform-neutral: what each form asks for and its initial values. Slack shows them as modals, Teams as
 // Adaptive Cards in dialogs. Field names are the domain's (the `field` of a use case's error), so an error lands
 // beside its own input on either platform.
-import type { SettingsPatch } from "../app/ports.js";
+import type { SettingsPatch } from "../app/settings.ports.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
 
 /** A channel a form may offer (Teams has no channel picker: the channels the bot knows are listed). */

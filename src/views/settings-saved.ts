@@ -1,6 +1,6 @@
 // The confirmation after /wowbot settings is saved: which settings changed, in the words of the form. Saving used to
 // close the form without a word, so an admin could not tell a saved change from a lost one.
-import type { SettingName } from "../app/ports.js";
+import type { SettingName } from "../app/settings.ports.js";
 import { type NoticeView, notice } from "./notice.js";
 
 const SETTING_LABEL: Record<SettingName, string> = {

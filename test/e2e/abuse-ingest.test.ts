@@ -3,10 +3,10 @@
 // a specific message, logged at info or warn with why (never the token), and changes no row anywhere.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/app/api-tokens.js";
-import type { WorkspaceRecord } from "../../src/app/ports.js";
 import { ApiTokenRepository } from "../../src/db/api-token.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { WorkspaceRecord } from "../../src/domain/records.js";
 import { changesMadeBy } from "../support/db-snapshot.js";
 import { startTestService, type TestService } from "../support/service.js";
 

@@ -6,10 +6,10 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/app/api-tokens.js";
-import type { MemberRecord, WorkspaceRecord } from "../../src/app/ports.js";
 import { ApiTokenRepository } from "../../src/db/api-token.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { MemberRecord, WorkspaceRecord } from "../../src/domain/records.js";
 import { startTestService, type TestService } from "../support/service.js";
 
 // ajv-formats is CommonJS with a default export.

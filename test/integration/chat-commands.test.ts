@@ -2,7 +2,7 @@
 // "<@id|Display Name>" mentions, commands written without a slash, problems by domain field name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember } from "../../src/app/ensure-member.js";
-import type { MemberRecord, PlatformUser, Ports, WorkspaceRecord } from "../../src/app/ports.js";
+import type { Ports } from "../../src/app/ports.js";
 import { handleAction } from "../../src/chat/actions.js";
 import { runCommand } from "../../src/chat/commands.js";
 import type { ChatRequest } from "../../src/chat/request.js";
@@ -16,6 +16,7 @@ import { MemberRepository } from "../../src/db/member.repository.js";
 import { NominationRepository } from "../../src/db/nomination.repository.js";
 import { ScoreRepository } from "../../src/db/score.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { MemberRecord, PlatformUser, WorkspaceRecord } from "../../src/domain/records.js";
 import { ManualClock } from "../support/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";
 

@@ -3,10 +3,10 @@
 // use case, which must neither skip nor repeat rows that share a timestamp.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCsv, exportRequest } from "../../src/app/exports.js";
-import type { WorkspaceRecord } from "../../src/app/ports.js";
 import type { Database } from "../../src/db/database.js";
 import { ExportRepository } from "../../src/db/export.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
+import type { WorkspaceRecord } from "../../src/domain/records.js";
 import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 import { wowbot } from "../support/process.js";
 

@@ -1,9 +1,10 @@
 // Refreshing a known member from the platform on a real database: written only when the platform says something new.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember } from "../../src/app/ensure-member.js";
-import type { PlatformUser, Ports, WorkspaceRecord } from "../../src/app/ports.js";
+import type { Ports } from "../../src/app/ports.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { PlatformUser, WorkspaceRecord } from "../../src/domain/records.js";
 import { ManualClock } from "../support/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";
 

@@ -3,11 +3,11 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ImportRow, importAttendance } from "../../src/app/import-attendance.js";
-import type { MemberRecord, WorkspaceRecord } from "../../src/app/ports.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import type { Database } from "../../src/db/database.js";
 import { type MemberProfile, MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { MemberRecord, WorkspaceRecord } from "../../src/domain/records.js";
 import { type CliDatabase, cliDatabase } from "../support/cli-database.js";
 import { ManualClock } from "../support/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";

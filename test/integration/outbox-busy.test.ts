@@ -3,10 +3,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVERY_BATCH, DELIVERY_CONCURRENCY, deliverOutbox } from "../../src/app/deliver-outbox.js";
+import type { ChatSender } from "../../src/app/outbox.ports.js";
 import { outboxMessage } from "../../src/app/outbox-messages.js";
-import type { ChatSender, WorkspaceRecord } from "../../src/app/ports.js";
 import { enqueueOutbox, OutboxRepository } from "../../src/db/outbox.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { WorkspaceRecord } from "../../src/domain/records.js";
 import { notice } from "../../src/views/notice.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";
 

@@ -2,8 +2,8 @@
 // job-run claims that later features rely on for "nothing lost, nothing twice".
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OutboxEntry } from "../../src/app/outbox-messages.js";
 import { outboxMessage } from "../../src/app/outbox-messages.js";
-import type { OutboxEntry } from "../../src/app/ports.js";
 import { AuditLogRepository } from "../../src/db/audit-log.repository.js";
 import { openDatabase } from "../../src/db/database.js";
 import { JobRunRepository } from "../../src/db/job-run.repository.js";

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { vi } from "vitest";
-import type { WorkspaceRecord } from "../../src/app/ports.js";
 import { run } from "../../src/cli/main.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import type { WorkspaceRecord } from "../../src/domain/records.js";
 import { freshDatabase, usingPostgres } from "./databases.js";
 
 export interface CliResult {

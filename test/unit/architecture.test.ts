@@ -84,4 +84,37 @@ describe("architecture", () => {
     expect(found).toHaveLength(bad.length);
     expect(violations([{ file: "ok.ts", source: 'import { z } from "zod";\nimport type { Clock } from "./clock.js";' }])).toEqual([]);
   });
+
+  it("no file of src is in an import cycle", () => {
+    // Relative imports of src, type-only ones included: a cycle is a tangle of design, whether or not it bites at run time.
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles("src").filter((f) => !f.includes(`${path.sep}generated${path.sep}`))) {
+      const targets = importsOf(readFileSync(file, "utf8"))
+        .filter((spec) => spec.startsWith("."))
+        .map((spec) => path.join(path.dirname(file), spec.replace(/\.js$/, ".ts")));
+      graph.set(file, targets);
+    }
+    expect(cyclesOf(graph)).toEqual([]);
+    expect(cyclesOf(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["a", "b", "c", "a"]]);
+  });
 });
+
+/** Every cycle of a graph, once each (as found by depth-first search from each node in order). */
+function cyclesOf(graph: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, "open");
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!graph.has(next)) continue;
+      if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, "done");
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}

@@ -1,6 +1,7 @@
 // What Slack listeners need: the use-case ports, the workspace and member stores, and the bot token.
-import type { MemberRecord, Ports, WorkspaceRecord } from "../../app/ports.js";
+import type { Ports } from "../../app/ports.js";
 import type { WorkspaceRepository } from "../../db/workspace.repository.js";
+import type { MemberRecord, WorkspaceRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
 import type { AfterAck } from "../after-ack.js";
 import type { SlackUserCache } from "./user-cache.js";

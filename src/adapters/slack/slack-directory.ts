@@ -1,6 +1,6 @@
 // Slack users as platform-neutral PlatformUsers (users.info): name, time zone, bot and deactivated flags, email.
 import type { webApi } from "@slack/bolt";
-import type { PlatformUser } from "../../app/ports.js";
+import type { PlatformUser } from "../../domain/records.js";
 import type { SlackUserCache } from "./user-cache.js";
 
 /** A user object as users.info and the user_change event carry it: read field by field, whatever their types. */

@@ -1,7 +1,8 @@
 // Sends outbox messages to Slack and classifies failures: retry (rate limits with Retry-After, outages) or give up
 // (the channel or person is gone, the message itself is invalid).
 import type { webApi } from "@slack/bolt";
-import type { ChatSender, DeliveryTarget, SendOutcome, WorkspaceRecord } from "../../app/ports.js";
+import type { ChatSender, DeliveryTarget, SendOutcome } from "../../app/outbox.ports.js";
+import type { WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
 import { renderMessage } from "./render/index.js";
 

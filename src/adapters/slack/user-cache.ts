@@ -1,6 +1,7 @@
 // Slack's answers about users (users.info), remembered for a few minutes per installation, as Slack asks apps to.
-import type { PlatformUser } from "../../app/ports.js";
+
 import type { Clock } from "../../domain/clock.js";
+import type { PlatformUser } from "../../domain/records.js";
 
 /**
  * How long an answer is used. users.info is rate-limited (Tier 4, about 100 calls a minute per workspace, and the

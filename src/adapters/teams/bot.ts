@@ -1,15 +1,16 @@
 // The Teams activity handler: provisions workspace, sender and conversation reference for every activity, then
 // routes messages to commands (commands/index.ts), card buttons and dialogs to invokes/index.ts.
 import { type FileConsentCardResponse, type InvokeResponse, TeamsActivityHandler, type TurnContext } from "botbuilder";
-import type { WorkspaceRecord } from "../../app/ports.js";
 import { NOT_PROVISIONED } from "../../chat/request.js";
 import { channelName } from "../../db/teams-conversation.repository.js";
+import type { WorkspaceRecord } from "../../domain/records.js";
 import { notice } from "../../views/notice.js";
 import { dispatchCommand } from "./commands/index.js";
 import { channelDataOf, saveConversation, saveTeamChannels } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { acceptExport, declineExport } from "./export.js";
-import { type ActionData, fetchTask, runAction, submitTask } from "./invokes/index.js";
+import { fetchTask, runAction, submitTask } from "./invokes/index.js";
+import type { ActionData } from "./invokes/types.js";
 import { normaliseText } from "./mentions.js";
 import { provision } from "./provision.js";
 import type { TeamsSender } from "./teams-sender.js";

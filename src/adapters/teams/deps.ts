@@ -1,7 +1,8 @@
 // What the Teams adapter needs: the use-case ports, workspace, member and conversation stores, and settings.
-import type { MemberRecord, Ports, WorkspaceRecord } from "../../app/ports.js";
+import type { Ports } from "../../app/ports.js";
 import type { TeamsConversationRepository } from "../../db/teams-conversation.repository.js";
 import type { WorkspaceIdentity } from "../../db/workspace.repository.js";
+import type { MemberRecord, WorkspaceRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
 
 export interface TeamsDeps {

@@ -2,7 +2,7 @@
 // shared parsers read "wow <@aad|Ann> great call". The bot's own mention is dropped.
 import { type Mention, TeamsInfo, type TurnContext } from "botbuilder";
 import { ensureMember } from "../../app/ensure-member.js";
-import type { MemberRecord } from "../../app/ports.js";
+import type { MemberRecord } from "../../domain/records.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory, toPlatformUser } from "./teams-directory.js";
 

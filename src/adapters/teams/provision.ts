@@ -3,7 +3,8 @@
 import type { TurnContext } from "botbuilder";
 import { withConfiguredRole } from "../../app/configured-admins.js";
 import { ensureMember } from "../../app/ensure-member.js";
-import { DEPARTED, type Directory, type MemberRecord, type WorkspaceRecord } from "../../app/ports.js";
+import { DEPARTED, type Directory } from "../../app/members.ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../../domain/records.js";
 import { LOCAL_DEVELOPMENT_NAME, LOCAL_DEVELOPMENT_TENANT, saveConversation, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { teamsDirectory } from "./teams-directory.js";

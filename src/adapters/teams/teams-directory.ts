@@ -1,7 +1,8 @@
 // Teams people as platform-neutral PlatformUsers, from the conversation roster (TeamsInfo.getMember), which
 // accepts either the AAD object id or the per-bot "29:" account id.
 import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from "botbuilder";
-import { DEPARTED, type Directory, type PlatformUser } from "../../app/ports.js";
+import { DEPARTED, type Directory } from "../../app/members.ports.js";
+import type { PlatformUser } from "../../domain/records.js";
 
 export function toPlatformUser(account: Partial<TeamsChannelAccount>): PlatformUser {
   return {

@@ -1,7 +1,8 @@
 // Sends outbox messages to Teams through stored conversation references (so it works after restarts) and
 // classifies failures: retry (429 with Retry-After, 5xx, network) or give up (bot removed, conversation gone, bad card).
 import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, TurnContext as Turn, type TurnContext } from "botbuilder";
-import type { ChatSender, DeliveryTarget, SendOutcome, WorkspaceRecord } from "../../app/ports.js";
+import type { ChatSender, DeliveryTarget, SendOutcome } from "../../app/outbox.ports.js";
+import type { WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
 import { renderCard } from "./cards/index.js";
 import type { TeamsDeps } from "./deps.js";

@@ -1,7 +1,7 @@
 // One Teams activity as wowbot handles it: the stored workspace and member, the normalised text, and how to
 // answer privately (Teams has no ephemeral messages: a channel gets a pointer, the answer goes to the 1:1 chat).
 import type { Activity, TurnContext } from "botbuilder";
-import type { MemberRecord, WorkspaceRecord } from "../../app/ports.js";
+import type { MemberRecord, WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
 import { notice } from "../../views/notice.js";
 import type { TeamsDeps } from "./deps.js";

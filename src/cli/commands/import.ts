@@ -6,7 +6,6 @@ import { type ImportRow, importAttendance } from "../../app/import-attendance.js
 import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
 import { CHAT_SESSION_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
 import { ingestServiceLevel } from "../../app/ingest-service-level.js";
-import type { WorkspaceRecord } from "../../app/ports.js";
 import type { Config } from "../../config/env.js";
 import { AttendanceRepository } from "../../db/attendance.repository.js";
 import { ContactDataRepository } from "../../db/contact-data.repository.js";
@@ -14,6 +13,7 @@ import type { Database } from "../../db/database.js";
 import { MemberRepository } from "../../db/member.repository.js";
 import { formatHours } from "../../domain/attendance.js";
 import { systemClock } from "../../domain/clock.js";
+import type { WorkspaceRecord } from "../../domain/records.js";
 import type { Result } from "../../domain/result.js";
 import { type Command, type OptionValues, stringOption } from "../command.js";
 import { parseCsv } from "../csv.js";

@@ -5,8 +5,8 @@ import type { AttendancePostView, OccurrenceListView } from "../../../views/atte
 import { PERIOD_NAME } from "../../../views/pto.js";
 import { CARD_ACTIONS, confirmAction, executeAction } from "./actions.js";
 import { actionSet, type Element, heading, messageCard, note, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
 import { LIST_ROWS, truncate } from "./limits.js";
+import type { TeamsMessage } from "./message.js";
 import { escapeText, Mentions, plainText } from "./text.js";
 
 const LIST_NOTE = 150;

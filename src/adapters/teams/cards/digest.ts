@@ -4,8 +4,8 @@
 import { formatHours } from "../../../domain/attendance.js";
 import { type DigestFormat, type DigestView, digestSections, digestTitle, missedLine } from "../../../views/digest.js";
 import { actionSet, container, type Element, heading, messageCard, note, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
 import { truncate } from "./limits.js";
+import type { TeamsMessage } from "./message.js";
 import { decisionActions } from "./pto.js";
 import { escapeText, Mentions, plainText } from "./text.js";
 

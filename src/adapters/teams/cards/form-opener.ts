@@ -4,7 +4,7 @@ import type { FormView } from "../../../views/forms.js";
 import { openFormAction } from "./actions.js";
 import { messageCard, text } from "./elements.js";
 import { FORM_META } from "./forms.js";
-import type { TeamsMessage } from "./index.js";
+import type { TeamsMessage } from "./message.js";
 import { Mentions } from "./text.js";
 
 /** What the dialog is opened with (the dialog re-checks everything when it opens). */

@@ -2,7 +2,7 @@
 // FORM_FIELDS, each error shows in attention colour right under its input, and readForm turns a submission back into
 // neutral values (Teams sends every input as a string; multi-selects comma-separated).
 
-import type { SettingsPatch } from "../../../app/ports.js";
+import type { SettingsPatch } from "../../../app/settings.ports.js";
 import { ATTENDANCE_NOTE_MAX, formatHours, OCCURRENCE_TYPES } from "../../../domain/attendance.js";
 import { BEHAVIOURS, REFERENCE_MAX, STORY_MAX } from "../../../domain/nomination.js";
 import { PTO_NOTE_MAX } from "../../../domain/pto.js";

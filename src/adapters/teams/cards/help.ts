@@ -1,7 +1,7 @@
 // Adaptive Card for the help view. Teams commands are messages to the bot, so "/wow" is shown as "wow".
 import type { HelpView } from "../../../views/help.js";
 import { type Element, facts, heading, messageCard, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
+import type { TeamsMessage } from "./message.js";
 import { escapeText, Mentions, plainText } from "./text.js";
 
 const asMessage = (usage: string) => usage.replace(/^\//, "");

@@ -4,8 +4,8 @@
 import { duration } from "../../../views/digest.js";
 import type { ServiceLevelFacts, StatsView } from "../../../views/home.js";
 import { container, type Element, heading, messageCard, note, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
 import { truncate } from "./limits.js";
+import type { TeamsMessage } from "./message.js";
 import { attendanceLine, balanceLine } from "./pto.js";
 import { escapeText, Mentions, plainText, referenceText } from "./text.js";
 

@@ -5,17 +5,11 @@ import { renderDigest } from "./digest.js";
 import { messageCard, text as textBlock } from "./elements.js";
 import { renderHelp } from "./help.js";
 import { renderStats } from "./home.js";
+import type { TeamsMessage } from "./message.js";
 import { renderConfirmation, renderNominationPost, renderNomineeDm } from "./nomination.js";
 import { renderLedgerDm, renderPto, renderPtoOutcome, renderPtoRequestPost } from "./pto.js";
 import { renderScoreDm } from "./score.js";
 import { escapeText, fromNoticeMarkup, Mentions, plainText } from "./text.js";
-
-export interface TeamsMessage {
-  /** Plain fallback summary: no markdown, markup made inert. Use as the activity's summary or a text-only reply. */
-  text: string;
-  /** An Adaptive Card (schema 1.5), or null for text-only messages. */
-  card: Record<string, unknown> | null;
-}
 
 const TONE = { error: "🚫", info: "ℹ️", success: "✅" } as const;
 

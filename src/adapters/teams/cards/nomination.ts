@@ -3,7 +3,7 @@
 import type { NominationConfirmationView, NominationPostView, NomineeDmView } from "../../../views/nomination.js";
 import { CARD_ACTIONS, executeAction, openFormAction } from "./actions.js";
 import { type Element, heading, messageCard, note, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
+import type { TeamsMessage } from "./message.js";
 import { escapeText, Mentions, plainText, referenceText } from "./text.js";
 
 function details(m: Mentions, behaviours: string[], reference: string | null, by?: Parameters<Mentions["at"]>[0]): Element[] {

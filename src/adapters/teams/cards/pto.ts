@@ -6,8 +6,8 @@ import type { LedgerDmView, PtoFacts, PtoOutcomeDmView, PtoRequestPostView, PtoV
 import { PERIOD_NAME } from "../../../views/pto.js";
 import { CARD_ACTIONS, executeAction, openFormAction } from "./actions.js";
 import { actionSet, container, type Element, heading, messageCard, note, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
 import { LIST_ROWS } from "./limits.js";
+import type { TeamsMessage } from "./message.js";
 import { escapeText, Mentions, plainText } from "./text.js";
 
 const days = (n: number) => `${n} paid day${n === 1 ? "" : "s"}`;

@@ -1,7 +1,7 @@
 // Adaptive Card for a quick score: the agent's DM with the score, every answer and the coaching note.
 import type { ScoreDmView } from "../../../views/score.js";
 import { facts, messageCard, text } from "./elements.js";
-import type { TeamsMessage } from "./index.js";
+import type { TeamsMessage } from "./message.js";
 import { escapeText, Mentions, plainText, referenceText } from "./text.js";
 
 export function renderScoreDm(view: ScoreDmView): TeamsMessage {

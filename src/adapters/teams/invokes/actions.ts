@@ -5,7 +5,7 @@ import { type ChatAction, handleAction } from "../../../chat/actions.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";
-import type { ActionAnswer, ActionData, TeamsAction } from "./index.js";
+import type { ActionAnswer, ActionData, TeamsAction } from "./types.js";
 
 type ButtonId = Exclude<CardAction["wowbot"], "form.open" | "form.submit">;
 

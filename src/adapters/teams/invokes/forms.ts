@@ -3,7 +3,7 @@
 // keeps the dialog open with each problem beside its input (typed values kept, nothing saved) or closes it with
 // the confirmation. A dialog id made at fetch time is the request key, so a retried submit saves nothing twice.
 import { randomUUID } from "node:crypto";
-import type { SettingsPatch } from "../../../app/ports.js";
+import type { SettingsPatch } from "../../../app/settings.ports.js";
 import { handleAction } from "../../../chat/actions.js";
 import { runCommand } from "../../../chat/commands.js";
 import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../../chat/request.js";
@@ -17,9 +17,9 @@ import { doneTaskModule, taskModule } from "../cards/dialogs.js";
 import { ID_MAX, type PeopleNames, readForm } from "../cards/forms.js";
 import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";
-import type { ActionData, TeamsForm } from "./index.js";
 import { plainAnswer } from "./plain-text.js";
 import { unknownChannels } from "./settings-channels.js";
+import type { ActionData, TeamsForm } from "./types.js";
 
 type Body = Record<string, unknown>;
 

@@ -1,32 +1,10 @@
-// Card buttons and dialogs, by the `wowbot` id in their data (cards/actions.ts): ACTIONS for buttons
-// (Action.Execute -> adaptiveCard/action, Action.Submit -> a message with a value), FORMS for dialogs
-// (task/fetch opens, task/submit saves) by FormView kind. To add one, add a line here; anything not listed
-// answers 200 with "not available yet" instead of failing.
-import type { View } from "../../../views/index.js";
 import { notice } from "../../../views/notice.js";
 import { cardActionMessage, cardActionUpdate } from "../cards/dialogs.js";
 import { replyPrivately, type TeamsTurn } from "../turn.js";
 import { CARD_BUTTONS } from "./actions.js";
 import { FORM_DIALOGS } from "./forms.js";
 import { plainAnswer } from "./plain-text.js";
-
-/** The data of a card action or dialog submit: `{ wowbot: "<action id>", ...ids and form fields }`. */
-export type ActionData = { wowbot?: string; form?: string } & Record<string, unknown>;
-
-/** A button's answer: a private message to the clicker, and/or a card replacing the clicked one (Action.Execute). */
-export interface ActionAnswer {
-  view?: View;
-  card?: Record<string, unknown>;
-}
-
-export type TeamsAction = (turn: TeamsTurn, data: ActionData) => Promise<ActionAnswer>;
-
-/** A dialog: `fetch` returns the task module response body ({ task: { type: "continue", value: {...} } }). */
-export interface TeamsForm {
-  fetch(turn: TeamsTurn, data: ActionData): Promise<Record<string, unknown>>;
-  /** Returns the task module response body; `{ task: { type: "continue", ... } }` keeps the dialog open with errors. */
-  submit(turn: TeamsTurn, data: ActionData): Promise<Record<string, unknown> | undefined>;
-}
+import type { ActionAnswer, ActionData, TeamsAction, TeamsForm } from "./types.js";
 
 export const ACTIONS: Record<string, TeamsAction> = { ...CARD_BUTTONS };
 

@@ -1,6 +1,6 @@
 // Teams has no channel picker, so a settings submit could name any conversation id (a forged card, a channel the bot
 // was removed from): only channels the bot knows in this workspace are accepted, else the outbox could never post.
-import type { SettingsPatch } from "../../../app/ports.js";
+import type { SettingsPatch } from "../../../app/settings.ports.js";
 import type { FormErrors } from "../../../views/forms.js";
 import type { TeamsTurn } from "../turn.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SlackUserCache } from "../../../../src/adapters/slack/user-cache.js";
-import type { PlatformUser } from "../../../../src/app/ports.js";
+import type { PlatformUser } from "../../../../src/domain/records.js";
 import { ManualClock } from "../../../support/clock.js";
 
 const person = (id: string, displayName = id): PlatformUser => ({

@@ -1,6 +1,6 @@
 // The settings modal's submission: validated whole; every problem shows next to its input and nothing is saved.
 // Only the inputs present in the submission are changed.
-import type { SettingsPatch } from "../../../../app/ports.js";
+import type { SettingsPatch } from "../../../../app/settings.ports.js";
 import type { AttendancePeriodKind } from "../../../../domain/settings.js";
 import type { SlackDeps } from "../../deps.js";
 import { SETTINGS_BLOCKS as B } from "../../render/settings-modal.js";

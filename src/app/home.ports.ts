@@ -1,0 +1,10 @@
+// The reads behind a member's own page (App Home, /wowbot stats).
+import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
+import type { HomeFacts, ServiceLevelFacts } from "../views/home.js";
+
+/** Reads behind the member's own page. Superseded quick scores never count. */
+export interface HomeStore {
+  facts(workspace: WorkspaceRecord, member: MemberRecord, since: Date): Promise<HomeFacts>;
+  /** The member's service level over local dates [from, to] and their idle chats closed in [since, until). */
+  serviceLevel(workspace: WorkspaceRecord, member: MemberRecord, window: { from: string; to: string; since: Date; until: Date }): Promise<ServiceLevelFacts>;
+}

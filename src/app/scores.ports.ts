@@ -1,0 +1,16 @@
+// The store of quick scores.
+import type { NewQuickScore, QuickScoreRecord } from "../domain/records.js";
+import type { OutboxEntry } from "./outbox-messages.js";
+
+export interface ScoreStore {
+  findByRequestKey(requestKey: string): Promise<QuickScoreRecord | null>;
+  /**
+   * Stores the score in one transaction with its messages and audit entry; an earlier current score of the same
+   * agent and reference is superseded (kept, pointing at this one). Returns the score and the one it replaced.
+   */
+  record(
+    data: NewQuickScore,
+    messagesFor: (score: QuickScoreRecord) => OutboxEntry[],
+    actor: string,
+  ): Promise<{ score: QuickScoreRecord; superseded: QuickScoreRecord | null }>;
+}
