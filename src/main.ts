@@ -6,39 +6,22 @@ import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/slack-app.js";
 import type { TeamsAdapter, TeamsAuthOverrides } from "./adapters/teams/teams-adapter.js";
-import { ATTENDANCE_DAY_JOB, attendanceDayJob } from "./app/attendance-day.js";
 import { type ChannelsLostPorts, channelsLost, rerouteToLeads } from "./app/channels-lost.js";
 import { applyConfiguredAdmins } from "./app/configured-admins.js";
-import { runDueDailyJobs } from "./app/daily-runs.js";
-import { deliverOutbox } from "./app/deliver-outbox.js";
-import { buildDigest } from "./app/digest.js";
-import { digestDayJob } from "./app/digest-day.js";
 import type { OutboxEntry } from "./app/outbox-messages.js";
-import type { Ports } from "./app/ports.js";
 import { createViewSource } from "./app/view-source.js";
 import { type Config, SLACK_DISABLED, TEAMS_DISABLED, teamsMode } from "./config/env.js";
-import { ApiTokenRepository } from "./db/api-token.repository.js";
-import { AttendanceRepository } from "./db/attendance.repository.js";
-import { ContactDataRepository } from "./db/contact-data.repository.js";
 import { type Database, openDatabase } from "./db/database.js";
-import { digestFacts } from "./db/digest-facts.js";
-import { ExportRepository } from "./db/export.repository.js";
-import { HomeRepository } from "./db/home.repository.js";
-import { JobRunRepository } from "./db/job-run.repository.js";
-import { MemberRepository } from "./db/member.repository.js";
 import { applyMigrations } from "./db/migrate.js";
-import { NominationRepository, nominationFacts } from "./db/nomination.repository.js";
-import { enqueueOutbox, OutboxRepository } from "./db/outbox.repository.js";
-import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./db/pto-facts.js";
-import { ScoreRepository, scoreFacts } from "./db/score.repository.js";
-import { SlackInstallationRepository } from "./db/slack-installation.repository.js";
-import { channelName, TeamsConversationRepository } from "./db/teams-conversation.repository.js";
-import { WorkspaceRepository } from "./db/workspace.repository.js";
+import { enqueueOutbox } from "./db/outbox.repository.js";
+import { createRepositories, portsOf } from "./db/repositories.js";
+import { channelName } from "./db/teams-conversation.repository.js";
 import { type Clock, systemClock } from "./domain/clock.js";
-import type { WorkspaceRecord } from "./domain/records.js";
 import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
 import { busyWithRequests } from "./jobs/busy.js";
+import { dailyJob } from "./jobs/daily.job.js";
+import { outboxJob } from "./jobs/outbox.job.js";
 import { type Job, Scheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createHttpApp, finishHttpApp } from "./server.js";
@@ -101,23 +84,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger.info({ database: db.description, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
     let stopping = false;
-    const members = new MemberRepository(db);
-    const outbox = new OutboxRepository(db);
-    const workspaces = new WorkspaceRepository(db);
-    const digest = { facts: (w: WorkspaceRecord, day: string) => db.withSession((sql) => digestFacts(sql, w, day)) };
-    const ports: Ports = {
-      clock,
-      nominations: new NominationRepository(db),
-      scores: new ScoreRepository(db),
-      members,
-      home: new HomeRepository(db.prisma),
-      settings: workspaces,
-      attendance: new AttendanceRepository(db.prisma),
-      tokens: new ApiTokenRepository(db.prisma),
-      digest,
-      exports: new ExportRepository(db.prisma),
-      admins: config.admins,
-    };
+    const repos = createRepositories(db);
+    const { members, outbox, workspaces, teamsConversations } = repos;
+    const ports = portsOf(repos, clock, config.admins);
     const promoted = await applyConfiguredAdmins(ports);
     if (promoted.length) logger.info({ members: promoted.map((m) => m.platformUserId) }, `WOWBOT_ADMINS: made ${promoted.length} listed member(s) admin`);
     const enqueue = async (entries: OutboxEntry[], at: Date) => void (await enqueueOutbox(db, entries, at));
@@ -128,7 +97,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     let slack: SlackAdapter | undefined;
     if (config.slack.mode !== "disabled") {
       slack = createSlackAdapter({
-        installations: new SlackInstallationRepository(db.prisma),
+        installations: repos.slackInstallations,
         config,
         logger,
         http,
@@ -143,7 +112,6 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     } else {
       logger.info(SLACK_DISABLED);
     }
-    const teamsConversations = new TeamsConversationRepository(db.prisma);
     let teams: TeamsAdapter | undefined;
     const mode = options.teams?.disabled ? "disabled" : teamsMode(config);
     if (mode !== "disabled") {
@@ -175,7 +143,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     } else {
       logger.info(TEAMS_DISABLED);
     }
-    const ingest = ingestRouter({ ports, contactData: new ContactDataRepository(db.prisma), workspaces, logger });
+    const ingest = ingestRouter({ ports, contactData: repos.contactData, workspaces, logger });
     finishHttpApp(http, { logger, slackEnabled: Boolean(slack), teamsEnabled: Boolean(teams), ingest });
 
     checkpoint();
@@ -185,80 +153,34 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await listen(server, config.port);
     const port = (server.address() as AddressInfo).port;
 
-    const views = createViewSource({
-      nomination: (id) => nominationFacts(db, id),
-      score: (id) => scoreFacts(db, id),
-      ledgerEntry: (key) => ledgerDmFacts(db.prisma, key),
-      ptoRequest: (id) => requestFacts(db.prisma, id),
-      attendancePost: async (workspaceId, date, closed) => {
-        const workspace = await workspaces.findById(workspaceId);
-        return workspace && attendancePostFacts(db.prisma, workspace, date, closed);
-      },
-      digest: async (workspaceId, day, closePending) => {
-        const workspace = await workspaces.findById(workspaceId);
-        return workspace && buildDigest(digest, workspace, day, { closePending });
-      },
-    });
     // Only runs on the schedule step aside in a burst: a run asked for explicitly (jobs not scheduled, as in tests and
     // one-off tools) delivers everything it can.
     const busy = (options.scheduleJobs ?? true) ? busyWithRequests(metrics.requestsReceived) : undefined;
-    const outboxJob: Job = {
-      name: "outbox",
-      // Every second: a recognition post should appear while the person who sent it is still looking.
-      schedule: "* * * * * *",
-      run: async (now) => {
-        await deliverOutbox(
-          {
-            outbox,
-            views,
-            senders: { slack: slack?.sender, teams: teams?.sender },
-            workspaces,
-            sendTimeoutMs: config.deliverySendTimeoutMs,
-            leaseMs: config.outboxLeaseMs,
-            busy,
-            // A channel the bot can no longer post in: forgotten (Teams), cleared in settings with the admins told,
-            // and a message for the leads sent to them by DM instead.
-            channelLost: async (workspace, channel, payload) => {
-              const forgotten = workspace.platform === "teams" ? await teamsConversations.forget(workspace.id, channel) : null;
-              const current = (await workspaces.findById(workspace.id)) ?? workspace;
-              await channelsLost(lostPorts, current, [{ id: channel, name: forgotten ? channelName(forgotten) : channel }]);
-              const rerouted = await rerouteToLeads(lostPorts, current, payload);
-              logger.warn({ workspace: workspace.id, channel, rerouted }, "a channel wowbot can no longer post in was forgotten");
-            },
-          },
-          now,
-        );
+    const deliveryJob = outboxJob({
+      outbox,
+      views: createViewSource(repos.viewFacts),
+      senders: { slack: slack?.sender, teams: teams?.sender },
+      workspaces,
+      sendTimeoutMs: config.deliverySendTimeoutMs,
+      leaseMs: config.outboxLeaseMs,
+      busy,
+      // A channel the bot can no longer post in: forgotten (Teams), cleared in settings with the admins told, and a
+      // message for the leads sent to them by DM instead.
+      channelLost: async (workspace, channel, payload) => {
+        const forgotten = workspace.platform === "teams" ? await teamsConversations.forget(workspace.id, channel) : null;
+        const current = (await workspaces.findById(workspace.id)) ?? workspace;
+        await channelsLost(lostPorts, current, [{ id: channel, name: forgotten ? channelName(forgotten) : channel }]);
+        const rerouted = await rerouteToLeads(lostPorts, current, payload);
+        logger.warn({ workspace: workspace.id, channel, rerouted }, "a channel wowbot can no longer post in was forgotten");
       },
-    };
-    const finishedDays = { attendance: new Set<string>(), digest: new Set<string>() };
-    const claims = new JobRunRepository(db.prisma);
-    const digestJob = digestDayJob(
-      {
-        members: ports.members,
-        outbox: { enqueue },
-        finished: (job, key) => claims.isFinished(job, key),
-        clock,
-      },
-      ATTENDANCE_DAY_JOB,
+    });
+    const claims = repos.jobRuns;
+    const daysJob = dailyJob(
+      ports,
+      { workspaces, claims, clock, leaseMs: config.dailyLeaseMs },
+      { outbox: { enqueue }, finished: (job, key) => claims.isFinished(job, key) },
     );
-    const dailyJob: Job = {
-      name: "daily",
-      // Every minute: each workspace's own digest time, in its own time zone, decides whether its day is due.
-      schedule: "* * * * *",
-      run: async (now) => {
-        // The digest runs after the attendance day, so the day's period closes are in it; a workspace whose
-        // attendance run failed gets its digest once that run finishes, or 30 minutes after digest time at the latest.
-        let failure: unknown = null;
-        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, attendanceDayJob(ports), now, finishedDays.attendance).catch(
-          (error: unknown) => {
-            failure = error;
-          },
-        );
-        await runDueDailyJobs({ workspaces, claims, clock, leaseMs: config.dailyLeaseMs }, digestJob, now, finishedDays.digest);
-        if (failure) throw failure;
-      },
-    };
-    const scheduler = new Scheduler([outboxJob, dailyJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
+    const scheduler = new Scheduler([deliveryJob, daysJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
     if (options.scheduleJobs ?? true) scheduler.start();
     logger.info({ port, readyMs: Math.round(performance.now() - started) }, `wowbot listening on port ${port}`);
 
@@ -284,7 +206,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: outboxJob, daily: dailyJob }, stop };
+    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: deliveryJob, daily: daysJob }, stop };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});

@@ -5,7 +5,7 @@ import type { Config } from "../config/env.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { DatabaseUnavailableError } from "../db/errors.js";
 import { applyMigrations, MigrationError } from "../db/migrate.js";
-import { WorkspaceRepository } from "../db/workspace.repository.js";
+import { createRepositories, type Repositories } from "../db/repositories.js";
 import type { WorkspaceRecord } from "../domain/records.js";
 import { EXIT } from "./exit-codes.js";
 import type { Output } from "./output.js";
@@ -37,7 +37,7 @@ export async function withWorkspace(
   command: string,
   wanted: string | undefined,
   output: Output,
-  fn: (db: Database, workspace: WorkspaceRecord) => Promise<number>,
+  fn: (repos: Repositories, workspace: WorkspaceRecord) => Promise<number>,
 ): Promise<number> {
   let db: Database;
   try {
@@ -49,14 +49,15 @@ export async function withWorkspace(
   }
   try {
     await applyMigrations(db);
-    const choice = chooseWorkspace(await new WorkspaceRepository(db).listAll(), wanted);
+    const repos = createRepositories(db);
+    const choice = chooseWorkspace(await repos.workspaces.listAll(), wanted);
     if ("usage" in choice) {
       const [first, ...more] = choice.usage;
       output.err(`wowbot ${command}: ${first}`);
       for (const line of more) output.err(line);
       return EXIT.usage;
     }
-    return await fn(db, choice.workspace);
+    return await fn(repos, choice.workspace);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     output.err(`wowbot ${command}: ${error.message}`);

@@ -95,7 +95,16 @@ describe("architecture", () => {
       graph.set(file, targets);
     }
     expect(cyclesOf(graph)).toEqual([]);
-    expect(cyclesOf(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["a", "b", "c", "a"]]);
+    expect(
+      cyclesOf(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+          ["d", ["a"]],
+        ]),
+      ),
+    ).toEqual([["a", "b", "c", "a"]]);
   });
 });
 

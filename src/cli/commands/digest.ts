@@ -2,7 +2,6 @@
 // the only mode: sending is the scheduler's job (`wowbot serve`), exactly once per day, so --print is required.
 import { buildDigest } from "../../app/digest.js";
 import type { Config } from "../../config/env.js";
-import { digestFacts } from "../../db/digest-facts.js";
 import { readTypedDate } from "../../domain/calendar-date.js";
 import { systemClock } from "../../domain/clock.js";
 import { localDate } from "../../domain/local-time.js";
@@ -54,9 +53,9 @@ export const digestCommand: Command<DigestArgs> = {
   options: { workspace: { type: "string" }, date: { type: "string" }, print: { type: "boolean" } },
   parse: digestArgs,
   run: (config: Config, args: DigestArgs, output: Output) =>
-    withWorkspace(config, "digest", args.workspace, output, async (db, workspace) => {
+    withWorkspace(config, "digest", args.workspace, output, async (repos, workspace) => {
       const day = args.date ?? localDate(systemClock.now(), workspace.timezone);
-      const view = await db.withSession((sql) => buildDigest({ facts: (w, d) => digestFacts(sql, w, d) }, workspace, day));
+      const view = await buildDigest(repos.digest, workspace, day);
       output.out(digestText(view));
       return EXIT.ok;
     }),

@@ -6,7 +6,7 @@ import { VARIABLES } from "../../config/variables.js";
 import { describeUrl, openDatabase } from "../../db/database.js";
 import { describeDriverError } from "../../db/errors.js";
 import { migrationState } from "../../db/migrate.js";
-import { WorkspaceRepository } from "../../db/workspace.repository.js";
+import { createRepositories } from "../../db/repositories.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { describeWorkspace } from "../workspace.js";
@@ -89,7 +89,7 @@ export async function doctor(result: ConfigResult, env: Record<string, string | 
       }
       if (state.pending.length === 0) {
         // What --workspace takes, and which workspace is which (the local development one among them).
-        const workspaces = await new WorkspaceRepository(db).listAll();
+        const workspaces = await createRepositories(db).workspaces.listAll();
         output.out(`  workspaces: ${workspaces.length || "none yet (wowbot learns one when it is installed or first used)"}`);
         for (const w of workspaces) output.out(`  ${describeWorkspace(w)}`);
       }

@@ -2,7 +2,6 @@
 // in batches and written as it is read, so a year of history streams through without piling up in memory.
 import { EXPORT_COLUMNS, type ExportRequest, exportCsv, exportRequest } from "../../app/exports.js";
 import type { Config } from "../../config/env.js";
-import { ExportRepository } from "../../db/export.repository.js";
 import { type Command, type OptionValues, stringOption } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
@@ -67,10 +66,10 @@ export function exportArgs(positionals: string[], values: OptionValues): ExportA
 
 async function runExport(config: Config, args: ExportArgs, output: Output): Promise<number> {
   const write = output.write ? output.write.bind(output) : (chunk: string) => output.out(chunk.replace(/\r\n$/, ""));
-  return withWorkspace(config, "export", args.workspace, output, async (db, workspace) => {
+  return withWorkspace(config, "export", args.workspace, output, async (repos, workspace) => {
     let result: Awaited<ReturnType<typeof exportCsv>>;
     try {
-      result = await exportCsv({ exports: new ExportRepository(db.prisma) }, { workspace, actor: "cli", request: args.request }, write);
+      result = await exportCsv({ exports: repos.exports }, { workspace, actor: "cli", request: args.request }, write);
     } catch (error) {
       // The reader closed the pipe (`wowbot export scores | head`): stop reading, say so, and exit 1, as the file is cut.
       if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;

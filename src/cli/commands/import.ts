@@ -7,10 +7,7 @@ import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
 import { CHAT_SESSION_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
 import { ingestServiceLevel } from "../../app/ingest-service-level.js";
 import type { Config } from "../../config/env.js";
-import { AttendanceRepository } from "../../db/attendance.repository.js";
-import { ContactDataRepository } from "../../db/contact-data.repository.js";
-import type { Database } from "../../db/database.js";
-import { MemberRepository } from "../../db/member.repository.js";
+import type { Repositories } from "../../db/repositories.js";
 import { formatHours } from "../../domain/attendance.js";
 import { systemClock } from "../../domain/clock.js";
 import type { WorkspaceRecord } from "../../domain/records.js";
@@ -228,8 +225,8 @@ async function runImport(config: Config, args: ImportArgs, output: Output): Prom
     output.err("Nothing was imported.");
     return EXIT.failure;
   }
-  return withWorkspace(config, "import", args.workspace, output, (db, workspace) =>
-    args.what === "attendance" ? importAttendanceFile(db, workspace, parsed, output) : importContactData(db, workspace, args.what, parsed, output),
+  return withWorkspace(config, "import", args.workspace, output, (repos, workspace) =>
+    args.what === "attendance" ? importAttendanceFile(repos, workspace, parsed, output) : importContactData(repos, workspace, args.what, parsed, output),
   );
 }
 
@@ -239,9 +236,9 @@ function printProblems(problems: LineProblem[], output: Output): number {
   return EXIT.failure;
 }
 
-async function importAttendanceFile(db: Database, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
+async function importAttendanceFile(repos: Repositories, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
   const rows = attendanceRows(parsed.records);
-  const ports = { clock: systemClock, members: new MemberRepository(db), attendance: new AttendanceRepository(db.prisma) };
+  const ports = { clock: systemClock, members: repos.members, attendance: repos.attendance };
   // Malformed lines are reported together with the rows' own problems, so the rows are checked without saving.
   const result = await importAttendance(ports, { workspace, rows, actor: "cli", dryRun: parsed.problems.length > 0 });
   const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)];
@@ -260,13 +257,13 @@ async function importAttendanceFile(db: Database, workspace: WorkspaceRecord, pa
 }
 
 async function importContactData(
-  db: Database,
+  repos: Repositories,
   workspace: WorkspaceRecord,
   what: Exclude<Kind, "attendance">,
   parsed: Extract<Records, { ok: true }>,
   output: Output,
 ): Promise<number> {
-  const ports = { clock: systemClock, members: new MemberRepository(db), contactData: new ContactDataRepository(db.prisma) };
+  const ports = { clock: systemClock, members: repos.members, contactData: repos.contactData };
   const input = { workspace, rows: parsed.records.map((r) => apiRow(r.cells)), dryRun: parsed.problems.length > 0 };
   const result: Result<IngestCounts, IngestRefusal> =
     what === "service-level" ? await ingestServiceLevel(ports, input) : await ingestChatSessions(ports, input);

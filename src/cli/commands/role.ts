@@ -2,7 +2,6 @@
 // one), with the same rules as `/wowbot role` and audit-logged with the actor "cli".
 import { CLI_ACTOR, changeRole } from "../../app/change-role.js";
 import type { Config } from "../../config/env.js";
-import { MemberRepository } from "../../db/member.repository.js";
 import { ROLES, type Role } from "../../domain/roles.js";
 import type { Command, OptionValues } from "../command.js";
 import { stringOption } from "../command.js";
@@ -44,8 +43,8 @@ export function roleArgs(positionals: string[], values: OptionValues): RoleArgs 
 }
 
 async function runRole(config: Config, args: RoleArgs, output: Output): Promise<number> {
-  return withWorkspace(config, "role", args.workspace, output, async (db, workspace) => {
-    const members = new MemberRepository(db);
+  return withWorkspace(config, "role", args.workspace, output, async (repos, workspace) => {
+    const { members } = repos;
     const found = await members.findByIdOrEmail(workspace.id, [args.person]);
     const [target, other] = found;
     if (!target || other) {

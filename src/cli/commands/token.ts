@@ -3,7 +3,6 @@
 // need to read (what was created, how to use it) goes to stderr.
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/api-tokens.js";
 import type { Config } from "../../config/env.js";
-import { ApiTokenRepository } from "../../db/api-token.repository.js";
 import { systemClock } from "../../domain/clock.js";
 import { type Command, type OptionValues, stringOption } from "../command.js";
 import { EXIT } from "../exit-codes.js";
@@ -56,8 +55,8 @@ export function tokenArgs(positionals: string[], values: OptionValues): TokenArg
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "-");
 
 async function runToken(config: Config, args: TokenArgs, output: Output): Promise<number> {
-  return withWorkspace(config, "token", args.workspace, output, async (db, workspace) => {
-    const ports = { tokens: new ApiTokenRepository(db.prisma), clock: systemClock };
+  return withWorkspace(config, "token", args.workspace, output, async (repos, workspace) => {
+    const ports = { tokens: repos.tokens, clock: systemClock };
     switch (args.action) {
       case "create": {
         const result = await createApiToken(ports, { workspace, actor: "cli", name: args.name });
