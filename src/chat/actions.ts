@@ -8,21 +8,11 @@ import { may } from "../app/policy.js";
 import { deleteAttendance } from "../app/record-attendance.js";
 import { secondNomination } from "../app/second-nomination.js";
 import { localDate } from "../domain/local-time.js";
+import type { ChatAction } from "../views/actions.js";
 import type { FormView } from "../views/forms.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { type ChatRequest, isKnown, type KnownRequest, noteRefusal } from "./request.js";
-
-export type ChatAction =
-  | { kind: "nomination.second"; nominationId: string }
-  /** "Score this interaction": the quick-score form prefilled from the nomination (leads). */
-  | { kind: "nomination.score"; nominationId: string }
-  | { kind: "nomination.retract" | "nomination.remove"; nominationId: string }
-  /** "Request a paid day off": the form. */
-  | { kind: "pto.request" }
-  | { kind: "pto.cancel"; requestId: string }
-  | { kind: "pto.approve" | "pto.decline"; requestId: string }
-  | { kind: "attendance.delete"; occurrenceId: string };
 
 /** What the clicker gets: a private answer, a form to open, or nothing (an unknown person: nothing was done). */
 export type ActionOutcome = { kind: "reply"; view: View } | { kind: "form"; form: FormView } | { kind: "none" };

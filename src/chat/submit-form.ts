@@ -97,7 +97,7 @@ async function submitScoreForm(req: ChatRequest, values: FormValues["form.score"
   const { score, superseded, metGoal } = result.value;
   const replaced = superseded ? ` It replaces the earlier score of ${superseded.score}.` : "";
   const text = `Saved: <@${agent.platformUserId}> scored *${score.score}/100*${metGoal ? ", meeting the goal" : ""}.${replaced} They'll get the details by DM.`;
-  return { ok: { title: "Score saved", view: notice("success", text) } };
+  return { ok: { title: "Score saved", view: notice("success", text, [agent]) } };
 }
 
 async function submitAttendanceForm(req: ChatRequest, values: FormValues["form.attendance"]): Promise<FormOutcome> {

@@ -2,22 +2,14 @@
 // Slack, with names instead of mentions.
 import { formatHours } from "../domain/attendance.js";
 import { type DigestView, digestSections, digestTitle, missedLine } from "../views/digest.js";
-
-const TEXT_FORMAT = {
-  name: (p: { displayName: string }) => p.displayName,
-  text: (t: string, max: number) => {
-    const flat = t.replace(/\s+/g, " ").trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  },
-  bold: (t: string) => t,
-};
+import { plainOf } from "../views/elements.js";
 
 export function digestText(view: DigestView): string {
   const out = [`${digestTitle(view)} (${view.workspaceName}), delivered ${view.day}`];
   const missed = missedLine(view.missed);
   if (missed) out.push(`! ${missed}`);
-  for (const s of digestSections(view, TEXT_FORMAT)) {
-    out.push("", s.title, ...s.lines.map((l) => `  ${l}`));
+  for (const s of digestSections(view)) {
+    out.push("", s.title, ...s.lines.map((l) => `  ${plainOf(l)}`));
     if (s.id === "pto") {
       for (const r of view.pto.pending.items) out.push(`  • ${r.person.displayName}: paid day off on ${r.date} (${formatHours(r.hours)})`);
       const more = view.pto.pending.total - view.pto.pending.items.length;

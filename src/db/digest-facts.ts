@@ -17,7 +17,7 @@ import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
 import type { WorkspaceRecord } from "../domain/records.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
-import type { PersonRef } from "../views/nomination.js";
+import type { PersonRef } from "../views/person.js";
 import { eligibleMember } from "./eligibility.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */

@@ -3,8 +3,9 @@
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { Coverage } from "../domain/digest.js";
 import { isoWeekday, type PeriodKind } from "../domain/period.js";
-import type { PersonRef } from "./nomination.js";
-import { PERIOD_NAME } from "./pto.js";
+import { actions, bold, emoji, heading, line, type Message, note, part, person, type Text, t } from "./elements.js";
+import type { PersonRef } from "./person.js";
+import { decisionButtons, PERIOD_NAME } from "./pto.js";
 
 /** A capped list: the first items and how many there are in all. */
 export interface Capped<T> {
@@ -101,100 +102,101 @@ export function duration(total: number): string {
 }
 const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
 
-/** How a renderer writes names, user text and emphasis (Slack: mentions and escaping; terminal: plain). */
-export interface DigestFormat {
-  name(person: PersonRef): string;
-  text(userText: string, max: number): string;
-  bold(text: string): string;
-}
-
 export interface DigestSection {
   id: "recognition" | "quality" | "attendance" | "pto" | "serviceLevel" | "idleChats";
   title: string;
   /** Lines to show; an empty section has exactly one line saying so. */
-  lines: string[];
+  lines: Text[];
 }
 
 const more = (list: Capped<unknown>) => (list.total > list.items.length ? ` and ${list.total - list.items.length} more` : "");
-const names = (list: Capped<PersonRef>, f: DigestFormat) => `${list.items.map((p) => f.name(p)).join(", ")}${more(list)}`;
+/** Items of a line separated by `sep`. */
+const joined = <T>(items: T[], each: (item: T) => Text, sep = ", "): Text => items.flatMap((x, i) => (i ? [sep, ...each(x)] : each(x)));
+const names = (list: Capped<PersonRef>) => t`${joined(list.items, (p) => [person(p)])}${more(list)}`;
+/** A person's words on one line, cut to `max` characters. */
+const words = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
 
-/** The digest's sections as lines, shared by every renderer so Slack and the terminal say the same thing. */
-export function digestSections(v: DigestFacts & { closePending?: boolean }, f: DigestFormat): DigestSection[] {
+/** The digest's sections as lines, shared by Slack, Teams and the terminal so they all say the same thing. */
+export function digestSections(v: DigestFacts & { closePending?: boolean }): DigestSection[] {
   const r = v.recognition;
-  const recognition: string[] = [];
-  if (r.nominations === 0) recognition.push(`No nominations ${during(v.covered)}.`);
+  const recognition: Text[] = [];
+  if (r.nominations === 0) recognition.push(t`No nominations ${during(v.covered)}.`);
   else {
-    recognition.push(`${f.bold(plural(r.nominations, "nomination"))} ${during(v.covered)}. Top stories by seconds:`);
-    for (const t of r.top) {
-      recognition.push(`• ${f.name(t.nominee)} (by ${f.name(t.nominator)}, ${plural(t.seconds, "second")}): ${f.text(t.story, 120)}`);
+    recognition.push(t`${bold(plural(r.nominations, "nomination"))} ${during(v.covered)}. Top stories by seconds:`);
+    for (const top of r.top) {
+      recognition.push(t`• ${person(top.nominee)} (by ${person(top.nominator)}, ${plural(top.seconds, "second")}): ${words(top.story, 120)}`);
     }
   }
   if (r.notNominated.total > 0) {
-    recognition.push(`Not nominated in ${r.notNominatedDays} days (${r.notNominated.total}): ${names(r.notNominated, f)}.`);
+    recognition.push(t`Not nominated in ${r.notNominatedDays} days (${r.notNominated.total}): ${names(r.notNominated)}.`);
   }
 
   const q = v.quality;
   const quality =
     q.scores === 0
-      ? [`No quick scores ${during(v.covered)}.`]
+      ? [t`No quick scores ${during(v.covered)}.`]
       : [
-          `${f.bold(plural(q.scores, "quick score"))} ${during(v.covered)}, average ${f.bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${f.bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
-          `Lowest: ${q.lowest.map((l) => `${f.name(l.agent)} ${l.score} (${f.text(l.reference, 60)}, by ${f.name(l.scorer)})`).join("; ")}.`,
+          t`${bold(plural(q.scores, "quick score"))} ${during(v.covered)}, average ${bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
+          t`Lowest: ${joined(q.lowest, (l) => t`${person(l.agent)} ${l.score} (${words(l.reference, 60)}, by ${person(l.scorer)})`, "; ")}.`,
         ];
 
   const a = v.attendance;
-  const attendance: string[] = [];
+  const attendance: Text[] = [];
   const periodName = `${PERIOD_NAME[a.period.kind]} from ${a.period.start}`;
   if (a.occurrences.total === 0 && a.atRisk.total === 0 && a.closes.length === 0) {
     attendance.push(
-      `No occurrences ${during(v.covered)} and nobody at ${a.riskThreshold}+ points; ${a.zeroPoints} of ${a.eligible} at zero points in the ${periodName}.`,
+      t`No occurrences ${during(v.covered)} and nobody at ${a.riskThreshold}+ points; ${a.zeroPoints} of ${a.eligible} at zero points in the ${periodName}.`,
     );
   } else {
+    const oneDay = v.covered.from === v.covered.to;
     attendance.push(
       a.occurrences.total === 0
-        ? `No occurrences ${during(v.covered)}.`
-        : `${f.bold(plural(a.occurrences.total, "occurrence"))} ${during(v.covered)}: ${a.occurrences.items.map((o) => `${f.name(o.person)} (${TYPE_NAME[o.type]}${v.covered.from === v.covered.to ? "" : `, ${dayName(o.date)}`})`).join(", ")}${more(a.occurrences)}.`,
+        ? t`No occurrences ${during(v.covered)}.`
+        : t`${bold(plural(a.occurrences.total, "occurrence"))} ${during(v.covered)}: ${joined(a.occurrences.items, (o) => t`${person(o.person)} (${TYPE_NAME[o.type]}${oneDay ? "" : `, ${dayName(o.date)}`})`)}${more(a.occurrences)}.`,
     );
     attendance.push(
       a.atRisk.total === 0
-        ? `Nobody is at ${a.riskThreshold} points or more in the ${periodName}.`
-        : `${f.bold(`${a.atRisk.total} at ${a.riskThreshold}+ points`)} in the ${periodName}: ${a.atRisk.items.map((m) => `${f.name(m.person)} (${m.points})`).join(", ")}${more(a.atRisk)}.`,
+        ? t`Nobody is at ${a.riskThreshold} points or more in the ${periodName}.`
+        : t`${bold(`${a.atRisk.total} at ${a.riskThreshold}+ points`)} in the ${periodName}: ${joined(a.atRisk.items, (m) => t`${person(m.person)} (${m.points})`)}${more(a.atRisk)}.`,
     );
-    attendance.push(`${f.bold(`${a.zeroPoints} of ${a.eligible}`)} at zero points in the ${periodName}.`);
+    attendance.push(t`${bold(`${a.zeroPoints} of ${a.eligible}`)} at zero points in the ${periodName}.`);
     for (const c of a.closes) {
-      attendance.push(`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${formatHours(c.hours)} credited.`);
+      attendance.push(t`Period ${c.start} to ${c.end} closed today: ${c.clean} of ${c.evaluated} clean, ${formatHours(c.hours)} credited.`);
     }
   }
   if (v.closePending) {
-    attendance.push("Today's attendance run (period closes) had not finished when this digest was sent, so its results may be missing here.");
+    attendance.push(t`Today's attendance run (period closes) had not finished when this digest was sent, so its results may be missing here.`);
   }
 
   const p = v.pto;
-  const pto: string[] = [];
-  if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(`No PTO credited ${during(v.covered)} and no paid-day requests waiting.`);
+  const pto: Text[] = [];
+  if (p.hoursCredited === 0 && p.pending.total === 0) pto.push(t`No PTO credited ${during(v.covered)} and no paid-day requests waiting.`);
   else {
-    pto.push(`${f.bold(formatHours(p.hoursCredited))} credited ${during(v.covered)}.`);
-    pto.push(p.pending.total === 0 ? "No paid-day requests waiting." : `${f.bold(plural(p.pending.total, "paid-day request"))} waiting for a decision:`);
+    pto.push(t`${bold(formatHours(p.hoursCredited))} credited ${during(v.covered)}.`);
+    pto.push(p.pending.total === 0 ? t`No paid-day requests waiting.` : t`${bold(plural(p.pending.total, "paid-day request"))} waiting for a decision:`);
   }
 
   const s = v.serviceLevel;
   const serviceLevel =
     s.reporting === 0
-      ? [`No service-level data ${v.covered.from === v.covered.to ? `for ${v.covered.from}` : during(v.covered)}.`]
+      ? [t`No service-level data ${v.covered.from === v.covered.to ? `for ${v.covered.from}` : during(v.covered)}.`]
       : [
-          `Team: ${f.bold(s.team === null ? "no available time" : percent(s.team))} (target ${s.target} %, ${plural(s.reporting, "member")} reporting).`,
+          t`Team: ${bold(s.team === null ? "no available time" : percent(s.team))} (target ${s.target} %, ${plural(s.reporting, "member")} reporting).`,
           s.below.total === 0
-            ? "Nobody below the target."
-            : `Below target (${s.below.total}): ${s.below.items.map((b) => `${f.name(b.person)} ${percent(b.percent)}`).join(", ")}${more(s.below)}.`,
+            ? t`Nobody below the target.`
+            : t`Below target (${s.below.total}): ${joined(s.below.items, (b) => t`${person(b.person)} ${percent(b.percent)}`)}${more(s.below)}.`,
         ];
 
   const i = v.idleChats;
   const idleChats =
     i.sessions === 0
-      ? [`No chats left idle over ${duration(i.thresholdSeconds)} ${during(v.covered)}.`]
+      ? [t`No chats left idle over ${duration(i.thresholdSeconds)} ${during(v.covered)}.`]
       : [
-          `${f.bold(plural(i.sessions, "chat"))} left idle over ${duration(i.thresholdSeconds)} after the customer left, by ${plural(i.byAgent.total, "agent")}:`,
-          `${i.byAgent.items.map((b) => `${f.name(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)}${b.open ? `, ${b.open} still open` : ""})`).join(", ")}${more(i.byAgent)}.`,
+          t`${bold(plural(i.sessions, "chat"))} left idle over ${duration(i.thresholdSeconds)} after the customer left, by ${plural(i.byAgent.total, "agent")}:`,
+          t`${joined(i.byAgent.items, (b) => t`${person(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)}${b.open ? `, ${b.open} still open` : ""})`)}${more(i.byAgent)}.`,
         ];
 
   return [
@@ -214,3 +216,31 @@ export function missedLine(missed: Capped<string>): string | null {
 }
 
 export const digestTitle = (v: DigestFacts) => `Lead digest for ${coverageName(v.covered)}`;
+
+/** A paid-day request waiting in the digest: who, which day, how many hours. */
+export const pendingLine = (r: DigestFacts["pto"]["pending"]["items"][number]) =>
+  t`${person(r.person)}: paid day off on ${bold(r.date)} (${formatHours(r.hours)})`;
+
+export function digestMessage(view: DigestView): Message {
+  const missed = missedLine(view.missed);
+  const parts = digestSections(view).map((s) => {
+    const blocks = [heading([s.title]), ...s.lines.map((l) => line(l))];
+    if (s.id === "pto") {
+      for (const r of view.pto.pending.items) {
+        blocks.push(line(pendingLine(r)), actions(...decisionButtons(r.requestId)));
+      }
+      const left = view.pto.pending.total - view.pto.pending.items.length;
+      if (left > 0) blocks.push(note(t`…and ${left} more request${left === 1 ? "" : "s"}, each posted when it was made.`));
+    }
+    return part(...blocks);
+  });
+  return {
+    summary: t`${digestTitle(view)} (${view.workspaceName})`,
+    blocks: [
+      heading([`${view.preview ? "Preview: " : ""}${digestTitle(view)}`], "large"),
+      ...(missed ? [line(t`${emoji("warning")} ${missed}`, "warning")] : []),
+      ...parts,
+      ...(view.preview ? [note(t`Only you can see this preview. The digest goes out at digest time on workdays.`)] : []),
+    ],
+  };
+}

@@ -1,4 +1,5 @@
 // The help view: every command a member can use, platform-neutral (Slack and Teams render it their own way).
+import { bold, command, fields, line, type Message, note, t } from "./elements.js";
 
 export interface CommandHelp {
   usage: string;
@@ -46,4 +47,18 @@ export function commandsFor(commandPrefix = "/"): CommandHelp[] {
 
 export function helpView(unknownInput?: string, commandPrefix = "/"): HelpView {
   return { kind: "help", title: "wowbot commands", unknownInput: unknownInput?.trim() || undefined, commands: commandsFor(commandPrefix) };
+}
+
+export function helpMessage(view: HelpView): Message {
+  // Commands typed as messages (Teams: no slash) reach the bot in a channel only when it is mentioned.
+  const typed = view.commands.some((c) => !c.usage.startsWith("/"));
+  const listing = view.commands.flatMap((c) => ["\n", command(c.usage), `  ${c.description}`]);
+  return {
+    summary: view.unknownInput ? t`I don't know ${command(view.unknownInput.slice(0, 200))}.${listing}` : t`${view.title}${listing}`,
+    blocks: [
+      view.unknownInput ? line(t`I don't know ${command(view.unknownInput.slice(0, 200))}. Here is what I can do:`) : line([bold(view.title)]),
+      fields(view.commands.map((c) => ({ label: [command(c.usage)], value: [c.description] }))),
+      ...(typed ? [note(["In a channel, mention me first: @wowbot wow @teammate what they did."])] : []),
+    ],
+  };
 }

@@ -1,7 +1,9 @@
 // The member's own page (Slack App Home) and `/wowbot stats`: PTO, recognition received, quick-score results and the
 // member's service level and idle chats over 7 days.
-import type { PersonRef } from "./nomination.js";
-import type { PtoFacts } from "./pto.js";
+import { duration } from "./digest.js";
+import { type Block, bold, command, emoji, heading, line, type Message, note, part, person, quote, reference, type Text, t } from "./elements.js";
+import type { PersonRef } from "./person.js";
+import { attendanceLine, balanceLine, type PtoFacts } from "./pto.js";
 
 export interface HomeFacts {
   member: PersonRef;
@@ -48,3 +50,81 @@ export const statsView = (home: HomeView, own: boolean): StatsView => ({ ...home
 
 export const serviceLevelPercent = (customerFacingSeconds: number, availableSeconds: number): number | null =>
   availableSeconds > 0 ? Math.round((customerFacingSeconds / availableSeconds) * 1000) / 10 : null;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** Longest story, note and reference shown: a message holds far less than the Home tab. */
+const CAPS = { home: { story: 1_000, note: 2_900, reference: 300 }, stats: { story: 500, note: 600, reference: 100 } } as const;
+
+/** The service-level part: share of available time customer-facing against the target, and idle chats. */
+function serviceLevelPart(sl: ServiceLevelFacts, who: Text): Block {
+  const idle = sl.idleChats;
+  const met = sl.percent !== null && sl.percent >= sl.target ? "at or above the target" : "below the target";
+  return part(
+    heading(t`Service level (last 7 days)`),
+    sl.percent === null
+      ? line(t`No service-level data in the last 7 days.`)
+      : line(
+          t`${emoji("telephone_receiver")} ${bold(`${sl.percent}%`)} of available time customer-facing (${duration(sl.customerFacingSeconds)} of ${duration(sl.availableSeconds)} over ${plural(sl.days, "day")}), ${met} of ${sl.target}%.`,
+        ),
+    idle.count === 0
+      ? line(t`No chats left open more than ${duration(idle.thresholdSeconds)} after the customer left.`)
+      : line(
+          t`${emoji("hourglass")} ${bold(idle.count)} ${idle.count === 1 ? "chat" : "chats"} left open more than ${duration(idle.thresholdSeconds)} after the customer left (longest ${duration(idle.longestSeconds ?? 0)}).`,
+        ),
+    note(t`${sl.from} to ${sl.to}. Only ${who} and leads can see service-level and idle-chat figures.`),
+  );
+}
+
+/** The member's page: the App Home tab (their own) or `/wowbot stats` (theirs, or a lead looking at someone). */
+export function homeMessage(view: HomeView | StatsView): Message {
+  const own = view.kind === "home" || view.own;
+  const caps = CAPS[view.kind];
+  const member = person(view.member);
+  const s = view.scoresLast30Days;
+  const wows: Block[] = [
+    heading(t`${own ? "Your wow moments" : "Wow moments"}`),
+    line(
+      t`${emoji("star2")} ${bold(view.wowsLast30Days)} ${view.wowsLast30Days === 1 ? "wow nomination" : "wow nominations"} and ${bold(view.secondsLast30Days)} ${view.secondsLast30Days === 1 ? "second" : "seconds"} in the last 30 days.`,
+    ),
+  ];
+  if (view.recentWows.length === 0) wows.push(note(t`No nominations yet. They'll show up here.`));
+  for (const w of view.recentWows) {
+    wows.push(
+      line(t`From ${person(w.from)} on ${day(w.at)}:`),
+      quote(w.story, caps.story),
+      note(t`${plural(w.seconds, "second")}${w.reference ? t`  ·  ${reference(w.reference, caps.reference)}` : []}`),
+    );
+  }
+  const scores: Block[] = [
+    heading(t`Quick scores`),
+    line(
+      s.count === 0
+        ? t`No scored interactions in the last 30 days.`
+        : t`${bold(s.average ?? 0)} average over ${plural(s.count, "scored interaction")} in the last 30 days; ${s.metGoal} met the goal of ${view.goal}.`,
+    ),
+  ];
+  for (const n of view.latestNotes) {
+    scores.push(
+      line(t`${bold(`${n.score}/100`)} for ${reference(n.reference, caps.reference)} (${day(n.at)}), coaching from ${person(n.scorer)}:`),
+      quote(n.note, caps.note),
+    );
+  }
+  return {
+    summary: own ? t`Your stats` : t`Stats for ${view.member.displayName}`,
+    blocks: [
+      heading(own ? t`Your PTO and attendance` : t`${member}'s PTO and attendance`),
+      line(t`${emoji("palm_tree")} ${balanceLine(view.pto.balance, own ? "your" : "their")}`),
+      line(attendanceLine(view.pto)),
+      note(
+        own
+          ? t`Only you can see this. ${command("/pto")} shows your ledger and lets you request a paid day off.`
+          : t`Only ${member} and leads can see this. ${command(`/pto @${view.member.displayName}`)} shows the ledger.`,
+      ),
+      serviceLevelPart(view.serviceLevel, own ? t`you` : [member]),
+      part(...wows),
+      part(...scores),
+    ],
+  };
+}

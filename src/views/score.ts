@@ -1,6 +1,7 @@
 // Quick-score views, platform-neutral: the agent's DM with the score, every answer and the coaching note.
 import { answerLabel, attemptsLabel, type INTERACTION_CHANNELS, QUESTIONS, type ScoreAnswers } from "../domain/scorecard.js";
-import type { PersonRef } from "./nomination.js";
+import { bold, emoji, fields, line, type Message, person, quote, reference, t } from "./elements.js";
+import type { PersonRef } from "./person.js";
 
 export interface ScoreFacts {
   id: string;
@@ -42,5 +43,19 @@ export function scoreDmView(f: ScoreFacts): ScoreDmView {
       answer: key === "connection" ? attemptsLabel(f.answers.connection) : answerLabel(f.answers[key]),
     })),
     note: f.note,
+  };
+}
+
+export function scoreDmMessage(view: ScoreDmView): Message {
+  const verdict = view.metGoal ? t`${emoji("dart")} That meets the goal of ${view.goal}.` : t`The goal is ${view.goal}.`;
+  return {
+    summary: t`Your interaction ${view.reference} scored ${view.score}/100`,
+    blocks: [
+      line(
+        t`${emoji("clipboard")} ${person(view.scorer)} scored your ${view.channel} interaction ${reference(view.reference)}: ${bold(`${view.score}/100`)}. ${verdict}`,
+      ),
+      fields(view.answers.map((a) => ({ label: [a.question], value: [bold(a.answer)] }))),
+      ...(view.note ? [line([bold("Coaching note")]), quote(view.note, 2900)] : []),
+    ],
   };
 }

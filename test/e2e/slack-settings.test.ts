@@ -20,10 +20,10 @@ describe("/wowbot settings", () => {
     const v = {
       nominationsPerDay: "3",
       scoreGoal: "85",
-      weight_connection: "40",
-      weight_rapport: "20",
-      weight_unstatedNeeds: "20",
-      weight_wow: "20",
+      "scoreWeights.connection": "40",
+      "scoreWeights.rapport": "20",
+      "scoreWeights.unstatedNeeds": "20",
+      "scoreWeights.wow": "20",
       ...values,
     };
     const res = await t.slack.viewSubmission(user, {
@@ -61,7 +61,7 @@ describe("/wowbot settings", () => {
     };
     expect(view.callback_id).toBe("settings.submit");
     const initial = Object.fromEntries(view.blocks.filter((b) => b.element?.initial_value).map((b) => [b.block_id, b.element?.initial_value]));
-    expect(initial).toMatchObject({ nominationsPerDay: "5", scoreGoal: "80", weight_connection: "25", weight_wow: "25" });
+    expect(initial).toMatchObject({ nominationsPerDay: "5", scoreGoal: "80", "scoreWeights.connection": "25", "scoreWeights.wow": "25" });
   });
 
   it("saves a valid change, audit-logged", async () => {
@@ -82,7 +82,7 @@ describe("/wowbot settings", () => {
   });
 
   it.each([
-    ["weights that don't add up to 100", { weight_wow: "30" }, "weight_connection", "question weights must add up to 100"],
+    ["weights that don't add up to 100", { "scoreWeights.wow": "30" }, "scoreWeights.connection", "question weights must add up to 100"],
     ["an empty score goal", { scoreGoal: "" }, "scoreGoal", "must be a whole number from 0 to 100"],
     ["a zero daily limit", { nominationsPerDay: "0" }, "nominationsPerDay", "must be a whole number from 1 to 100"],
   ])("refuses %s next to its input and saves nothing", async (_what, values, block, message) => {
@@ -135,9 +135,9 @@ describe("/wowbot settings", () => {
         workdays: { workdays: { type: "checkboxes", selected_options: (f.workdays as string[]).map((value) => ({ value })) } },
         timezone: { timezone: { type: "plain_text_input", value: f.timezone } },
         attendancePeriod: { attendancePeriod: { type: "static_select", selected_option: { value: f.attendancePeriod } } },
-        points_absence: { points_absence: { type: "number_input", value: f.points_absence } },
-        points_late: { points_late: { type: "number_input", value: f.points_late } },
-        points_excused: { points_excused: { type: "number_input", value: f.points_excused } },
+        "pointsPerType.absence": { "pointsPerType.absence": { type: "number_input", value: f.points_absence } },
+        "pointsPerType.late": { "pointsPerType.late": { type: "number_input", value: f.points_late } },
+        "pointsPerType.excused": { "pointsPerType.excused": { type: "number_input", value: f.points_excused } },
         rewardTiers: { rewardTiers: { type: "plain_text_input", value: f.rewardTiers } },
         hoursPerPaidDay: { hoursPerPaidDay: { type: "number_input", value: f.hoursPerPaidDay } },
         accrualCapHours: { accrualCapHours: { type: "number_input", value: f.accrualCapHours } },
@@ -179,7 +179,7 @@ describe("/wowbot settings", () => {
         timezone: '"Mars/Olympus" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York.',
         workdays: "choose at least one workday",
         rewardTiers: "must be a number of hours above 0 and up to 1000, in steps of 0.01",
-        points_late: "must be a number of points from 0 to 10",
+        "pointsPerType.late": "must be a number of points from 0 to 10",
         hoursPerPaidDay: "must be a number of hours above 0 and up to 1000, in steps of 0.01",
       });
       const after = await workspace();

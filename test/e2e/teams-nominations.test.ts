@@ -55,7 +55,7 @@ describe("wow nominations on Teams", () => {
   it("creates a nomination from 'wow @someone story' in a channel, confirms privately, posts in the channel and DMs the nominee", async () => {
     expect((await wowInChannel(`wow @${grace.name} ${STORY}`)).status).toBe(200);
     expect(lastAnswer(t, ada)).toContain(`Your wow nomination for ${grace.name} is in`);
-    expect(t.fakeTeams.textsTo(TEAMS_CHANNEL.id)).toContain(SENT_PRIVATELY);
+    expect(t.fakeTeams.textsTo(TEAMS_CHANNEL.id)).toContain(`ℹ️ ${SENT_PRIVATELY}`);
     const [n] = await nominations();
     expect(n).toMatchObject({ story: STORY, status: "active", sourceChannel: TEAMS_CHANNEL.id, reference: null });
 

@@ -3,13 +3,10 @@
 // service keeps answering, and whoever gets an answer gets a specific one (no generic text, errors beside real blocks).
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ACTION_IDS } from "../../src/adapters/slack/block-kit.js";
 import { NOMINATE_MESSAGE_SHORTCUT } from "../../src/adapters/slack/listeners/shortcuts/nominate-message.js";
-import { ATTENDANCE_ACTIONS, ATTENDANCE_FIELDS, ATTENDANCE_MODAL } from "../../src/adapters/slack/render/attendance.js";
-import { ACTIONS } from "../../src/adapters/slack/render/nomination.js";
-import { FIELDS as NOMINATION_FIELDS, NOMINATION_MODAL } from "../../src/adapters/slack/render/nomination-modal.js";
-import { PTO_ACTIONS, PTO_REQUEST_FIELDS, PTO_REQUEST_MODAL } from "../../src/adapters/slack/render/pto.js";
-import { SCORE_FIELDS, SCORE_MODAL } from "../../src/adapters/slack/render/score.js";
-import { SETTINGS_BLOCKS, SETTINGS_MODAL } from "../../src/adapters/slack/render/settings-modal.js";
+import { CALLBACK_IDS, formInputs } from "../../src/adapters/slack/modal.js";
+import type { FormKind } from "../../src/views/forms.js";
 import { anId, errorLinesSince, FUZZ_RUNS, genericIn, looseValue, nastyString, oddDate, oddNumberText, stillServing, wrongType } from "../support/fuzz.js";
 import { startTestService, type TestService } from "../support/service.js";
 
@@ -185,13 +182,10 @@ const privateMetadata = fc.oneof(
   fc.json(),
 );
 
-const MODALS: Array<[string, string[]]> = [
-  [NOMINATION_MODAL, Object.values(NOMINATION_FIELDS).map((f) => f.block)],
-  [SCORE_MODAL, Object.values(SCORE_FIELDS)],
-  [ATTENDANCE_MODAL, Object.values(ATTENDANCE_FIELDS)],
-  [PTO_REQUEST_MODAL, Object.values(PTO_REQUEST_FIELDS)],
-  [SETTINGS_MODAL, Object.values(SETTINGS_BLOCKS)],
-];
+const MODALS: Array<[string, string[]]> = (Object.entries(CALLBACK_IDS) as Array<[FormKind, string]>).map(([kind, id]) => [
+  id,
+  formInputs(kind).map((input) => input.id),
+]);
 
 describe("every Slack modal submission with arbitrary and broken state", () => {
   it.each(MODALS)(
@@ -251,7 +245,7 @@ const click = (user: string, id: string, action: Record<string, unknown>) =>
     actions: [{ block_id: "b", action_ts: "1.2", ...action }],
   });
 
-const BUTTONS = [ACTIONS.second, ACTIONS.score, ATTENDANCE_ACTIONS.delete, PTO_ACTIONS.request, PTO_ACTIONS.cancel, PTO_ACTIONS.approve, PTO_ACTIONS.decline];
+const BUTTONS = ACTION_IDS.filter((id) => id !== "nomination.manage");
 
 describe("every Slack button and menu with arbitrary values", () => {
   it.each(BUTTONS)(
@@ -297,7 +291,7 @@ describe("every Slack button and menu with arbitrary values", () => {
         fc.asyncProperty(person, chosen, async (user, option) => {
           const from = t.logs.length;
           const id = `menu.${++seq}`;
-          const res = await click(user, id, { type: "overflow", action_id: ACTIONS.manage, selected_option: option });
+          const res = await click(user, id, { type: "overflow", action_id: "nomination.manage", selected_option: option });
           expect(res.status).toBe(200);
           await res.text();
           const replies = t.fakeSlack.callsOf(`response/${id}`).map((c) => c.args);

@@ -1,5 +1,5 @@
 // An offline check of the Block Kit limits Slack enforces (no validator exists offline; see TOOLCHAIN.md).
-import { LIMITS } from "../../src/adapters/slack/render/limits.js";
+import { LIMITS } from "../../src/adapters/slack/limits.js";
 
 type Block = Record<string, unknown>;
 
@@ -14,14 +14,15 @@ function texts(value: unknown, path: string, out: Array<{ path: string; text: st
 }
 
 /** Every limit a message or modal breaks, as readable lines; empty when Slack would accept it. */
-export function blockKitProblems(surface: {
+export function blockKitProblems(given: {
   text?: string;
-  blocks: Block[];
+  blocks: readonly object[];
   type?: string;
   title?: { text: string };
   submit?: { text: string };
   private_metadata?: string;
 }): string[] {
+  const surface = { ...given, blocks: given.blocks as Block[] };
   const problems: string[] = [];
   const modal = surface.type === "modal" || surface.type === "home";
   const maxBlocks = modal ? LIMITS.blocksPerModal : LIMITS.blocksPerMessage;

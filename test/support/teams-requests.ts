@@ -1,7 +1,7 @@
 // Builds the Activities Teams POSTs to /api/messages (messages in 1:1 chats and channels, with mention entities;
 // conversation and installation updates; dialog and card-action invokes), with serviceUrl = the fake Bot
 // Connector, and posts them.
-import { renderCard } from "../../src/adapters/teams/cards/index.js";
+import { renderCard } from "../../src/adapters/teams/adaptive-card.js";
 import type { View } from "../../src/views/index.js";
 import type { FakeBotConnector, FakeTeamsUser } from "./fake-bot-connector.js";
 

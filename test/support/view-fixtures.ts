@@ -6,7 +6,7 @@ import { attendancePostView } from "../../src/views/attendance.js";
 import type { DigestFacts } from "../../src/views/digest.js";
 import { homeView, statsView } from "../../src/views/home.js";
 import type { View } from "../../src/views/index.js";
-import type { PersonRef } from "../../src/views/nomination.js";
+import type { PersonRef } from "../../src/views/person.js";
 import type { PtoFacts } from "../../src/views/pto.js";
 
 type People = (i: number) => PersonRef;

@@ -4,9 +4,9 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
-import { DATABASE_UNREACHABLE, notice, SOMETHING_WENT_WRONG } from "../../views/notice.js";
-import { doneModal } from "./render/blocks.js";
-import { renderMessage } from "./render/index.js";
+import { DATABASE_UNREACHABLE, FAILURE_TITLE, notice, SOMETHING_WENT_WRONG } from "../../views/notice.js";
+import { renderMessage } from "./block-kit.js";
+import { renderFormDone } from "./modal.js";
 
 /** Global middleware, registered before anything that touches the database or the Web API. */
 export function tellFailures(logger: Logger): Middleware<AnyMiddlewareArgs> {
@@ -38,7 +38,7 @@ async function tell(args: AnyMiddlewareArgs & AllMiddlewareArgs, unreachable: bo
   const text = unreachable ? DATABASE_UNREACHABLE : SOMETHING_WENT_WRONG;
   const body = args.body as { type?: string; response_url?: string; user?: { id?: string }; user_id?: string };
   // A modal's submission: a screen on top of the form, so closing it returns to the form with what was typed.
-  const screen = doneModal(unreachable ? "Not saved" : "Something went wrong", text);
+  const screen = renderFormDone({ title: unreachable ? FAILURE_TITLE.unreachable : FAILURE_TITLE.failed, view: notice("error", text) });
   if (body.type === "view_submission" && (await ackOnce(args, { response_action: "push", view: screen }))) return;
   await ackOnce(args);
   const message = renderMessage(notice("error", text));

@@ -4,7 +4,7 @@ import type { webApi } from "@slack/bolt";
 import type { ChatSender, DeliveryTarget, SendOutcome } from "../../app/outbox.ports.js";
 import type { WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
-import { renderMessage } from "./render/index.js";
+import { renderMessage } from "./block-kit.js";
 
 /** Slack error codes that no retry can fix. */
 const PERMANENT = new Set([

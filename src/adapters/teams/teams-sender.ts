@@ -4,7 +4,7 @@ import { type Activity, CardFactory, type CloudAdapter, type ConversationReferen
 import type { ChatSender, DeliveryTarget, SendOutcome } from "../../app/outbox.ports.js";
 import type { WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
-import { renderCard } from "./cards/index.js";
+import { renderCard } from "./adaptive-card.js";
 import type { TeamsDeps } from "./deps.js";
 
 /** Where a sent Teams message lives, kept by the outbox so it can be updated in place. */

@@ -3,23 +3,16 @@
 // until the request's work is done; with two dozen listeners that was half the garbage that outlived a young
 // collection under load (bench/README.md, "Load").
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type { FormKind } from "../../../views/forms.js";
+import { ACTION_IDS } from "../block-kit.js";
 import type { SlackDeps } from "../deps.js";
-import { ATTENDANCE_ACTIONS, ATTENDANCE_MODAL } from "../render/attendance.js";
-import { ACTIONS } from "../render/nomination.js";
-import { NOMINATION_MODAL } from "../render/nomination-modal.js";
-import { PTO_ACTIONS, PTO_REQUEST_MODAL } from "../render/pto.js";
-import { SCORE_MODAL } from "../render/score.js";
-import { SETTINGS_MODAL } from "../render/settings-modal.js";
-import { buttonValue, chatAction, manageNomination } from "./actions/chat-action.js";
+import { CALLBACK_IDS } from "../modal.js";
+import { chatAction } from "./actions/chat-action.js";
 import { chatCommand } from "./commands/chat-command.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
 import { userChange } from "./events/user-change.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
-import { attendanceSubmit } from "./views/attendance-submit.js";
-import { nominationSubmit } from "./views/nomination-submit.js";
-import { paidDaySubmit } from "./views/paid-day-submit.js";
-import { scoreSubmit } from "./views/score-submit.js";
-import { settingsSubmit } from "./views/settings-submit.js";
+import { formSubmit } from "./views/form-submit.js";
 
 type Handler<A> = (args: A) => Promise<void>;
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -34,23 +27,10 @@ export const SLASH_COMMANDS = ["wowbot", "wow", "score", "attendance", "pto"] as
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   const commands = new Map<string, Handler<CommandArgs>>(SLASH_COMMANDS.map((name) => [`/${name}`, chatCommand(deps, name)]));
-  const actions = new Map<string, Handler<ActionArgs>>([
-    [ACTIONS.second, chatAction(deps, (a) => ({ kind: "nomination.second", nominationId: buttonValue(a) }))],
-    [ACTIONS.score, chatAction(deps, (a) => ({ kind: "nomination.score", nominationId: buttonValue(a) }))],
-    [ACTIONS.manage, chatAction(deps, manageNomination)],
-    [ATTENDANCE_ACTIONS.delete, chatAction(deps, (a) => ({ kind: "attendance.delete", occurrenceId: buttonValue(a) }))],
-    [PTO_ACTIONS.request, chatAction(deps, () => ({ kind: "pto.request" }))],
-    [PTO_ACTIONS.cancel, chatAction(deps, (a) => ({ kind: "pto.cancel", requestId: buttonValue(a) }))],
-    [PTO_ACTIONS.approve, chatAction(deps, (a) => ({ kind: "pto.approve", requestId: buttonValue(a) }))],
-    [PTO_ACTIONS.decline, chatAction(deps, (a) => ({ kind: "pto.decline", requestId: buttonValue(a) }))],
-  ]);
-  const views = new Map<string, Handler<ViewArgs>>([
-    [NOMINATION_MODAL, nominationSubmit(deps)],
-    [SCORE_MODAL, scoreSubmit(deps)],
-    [SETTINGS_MODAL, settingsSubmit(deps)],
-    [ATTENDANCE_MODAL, attendanceSubmit(deps)],
-    [PTO_REQUEST_MODAL, paidDaySubmit(deps)],
-  ]);
+  const actions = new Map<string, Handler<ActionArgs>>(ACTION_IDS.map((id) => [id, chatAction(deps)]));
+  const views = new Map<string, Handler<ViewArgs>>(
+    (Object.entries(CALLBACK_IDS) as Array<[FormKind, string]>).map(([kind, id]) => [id, formSubmit(deps, kind)]),
+  );
 
   app.command(idsOf(commands), (args) => (commands.get(args.command.command) as Handler<CommandArgs>)(args));
   app.action<BlockAction>(idsOf(actions), (args) => (actions.get(args.action.action_id) as Handler<ActionArgs>)(args));

@@ -1,19 +1,21 @@
 // Invoke answers Teams expects in the HTTP body: task/fetch and task/submit (dialogs) and adaptiveCard/action
 // (Action.Execute buttons, which may replace the card in place).
+
+import { formOf } from "../../../views/form-definitions.js";
 import type { FormErrors, FormView } from "../../../views/forms.js";
 import { CARD_CONTENT_TYPE } from "./elements.js";
-import { FORM_META, type FormCardOptions, formCard, type PeopleNames } from "./forms.js";
+import { type FormCardOptions, formCard, type PeopleNames } from "./forms.js";
 
 /** Opens (or, with errors, reopens) a form dialog: the task/fetch answer, and the task/submit answer for a form to fix. */
 export function taskModule(form: FormView, errors?: FormErrors, names?: PeopleNames, options?: FormCardOptions) {
-  const meta = FORM_META[form.kind];
+  const { title, size } = formOf(form);
   return {
     task: {
       type: "continue" as const,
       value: {
-        title: meta.title,
-        width: meta.width,
-        height: meta.height,
+        title,
+        width: size.width,
+        height: size.height,
         card: { contentType: CARD_CONTENT_TYPE, content: formCard(form, errors, names, options) },
       },
     },

@@ -1,9 +1,10 @@
 // A message with one button that opens a form's dialog: a bot cannot open a Teams dialog from a typed message, so
 // "wow", "score", "attendance" and "wowbot settings" answer with this card; the button's task/fetch builds the form.
+import { formOf } from "../../../views/form-definitions.js";
+import { formPrompt } from "../../../views/form-inputs.js";
 import type { FormView } from "../../../views/forms.js";
 import { openFormAction } from "./actions.js";
 import { messageCard, text } from "./elements.js";
-import { FORM_META } from "./forms.js";
 import type { TeamsMessage } from "./message.js";
 import { Mentions } from "./text.js";
 
@@ -22,7 +23,7 @@ function prefillOf(form: FormView): Record<string, string | null | undefined> {
 }
 
 export function renderFormOpener(form: FormView): TeamsMessage {
-  const meta = FORM_META[form.kind];
-  const prompt = `${meta.title}: open the form to fill it in.`;
-  return { text: prompt, card: messageCard([text(prompt)], [openFormAction(meta.title, form.kind, prefillOf(form))], new Mentions()) };
+  const { title } = formOf(form);
+  const prompt = formPrompt(formOf(form));
+  return { text: prompt, card: messageCard([text(prompt)], [openFormAction(title, form.kind, prefillOf(form))], new Mentions()) };
 }

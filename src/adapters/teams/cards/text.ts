@@ -1,6 +1,6 @@
 // Teams text: user-written text is escaped so it stays literal (no markdown links, emphasis or <at> mentions it did
 // not write, no @channel-style words), and people are written as <at>Name</at> with a matching mention entity.
-import type { PersonRef } from "../../../views/nomination.js";
+import type { PersonRef } from "../../../views/person.js";
 
 const ZWSP = "\u200B";
 
@@ -17,13 +17,17 @@ export function fromNoticeMarkup(text: string): string {
   return text.replace(/\*([^*\n]+)\*/g, "$1").replace(/`([^`\n]+)`/g, '"$1"');
 }
 
-/** User text as literal card markdown: every markdown marker backslash-escaped, tags and @channel words inert. */
-export function escapeText(text: string): string {
+/**
+ * User text as literal card markdown: every markdown marker backslash-escaped, tags and @channel words inert. Text in
+ * the middle of a line (`atLineStart` false) is escaped as such: "987.25" after other words is no numbered list.
+ */
+export function escapeText(text: string, atLineStart = true): string {
+  const start = atLineStart ? "^" : "(?<=\\n)";
   const escaped = text
     .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`)
     // Line starts that markdown reads as headings, quotes and lists.
-    .replace(/^(\s*)([#>+-])/gm, "$1\\$2")
-    .replace(/^(\s*\d+)\./gm, "$1\\.");
+    .replace(new RegExp(`${start}(\\s*)([#>+-])`, "gm"), "$1\\$2")
+    .replace(new RegExp(`${start}(\\s*\\d+)\\.`, "gm"), "$1\\.");
   return inert(escaped);
 }
 

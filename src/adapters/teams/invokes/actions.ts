@@ -1,7 +1,8 @@
 // Every card button, generically: the card data is read and validated (readCardAction), then handled by the neutral
 // handleAction with the same rules and messages as Slack. The clicker gets the answer privately; a post that
 // changes for everyone (a second's count, an approved request) is updated by the outbox.
-import { type ChatAction, handleAction } from "../../../chat/actions.js";
+import { handleAction } from "../../../chat/actions.js";
+import type { ChatAction } from "../../../views/actions.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";

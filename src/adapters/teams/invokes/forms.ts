@@ -118,7 +118,7 @@ const peopleOf = (form: FormView, values: Record<string, unknown> = {}) => [
 /** The dialog for an outcome: the form (with errors and typed values when given), else the refusal as a message. */
 async function dialogOf(turn: TeamsTurn, outcome: CommandOutcome, dialogId: string, errors?: FormErrors, values?: Record<string, unknown>): Promise<Body> {
   if (outcome.kind !== "form") {
-    const text = outcome.kind === "reply" ? await plainAnswer(turn, outcome.view) : "";
+    const text = outcome.kind === "reply" ? plainAnswer(outcome.view) : "";
     return doneTaskModule(text || "This form can't be opened here.");
   }
   const names = await namesOf(turn, peopleOf(outcome.form, values));
@@ -162,7 +162,7 @@ function teamsForm(kind: FormKind): TeamsForm {
       const values = readForm(kind, submitted);
       const channelErrors = kind === "form.settings" ? await unknownChannels(turn, values as SettingsPatch) : null;
       const result = channelErrors ? { errors: channelErrors } : await submitForm(req, kind, values);
-      if ("ok" in result) return doneTaskModule(await plainAnswer(turn, result.ok.view));
+      if ("ok" in result) return doneTaskModule(plainAnswer(result.ok.view));
       // Reopened as it is now (permissions again), with the problems beside their inputs and what was typed kept.
       const reopened = await openForm(turn, req, kind, {
         ...fill,

@@ -40,5 +40,5 @@ export async function runAction(turn: TeamsTurn, data: ActionData, via: "invoke"
     return undefined;
   }
   if (answer.card) return cardActionUpdate(answer.card);
-  return cardActionMessage(answer.view ? await plainAnswer(turn, answer.view) : "OK");
+  return cardActionMessage(answer.view ? plainAnswer(answer.view) : "OK");
 }

@@ -1,16 +1,10 @@
-// A view as the plain text Teams shows in a dialog message or a card action's answer: people by name (the neutral
-// "<@ID>" of a notice), no Slack-style *bold* or `code` markers.
+// A view as the plain text Teams shows in a dialog message or a card action's answer: people by name, no markup, and
+// a notice without its tone's emoji.
 import type { View } from "../../../views/index.js";
-import { renderCard } from "../cards/index.js";
-import { fromNoticeMarkup } from "../cards/text.js";
-import type { TeamsTurn } from "../turn.js";
+import { noticeText } from "../../../views/notice.js";
+import { plainLine, renderCard } from "../adaptive-card.js";
+import { plainText } from "../cards/text.js";
 
-export async function plainAnswer(turn: Pick<TeamsTurn, "deps" | "workspace">, view: View): Promise<string> {
-  if (view.kind !== "notice") return renderCard(view).text;
-  let text = view.text;
-  for (const [tag, id] of view.text.matchAll(/<@([^|>\s]+)(?:\|([^>]*))?>/g)) {
-    const person = id ? await turn.deps.ports.members.find(turn.workspace.id, id) : null;
-    text = text.replace(tag, person?.displayName ?? "someone");
-  }
-  return fromNoticeMarkup(text);
+export function plainAnswer(view: View): string {
+  return view.kind === "notice" ? plainText(plainLine(noticeText(view)), 4000) : renderCard(view).text;
 }

@@ -2,7 +2,7 @@
 // write, many pending requests and missed days) stays inside Block Kit's limits, summarises with "and N more", and
 // never turns user text into a mention or a link.
 import { describe, expect, it } from "vitest";
-import { renderMessage } from "../../../../src/adapters/slack/render/index.js";
+import { renderMessage } from "../../../../src/adapters/slack/block-kit.js";
 import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX } from "../../../../src/domain/digest.js";
 import { type DigestFacts, digestView } from "../../../../src/views/digest.js";
 import { blockKitProblems } from "../../../support/block-kit-limits.js";

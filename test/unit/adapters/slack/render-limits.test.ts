@@ -1,11 +1,8 @@
 // Every Slack view, rendered from the worst inputs people can produce, stays inside Block Kit's limits, and user
 // text never becomes a mention or a link it did not write.
 import { describe, expect, it } from "vitest";
-import { renderMessage } from "../../../../src/adapters/slack/render/index.js";
-import { confirmationText } from "../../../../src/adapters/slack/render/nomination.js";
-import { nominationModal, nominationSentModal } from "../../../../src/adapters/slack/render/nomination-modal.js";
-import { scoreModal, scoreSavedModal } from "../../../../src/adapters/slack/render/score.js";
-import { settingsModal } from "../../../../src/adapters/slack/render/settings-modal.js";
+import { renderMessage } from "../../../../src/adapters/slack/block-kit.js";
+import { renderForm, renderFormDone } from "../../../../src/adapters/slack/modal.js";
 import { defaultSettings } from "../../../../src/domain/settings.js";
 import { helpView } from "../../../../src/views/help.js";
 import type { View } from "../../../../src/views/index.js";
@@ -114,19 +111,21 @@ describe("Slack rendering within Block Kit limits", () => {
   });
 
   it("renders the quick-score and settings modals within limits", () => {
-    expect(blockKitProblems(scoreModal({ agent: "U0AGENT", reference: "r".repeat(500) }))).toEqual([]);
-    expect(blockKitProblems(scoreSavedModal("x".repeat(5000)))).toEqual([]);
-    expect(blockKitProblems(settingsModal(defaultSettings, "UTC"))).toEqual([]);
+    expect(blockKitProblems(renderForm({ kind: "form.score", agent: "U0AGENT", reference: "r".repeat(500), nominationId: null }))).toEqual([]);
+    expect(blockKitProblems(renderFormDone({ title: "Score saved", view: notice("success", "x".repeat(5000)) }))).toEqual([]);
+    const channels = Array.from({ length: 500 }, (_, i) => ({ id: `C${i}`, name: "n".repeat(300) }));
+    expect(blockKitProblems(renderForm({ kind: "form.settings", settings: defaultSettings, timezone: "UTC", channels }))).toEqual([]);
   });
 
   it("renders the nomination modals within limits, prefilled to the maximum", () => {
-    const modal = nominationModal({ channel: "C0TEAM", nominee: "U0NOMINEE", reference: "r".repeat(500), story: "s".repeat(5000) });
+    const modal = renderForm({ kind: "form.nomination", channel: "C0TEAM", nominee: "U0NOMINEE", reference: "r".repeat(500), story: "s".repeat(5000) });
     expect(blockKitProblems(modal)).toEqual([]);
     expect(
       blockKitProblems(
-        nominationSentModal(
-          confirmationText({ kind: "nomination.confirmation", nominationId: "x", nominee: worst.nominee, postChannel: null, replayed: false }),
-        ),
+        renderFormDone({
+          title: "Nomination sent",
+          view: { kind: "nomination.confirmation", nominationId: "x", nominee: worst.nominee, postChannel: null, replayed: false },
+        }),
       ),
     ).toEqual([]);
   });

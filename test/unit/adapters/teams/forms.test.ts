@@ -86,7 +86,7 @@ describe("form dialogs", () => {
   it("uses date, time and number inputs with their bounds and current values", () => {
     const settings = formCard(FORMS[6] as FormView);
     expect(findAll(settings, "Input.Time")).toEqual([expect.objectContaining({ id: "digestTime", value: "09:00" })]);
-    expect(findAll(settings, "Input.Number").find((n) => n.id === "hoursPerPaidDay")).toMatchObject({ min: 0.25, max: 24, value: 8 });
+    expect(findAll(settings, "Input.Number").find((n) => n.id === "hoursPerPaidDay")).toMatchObject({ min: 0.01, max: 24, value: 8 }); // the schema's bounds: above 0, in steps of 0.01
     expect(findAll(settings, "Input.Number").find((n) => n.id === "accrualCapHours")).toMatchObject({ value: 120 });
     expect(findAll(settings, "Input.ChoiceSet").find((c) => c.id === "workdays")).toMatchObject({ isMultiSelect: true, value: "1,2,3,4,5" });
     const recognition = findAll(settings, "Input.ChoiceSet").find((c) => c.id === "recognitionChannel");

@@ -3,11 +3,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { type ChatCommand, runCommand } from "../../../../chat/commands.js";
 import type { View } from "../../../../views/index.js";
+import { renderMessage } from "../../block-kit.js";
 import { slackRequest } from "../../chat-request.js";
 import type { SlackDeps } from "../../deps.js";
+import { renderForm } from "../../modal.js";
 import { provision } from "../../provision.js";
-import { renderForm } from "../../render/form.js";
-import { renderMessage } from "../../render/index.js";
 import { exportToDm } from "./wowbot-export.js";
 
 export function chatCommand(deps: SlackDeps, name: ChatCommand) {

@@ -1,9 +1,9 @@
 // Opening the App Home tab publishes the member's own page, fresh each time.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, types } from "@slack/bolt";
 import { memberHome } from "../../../../app/member-home.js";
+import { renderHome } from "../../block-kit.js";
 import type { SlackDeps } from "../../deps.js";
 import { provision } from "../../provision.js";
-import { renderHome } from "../../render/home.js";
 
 export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs): Promise<void> => {

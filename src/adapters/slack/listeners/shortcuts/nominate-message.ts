@@ -2,7 +2,7 @@
 // as the interaction reference, and its text quoted in the story.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { STORY_MAX } from "../../../../domain/nomination.js";
-import { renderForm } from "../../render/form.js";
+import { renderForm } from "../../modal.js";
 import { plainFromSlack } from "../../slack-text.js";
 
 export const NOMINATE_MESSAGE_SHORTCUT = "nominate_for_wow";
