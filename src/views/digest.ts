@@ -1,5 +1,5 @@
 // The daily lead digest (PRODUCT.md §4), platform-neutral: the figures of the days since the previous digest's, each
-// list already capped (the total says how many more there are), so every renderer stays small whatever the size of the team.
+// list already capped (the total says how many more there are), so every message stays small whatever the size of the team.
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { Coverage } from "../domain/digest.js";
 import { isoWeekday, type PeriodKind } from "../domain/period.js";

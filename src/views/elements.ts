@@ -70,8 +70,8 @@ export interface Button {
   emoji?: EmojiName;
   action: ChatAction;
   style?: "primary" | "danger";
-  /** Asked before the action is sent. */
-  confirm?: { title: string; text: string; yes: string; no: string };
+  /** Asked before the action is sent; `otherwise` says how to leave it where a platform has no "no" button. */
+  confirm?: { title: string; text: string; yes: string; no: string; otherwise: string };
   /** Secondary actions go into the message's "more" menu. */
   menu?: boolean;
 }

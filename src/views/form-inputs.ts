@@ -42,6 +42,9 @@ export interface Form {
   items: FormItem[];
 }
 
+/** How a people picker names a preselected person whose name wowbot does not know. */
+export const UNNAMED_PERSON = "Selected person";
+
 /** How a form is left without sending it, and once it was sent. */
 export const FORM_BUTTONS = { cancel: "Cancel", done: "Done" } as const;
 

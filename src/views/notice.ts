@@ -31,3 +31,24 @@ export const SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try
 export const DATABASE_UNREACHABLE = "wowbot can't reach its database right now, so nothing was saved. Please try again in a minute.";
 /** The title of the screen a form shows when it could not be sent for one of those reasons. */
 export const FAILURE_TITLE = { unreachable: "Not saved", failed: "Something went wrong" } as const;
+
+/** In a channel, where the answer is someone's own business: it went to the 1:1 chat instead. */
+export const SENT_PRIVATELY = "I've sent you the answer in our private chat.";
+/** A button whose data is not what wowbot's own messages send (malformed or forged). */
+export const BUTTON_NOT_VALID = "That button isn't valid any more. Nothing was changed.";
+/** A button or dialog of a feature this platform does not have yet. */
+export const NOT_AVAILABLE = "This isn't available in Teams yet.";
+/** A dialog opened or sent with data that is not one of wowbot's forms. */
+export const FORM_NOT_OPENED = "This form can't be opened here.";
+export const FORM_NOT_SENT = "This form can't be sent from here.";
+/** A channel chosen in a form that wowbot is not in (Teams lists the channels it knows). */
+export const UNKNOWN_CHANNEL = "wowbot isn't in that channel: add wowbot to its team, then choose the channel here.";
+/** An export whose file-consent answer cannot be matched to a request. */
+export const EXPORT_UNREADABLE = "I couldn't read which export this was. Nothing was shared: ask for it again with `wowbot export`.";
+
+const size = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** What an export file is, where the platform asks the person to accept it first (Teams' file consent). */
+export const exportOffer = (kind: string, rows: number, bytes: number) =>
+  `Your ${kind} export: ${rows} ${rows === 1 ? "row" : "rows"}, ${size(bytes)}. Allow me to save it to your OneDrive to get it.`;

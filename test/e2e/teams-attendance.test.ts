@@ -2,7 +2,7 @@
 // Delete, agents refused (command, hand-made dialog submit, forged Delete), malformed ids, pto privacy, cancelling a
 // request and forged Approve actions refused; the same stored rows and the same private messages as on Slack.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BUTTON_NOT_VALID } from "../../src/adapters/teams/invokes/actions.js";
+import { BUTTON_NOT_VALID } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { clearAttendance, creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";

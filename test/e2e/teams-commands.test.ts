@@ -1,15 +1,13 @@
 // Teams commands typed to the bot: help, unknown text and pto, in a 1:1 chat and from a channel (private answers
 // go to the person's 1:1 chat, the channel gets one short pointer).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOT_AVAILABLE } from "../../src/adapters/teams/invokes/index.js";
-import { SENT_PRIVATELY, SOMETHING_WENT_WRONG } from "../../src/adapters/teams/turn.js";
 import { ptoOverview } from "../../src/app/pto-overview.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { helpView } from "../../src/views/help.js";
 import type { View } from "../../src/views/index.js";
-import { notice } from "../../src/views/notice.js";
+import { NOT_AVAILABLE, notice, SENT_PRIVATELY, SOMETHING_WENT_WRONG } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { personalConversationId, rendered, shownIn, TEAMS_CHANNEL, TEAMS_TENANT } from "../support/teams-requests.js";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
-import { notice } from "../../src/views/notice.js";
+import { notice, SENT_PRIVATELY } from "../../src/views/notice.js";
 import { ManualClock } from "../support/clock.js";
 import { type FreshDatabase, restartableDatabase } from "../support/databases.js";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";

@@ -4,8 +4,7 @@
 // export over EXPORT_MAX_MB is refused before any card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_CANCELLED, FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/adapters/teams/export.js";
-import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
-import { notice } from "../../src/views/notice.js";
+import { notice, SENT_PRIVATELY } from "../../src/views/notice.js";
 import type { CapturedActivity, FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { seedExportScores } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";

@@ -3,8 +3,8 @@
 // /api/messages; stored rows checked on the real database; posts, private answers and updates captured by the fake
 // Bot Connector.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import { SENT_PRIVATELY } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { type Card, cardOf, type TaskBody } from "../support/teams-cards.js";

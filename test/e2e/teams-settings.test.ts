@@ -2,7 +2,7 @@
 // offers the channels the bot knows in the tenant's teams; a valid change is saved and audit-logged, every bad value
 // is shown beside its own input with nothing saved, and a hand-made submit from an agent is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNKNOWN_CHANNEL } from "../../src/adapters/teams/invokes/settings-channels.js";
+import { UNKNOWN_CHANNEL } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { TEAMS_TEAM, TEAMS_TENANT } from "../support/teams-requests.js";

@@ -2,8 +2,7 @@
 // is the member's page: their own figures privately, service level and idle chats of the last 7 local days included; a
 // lead may look at an agent; an agent asking for someone else is refused and never sees another member's figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SENT_PRIVATELY } from "../../src/adapters/teams/turn.js";
-import { notice } from "../../src/views/notice.js";
+import { notice, SENT_PRIVATELY } from "../../src/views/notice.js";
 import type { FakeTeamsUser } from "../support/fake-bot-connector.js";
 import { seedServiceLevelWeek } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";

@@ -2,8 +2,8 @@
 // extreme numbers, ids that do not exist), the generic answers a person must never get for bad input, and the
 // checks that the service is still well after a run (no error-level log line, /healthz and /readyz answer).
 import fc from "fast-check";
-import { SOMETHING_WENT_WRONG } from "../../src/adapters/teams/turn.js";
 import { NOT_PROVISIONED } from "../../src/chat/request.js";
+import { SOMETHING_WENT_WRONG } from "../../src/views/notice.js";
 
 /**
  * Answers that say nothing about what was wrong: the Teams turn-error text, "couldn't look you up" (for a person

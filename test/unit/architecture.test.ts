@@ -2,6 +2,7 @@
 // so Slack, Teams and the database stay replaceable adapters around it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const CORE = ["src/domain", "src/app", "src/views", "src/chat"];
@@ -39,7 +40,50 @@ function violations(files: Array<{ file: string; source: string }>): string[] {
   );
 }
 
+/**
+ * Sentences in string literals, read by the TypeScript parser: four or more words ending in ".", "!" or "?", each
+ * template's interpolations cut out. Log messages are phrases without a full stop, so they are not counted.
+ */
+function sentencesOf(source: string): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push(node.text);
+    else if (ts.isTemplateExpression(node)) out.push([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" "));
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile("x.ts", source, ts.ScriptTarget.Latest, true));
+  return out.map((l) => l.trim()).filter((l) => /[.!?]$/.test(l) && (l.match(/[A-Za-z][A-Za-z']*/g) ?? []).length >= 4);
+}
+
+/** What adapters may say themselves: answers to clients that sent no valid activity at all (developers, not people). */
+const ADAPTER_WORDS_ALLOWED = [
+  "Send a Bot Framework activity: a JSON object with a type.",
+  "Teams activities carry a tenant (conversation.tenantId); this one has none.",
+  'wowbot does not handle " " invokes.',
+];
+
 describe("architecture", () => {
+  it("adapters write no sentence a person reads: every word is in a view (src/views), converted per platform", () => {
+    const found = sourceFiles("src/adapters").flatMap((file) =>
+      sentencesOf(readFileSync(file, "utf8"))
+        .filter((sentence) => !ADAPTER_WORDS_ALLOWED.includes(sentence))
+        .map((sentence) => `${file}: ${sentence}`),
+    );
+    expect(found).toEqual([]);
+    expect(sentencesOf('const a = "That button isn\'t valid any more."; // Not this one, it is a comment.')).toEqual(["That button isn't valid any more."]);
+    expect(sentencesOf("log.info({ id }, `Teams activity failed for ${id}`);")).toEqual([]);
+  });
+
+  it("views import no adapter: each platform converts the views, never the other way round", () => {
+    const found = sourceFiles("src/views").flatMap((file) =>
+      importsOf(readFileSync(file, "utf8"))
+        .filter((spec) => /\/adapters\//.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(sourceFiles("src/views").length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+  });
+
   it("the core imports no Slack, Teams, Prisma or database driver code", () => {
     const files = CORE.flatMap(sourceFiles).map((file) => ({ file, source: readFileSync(file, "utf8") }));
     expect(files.length).toBeGreaterThan(0);

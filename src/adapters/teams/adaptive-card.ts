@@ -48,7 +48,7 @@ function button(b: Button): Element {
   if (a.kind === "pto.request") return openFormAction(title, "form.paid_day", {}, style);
   const execute = executeAction(title, a.kind, ids(a), b.confirm ? { style: "destructive" } : b.menu ? { mode: "secondary" } : style);
   // Teams buttons have no confirm dialog: the button opens a small card with the question and the real button.
-  return b.confirm ? confirmAction(title, b.confirm.text, { ...execute, title: b.confirm.yes }) : execute;
+  return b.confirm ? confirmAction(title, b.confirm.text, { ...execute, title: b.confirm.yes }, b.confirm.otherwise) : execute;
 }
 
 function convert(blocks: Block[], m: Mentions, last: boolean): { body: Element[]; actions: Element[] } {

@@ -8,10 +8,10 @@ import { type ExportRequest, exportRequest } from "../../app/exports.js";
 import { buildExport, exportNotDelivered } from "../../chat/export.js";
 import type { KnownRequest } from "../../chat/request.js";
 import type { View } from "../../views/index.js";
-import { notice } from "../../views/notice.js";
+import { EXPORT_UNREADABLE, exportOffer, notice, SENT_PRIVATELY } from "../../views/notice.js";
 import { teamsRequest } from "./chat-request.js";
 import { toActivity } from "./teams-sender.js";
-import { isPersonal, replyPrivately, SENT_PRIVATELY, type TeamsTurn } from "./turn.js";
+import { isPersonal, replyPrivately, type TeamsTurn } from "./turn.js";
 
 export const FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent";
 export const FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info";
@@ -31,9 +31,6 @@ export interface FileConsentAnswer {
   context?: unknown;
   uploadInfo?: { name?: string; uploadUrl?: string; contentUrl?: string; uniqueId?: string; fileType?: string };
 }
-
-const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A Teams turn always has its workspace and member. */
 const knownRequest = (turn: TeamsTurn) => teamsRequest(turn) as KnownRequest;
@@ -55,7 +52,7 @@ export async function deliverExport(turn: TeamsTurn, request: ExportRequest, pre
   if ("reply" in built) return sendPrivately(turn, [toActivity(preparing), toActivity(built.reply)]);
   const { file } = built;
   const context = { wowbot: "export", kind: request.kind, from: request.from ?? null, to: request.to ?? null };
-  const description = `Your ${request.kind} export: ${file.rows} ${file.rows === 1 ? "row" : "rows"}, ${size(file.content.length)}. Allow me to save it to your OneDrive to get it.`;
+  const description = exportOffer(request.kind, file.rows, file.content.length);
   const consent: Partial<Activity> = {
     type: "message",
     text: description,
@@ -81,7 +78,7 @@ export async function acceptExport(turn: TeamsTurn, answer: FileConsentAnswer): 
   const upload = answer.uploadInfo;
   const request = parsed.success ? exportRequest(parsed.data.kind, parsed.data.from ?? undefined, parsed.data.to ?? undefined) : null;
   if (!request?.ok || !upload?.uploadUrl) {
-    return replyPrivately(turn, notice("error", "I couldn't read which export this was. Nothing was shared: ask for it again with `wowbot export`."));
+    return replyPrivately(turn, notice("error", EXPORT_UNREADABLE));
   }
   const built = await buildExport(knownRequest(turn), request.value, turn.deps.exportMaxBytes);
   if ("reply" in built) return replyPrivately(turn, built.reply);

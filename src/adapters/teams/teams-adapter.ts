@@ -15,14 +15,14 @@ import express, { type Application } from "express";
 import { type Config, teamsMode } from "../../config/env.js";
 import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
-import { DATABASE_UNREACHABLE, notice } from "../../views/notice.js";
+import { DATABASE_UNREACHABLE, notice, SOMETHING_WENT_WRONG } from "../../views/notice.js";
 import { afterAckQueue } from "../after-ack.js";
 import { activityProblem } from "./activity-shape.js";
 import { WowbotTeamsBot } from "./bot.js";
 import { LOCAL_DEVELOPMENT_TENANT, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
 import { TeamsSender, toActivity } from "./teams-sender.js";
-import { isPersonal, SOMETHING_WENT_WRONG } from "./turn.js";
+import { isPersonal } from "./turn.js";
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
 

@@ -3,12 +3,9 @@
 import type { Activity, TurnContext } from "botbuilder";
 import type { MemberRecord, WorkspaceRecord } from "../../domain/records.js";
 import type { View } from "../../views/index.js";
-import { notice } from "../../views/notice.js";
+import { notice, SENT_PRIVATELY } from "../../views/notice.js";
 import type { TeamsDeps } from "./deps.js";
 import { type TeamsSender, toActivity } from "./teams-sender.js";
-
-export const SENT_PRIVATELY = "I've sent you the answer in our private chat.";
-export { SOMETHING_WENT_WRONG } from "../../views/notice.js";
 
 export interface TeamsTurn {
   deps: TeamsDeps;

@@ -93,7 +93,7 @@ export function openFormAction(title: string, form: FormKind, fill: Record<strin
 }
 
 /** A button that asks first (Teams has no confirm dialog on buttons): a small card with the real button. */
-export function confirmAction(title: string, question: string, confirm: Element, cancelNote = "Or leave it as it is."): Element {
+export function confirmAction(title: string, question: string, confirm: Element, cancelNote: string): Element {
   return {
     type: "Action.ShowCard",
     title,

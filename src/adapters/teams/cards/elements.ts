@@ -1,4 +1,4 @@
-// Small Adaptive Card builders the renderers share, and the one place a card is finished: schema, version, mention
+// Small Adaptive Card builders the converters share, and the one place a card is finished: schema, version, mention
 // entities and the size budget.
 import { CARD_BUDGET_BYTES, cardBytes, fitCard } from "./limits.js";
 import type { Mentions } from "./text.js";

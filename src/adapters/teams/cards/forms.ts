@@ -3,7 +3,7 @@
 // and readForm turns a submission back into the form's values (Teams sends inputs as strings, choices comma-separated).
 
 import { answersOf, formOf, NO_CHANNEL } from "../../../views/form-definitions.js";
-import { type Form, type Input, inputFor, type RawAnswers, requiredMessage } from "../../../views/form-inputs.js";
+import { type Form, type Input, inputFor, type RawAnswers, requiredMessage, UNNAMED_PERSON } from "../../../views/form-inputs.js";
 import type { FormErrors, FormKind, FormValues, FormView } from "../../../views/forms.js";
 import { markdown } from "../adaptive-card.js";
 import { CARD_ACTIONS } from "./actions.js";
@@ -60,7 +60,7 @@ function inputElement(input: Input, names: PeopleNames): Element {
         ...base,
         style: "filtered",
         // Teams lists only the preselected person statically; everyone else comes from the directory search.
-        choices: selected ? [choice(selected, names.get(selected) ?? "Selected person")] : [],
+        choices: selected ? [choice(selected, names.get(selected) ?? UNNAMED_PERSON)] : [],
         "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
         ...(selected ? { value: selected } : {}),
       };
@@ -109,7 +109,7 @@ function withValue(element: Element, value: unknown, names: PeopleNames): Elemen
   if (element.type === "Input.Date") return /^\d{4}-\d{2}-\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element.type === "Input.Time") return /^\d{2}:\d{2}$/.test(given) ? { ...rest, value: given } : rest;
   if (element["choices.data"]) {
-    return given.length <= ID_MAX ? { ...rest, choices: [choice(given, (names.get(given) ?? "Selected person").slice(0, 100))], value: given } : rest;
+    return given.length <= ID_MAX ? { ...rest, choices: [choice(given, (names.get(given) ?? UNNAMED_PERSON).slice(0, 100))], value: given } : rest;
   }
   if (element.type === "Input.ChoiceSet") {
     const offered = new Set(((element.choices as Choice[] | undefined) ?? []).map((c) => c.value));

@@ -35,7 +35,7 @@ function textBlocks(node: unknown, out: Json[]): Json[] {
 
 /**
  * Shrinks a card in place until it fits the budget: text blocks are cut shorter and shorter. Lists are capped by the
- * renderers, so this only acts on extreme text. Returns the card.
+ * views, so this only acts on extreme text. Returns the card.
  */
 export function fitCard<T extends Json>(card: T, budget = CARD_BUDGET_BYTES): T {
   for (let max = 2000; cardBytes(card) > budget && max >= 60; max = Math.floor(max / 2)) {

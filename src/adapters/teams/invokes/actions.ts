@@ -3,6 +3,7 @@
 // changes for everyone (a second's count, an approved request) is updated by the outbox.
 import { handleAction } from "../../../chat/actions.js";
 import type { ChatAction } from "../../../views/actions.js";
+import { BUTTON_NOT_VALID } from "../../../views/notice.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { teamsRequest } from "../chat-request.js";
 import type { TeamsTurn } from "../turn.js";
@@ -26,9 +27,6 @@ function chatActionOf(action: CardAction): ChatAction | null {
       return null;
   }
 }
-
-/** A button whose data is not what wowbot's own cards send (malformed or forged). */
-export const BUTTON_NOT_VALID = "That button isn't valid any more. Nothing was changed.";
 
 const button: TeamsAction = async (turn: TeamsTurn, data: ActionData): Promise<ActionAnswer> => {
   const action = readCardAction(data);

@@ -11,7 +11,7 @@ import { submitForm } from "../../../chat/submit-form.js";
 import { channelName } from "../../../db/teams-conversation.repository.js";
 import { REFERENCE_MAX } from "../../../domain/nomination.js";
 import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
-import { notice } from "../../../views/notice.js";
+import { FORM_NOT_OPENED, FORM_NOT_SENT, notice } from "../../../views/notice.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { doneTaskModule, taskModule } from "../cards/dialogs.js";
 import { ID_MAX, type PeopleNames, readForm } from "../cards/forms.js";
@@ -119,7 +119,7 @@ const peopleOf = (form: FormView, values: Record<string, unknown> = {}) => [
 async function dialogOf(turn: TeamsTurn, outcome: CommandOutcome, dialogId: string, errors?: FormErrors, values?: Record<string, unknown>): Promise<Body> {
   if (outcome.kind !== "form") {
     const text = outcome.kind === "reply" ? plainAnswer(outcome.view) : "";
-    return doneTaskModule(text || "This form can't be opened here.");
+    return doneTaskModule(text || FORM_NOT_OPENED);
   }
   const names = await namesOf(turn, peopleOf(outcome.form, values));
   return taskModule(outcome.form, errors, names, { values, data: { dialog: dialogId } });
@@ -144,7 +144,7 @@ function teamsForm(kind: FormKind): TeamsForm {
   return {
     async fetch(turn: TeamsTurn, data: ActionData) {
       const action = readCardAction(data);
-      if (action?.wowbot !== "form.open" || action.form !== kind) return doneTaskModule("This form can't be opened here.");
+      if (action?.wowbot !== "form.open" || action.form !== kind) return doneTaskModule(FORM_NOT_OPENED);
       const fill = prefillOf(action);
       const req = teamsRequest(turn);
       return dialogOf(turn, await openForm(turn, req, kind, fill), randomUUID());
@@ -153,7 +153,7 @@ function teamsForm(kind: FormKind): TeamsForm {
       // Teams sends an input left empty as "": not an id for the action reader (the form reader takes it as empty).
       const data = Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== "")) as ActionData;
       const action = readCardAction(data);
-      if (action?.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule("This form can't be sent from here.");
+      if (action?.wowbot !== "form.submit" || action.form !== kind) return doneTaskModule(FORM_NOT_SENT);
       // Without wowbot's dialog id (a hand-made submit) the activity is the request.
       const dialogId = dialogIdOf(data);
       const fill = prefillOf(action);

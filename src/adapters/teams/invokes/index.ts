@@ -1,4 +1,4 @@
-import { notice } from "../../../views/notice.js";
+import { NOT_AVAILABLE, notice } from "../../../views/notice.js";
 import { cardActionMessage, cardActionUpdate } from "../cards/dialogs.js";
 import { replyPrivately, type TeamsTurn } from "../turn.js";
 import { CARD_BUTTONS } from "./actions.js";
@@ -9,8 +9,6 @@ import type { ActionAnswer, ActionData, TeamsAction, TeamsForm } from "./types.j
 export const ACTIONS: Record<string, TeamsAction> = { ...CARD_BUTTONS };
 
 export const FORMS: Record<string, TeamsForm> = { ...FORM_DIALOGS };
-
-export const NOT_AVAILABLE = "This isn't available in Teams yet.";
 
 const lookUp = <T>(table: Record<string, T>, key: string | undefined): T | undefined => (key && Object.hasOwn(table, key) ? table[key] : undefined);
 

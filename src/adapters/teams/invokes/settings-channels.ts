@@ -2,9 +2,8 @@
 // was removed from): only channels the bot knows in this workspace are accepted, else the outbox could never post.
 import type { SettingsPatch } from "../../../app/settings.ports.js";
 import type { FormErrors } from "../../../views/forms.js";
+import { UNKNOWN_CHANNEL } from "../../../views/notice.js";
 import type { TeamsTurn } from "../turn.js";
-
-export const UNKNOWN_CHANNEL = "wowbot isn't in that channel: add wowbot to its team, then choose the channel here.";
 
 /** Problems with the chosen channels, beside their inputs; a channel left as it is stays accepted. */
 export async function unknownChannels(turn: TeamsTurn, patch: SettingsPatch): Promise<FormErrors | null> {

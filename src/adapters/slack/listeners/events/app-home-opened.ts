@@ -10,7 +10,7 @@ export function appHomeOpened(deps: SlackDeps) {
     const { workspace, member } = await provision(deps, context, client);
     if (event.tab !== "home") return;
     if (!workspace || !member) return;
-    // Our renderers build plain Block Kit objects; the limits test, not Slack's types, keeps them valid.
+    // The converter builds plain Block Kit objects; the limits test, not Slack's types, keeps them valid.
     const view = renderHome(await memberHome(deps.ports, { workspace, member })) as unknown as types.HomeView;
     await client.views.publish({ user_id: event.user, view });
   };
