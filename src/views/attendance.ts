@@ -56,7 +56,13 @@ export function occurrenceListMessage(view: OccurrenceListView): Message {
         {
           label: "Delete",
           action: { kind: "attendance.delete", occurrenceId: o.id },
-          confirm: { title: "Delete this record?", text: `Delete ${label} on ${o.date}? A closed period is re-evaluated.`, yes: "Delete", no: "Keep", otherwise: "Or keep it: close this." },
+          confirm: {
+            title: "Delete this record?",
+            text: `Delete ${label} on ${o.date}? A closed period is re-evaluated.`,
+            yes: "Delete",
+            no: "Keep",
+            otherwise: "Or keep it: close this.",
+          },
         },
         note ? [note] : undefined,
       ),

@@ -71,7 +71,10 @@ describe("architecture", () => {
     );
     expect(found).toEqual([]);
     expect(sentencesOf('const a = "That button isn\'t valid any more."; // Not this one, it is a comment.')).toEqual(["That button isn't valid any more."]);
-    expect(sentencesOf("log.info({ id }, `Teams activity failed for ${id}`);")).toEqual([]);
+    // A log message is a phrase without a full stop; a template's interpolations are cut out.
+    const $ = "$";
+    expect(sentencesOf(`log.info({ id }, \`Teams activity failed for ${$}{id}\`);`)).toEqual([]);
+    expect(sentencesOf(`notice("error", \`You can't second ${$}{what} twice.\`);`)).toEqual(["You can't second   twice."]);
   });
 
   it("views import no adapter: each platform converts the views, never the other way round", () => {
