@@ -166,5 +166,7 @@ export function ledgerDmMessage(view: LedgerDmView): Message {
     entry.hours >= 0
       ? t`${emoji("tada")} You earned ${formatHours(entry.hours)}${streak}. ${after}`
       : t`${emoji("information_source")} ${formatHours(-entry.hours)} were reversed: ${entry.reason}. ${after}`;
-  return { blocks: [line(says)] };
+  // Earned enough for a paid day that no pending request holds: offer the request right here (checked again on click).
+  const canRequest = entry.hours > 0 && Math.round(balance.available * 100) >= Math.round(view.hoursPerPaidDay * 100);
+  return { blocks: [line(says), ...(canRequest ? [actions({ label: "Request a paid day off", action: { kind: "pto.request" } })] : [])] };
 }
