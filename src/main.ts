@@ -21,6 +21,7 @@ import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
 import { busyWithRequests } from "./jobs/busy.js";
 import { dailyJob } from "./jobs/daily.job.js";
+import { directoryJob } from "./jobs/directory.job.js";
 import { outboxJob } from "./jobs/outbox.job.js";
 import { type Job, Scheduler } from "./jobs/scheduler.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -58,7 +59,7 @@ export interface Service {
   db: Database;
   scheduler: Scheduler;
   /** The service's own jobs, by name, for scheduler.runNow. */
-  jobs: { outbox: Job; daily: Job };
+  jobs: { outbox: Job; daily: Job; directory: Job };
   /** Stop accepting, finish in-flight requests and the current job step, close the database. */
   stop(): Promise<void>;
 }
@@ -180,7 +181,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       { workspaces, claims, clock, leaseMs: config.dailyLeaseMs },
       { outbox: { enqueue }, finished: (job, key) => claims.isFinished(job, key) },
     );
-    const scheduler = new Scheduler([deliveryJob, daysJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) => metrics.jobRuns.inc({ job, outcome }));
+    const sources = [slack?.directory, teams?.directory].filter((s) => s !== undefined);
+    const peopleJob = directoryJob(ports, sources, logger);
+    const scheduler = new Scheduler([deliveryJob, daysJob, peopleJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) =>
+      metrics.jobRuns.inc({ job, outcome }),
+    );
     if (options.scheduleJobs ?? true) scheduler.start();
     logger.info({ port, readyMs: Math.round(performance.now() - started) }, `wowbot listening on port ${port}`);
 
@@ -206,7 +211,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: deliveryJob, daily: daysJob }, stop };
+    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: deliveryJob, daily: daysJob, directory: peopleJob }, stop };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});

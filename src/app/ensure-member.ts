@@ -63,6 +63,8 @@ function sameProfile(known: MemberRecord, user: PlatformUser): boolean {
     known.email === user.email &&
     known.timezone === user.timezone &&
     known.active === !user.deleted &&
-    known.isBot === user.isBot
+    known.isBot === user.isBot &&
+    known.isGuest === user.isGuest &&
+    known.isExternal === user.isExternal
   );
 }

@@ -1,5 +1,6 @@
 // Finds the members that rows of an import or ingest request name by platform user id (exact) or email (any case),
 // with one read for the whole batch, and says why a row's member can't be used: unknown, ambiguous, a bot, deactivated.
+import { outsideProgramme } from "../domain/programme.js";
 import type { MemberRecord } from "../domain/records.js";
 import type { MemberStore } from "./members.ports.js";
 
@@ -24,7 +25,7 @@ export async function lookUpMembers(
 }
 
 export function memberLookup(known: MemberRecord[], rules: LookupRules): MemberLookup {
-  const usable = (m: MemberRecord) => !m.isBot && (rules.allowInactive || m.active);
+  const usable = (m: MemberRecord) => !outsideProgramme(m) && (rules.allowInactive || m.active);
   const byId = new Map(known.map((m) => [m.platformUserId, m]));
   const byEmail = new Map<string, MemberRecord[]>();
   for (const m of known) {
@@ -40,7 +41,7 @@ export function memberLookup(known: MemberRecord[], rules: LookupRules): MemberL
       const matches = byEmail.get(key.toLowerCase()) ?? [];
       // Several people can carry one email (an account deactivated and created again): the one who can be named
       // wins; when that is still not one person, the row must say whom it means.
-      const candidates = matches.length > 1 ? matches.filter((m) => m.active && !m.isBot) : matches;
+      const candidates = matches.length > 1 ? matches.filter((m) => m.active && !outsideProgramme(m)) : matches;
       if (matches.length > 1 && candidates.length !== 1) {
         return {
           reason: `"${key}" is the email of ${matches.length} members (${matches
@@ -52,9 +53,10 @@ export function memberLookup(known: MemberRecord[], rules: LookupRules): MemberL
       member = candidates[0];
     }
     if (!member) {
-      return { reason: `"${key}" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.` };
+      return { reason: `"${key}" is not in the workspace's directory: use their user id or the email the workspace knows them by.` };
     }
-    if (member.isBot) return { reason: `${member.displayName} (${member.platformUserId}) is a bot, so there's no ${rules.forWhat}.` };
+    const outside = outsideProgramme(member);
+    if (outside) return { reason: `${member.displayName} (${member.platformUserId}) is ${outside}, so there's no ${rules.forWhat}.` };
     if (!usable(member)) return { reason: `${member.displayName} (${member.platformUserId}) is deactivated.` };
     return { member };
   };

@@ -3,6 +3,7 @@ import type { Clock } from "../domain/clock.js";
 import type { ApiTokenStore } from "./api-tokens.js";
 import type { AttendanceStore } from "./attendance.ports.js";
 import type { DigestSource } from "./digest.js";
+import type { DirectorySyncStore } from "./directory.ports.js";
 import type { ExportStore } from "./exports.js";
 import type { HomeStore } from "./home.ports.js";
 import type { MemberStore } from "./members.ports.js";
@@ -15,6 +16,8 @@ export interface Ports {
   nominations: NominationStore;
   scores: ScoreStore;
   members: MemberStore;
+  /** Where each workspace's directory read stands. */
+  directorySyncs: DirectorySyncStore;
   home: HomeStore;
   settings: SettingsStore;
   attendance: AttendanceStore;

@@ -3,6 +3,7 @@
 
 import { checkOccurrence, formatHours, OCCURRENCE_LABEL, type OccurrenceType, pointsFor, reversal, roundHours, tierHours } from "../domain/attendance.js";
 import { localDate } from "../domain/local-time.js";
+import { outsideProgramme } from "../domain/programme.js";
 import type { MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import type { MemberLedgerTx } from "./attendance.ports.js";
@@ -36,7 +37,8 @@ function checkTarget(lead: MemberRecord, member: MemberRecord): DomainError | nu
   if (member.id === lead.id) {
     return { code: "ATTENDANCE.SELF", field: "member", message: "You can't record or change your own attendance: ask another lead." };
   }
-  if (member.isBot) return { code: "ATTENDANCE.BOT", field: "member", message: `${member.displayName} is a bot, so there's no attendance to record.` };
+  const outside = outsideProgramme(member);
+  if (outside) return { code: "ATTENDANCE.OUTSIDE", field: "member", message: `${member.displayName} is ${outside}, so there's no attendance to record.` };
   return null;
 }
 

@@ -18,7 +18,7 @@ import { periodContaining, periodInstants } from "../domain/period.js";
 import type { WorkspaceRecord } from "../domain/records.js";
 import type { Capped, DigestFacts } from "../views/digest.js";
 import type { PersonRef } from "../views/person.js";
-import { eligibleMember } from "./eligibility.js";
+import { eligibleMember, inProgramme } from "./eligibility.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
 export interface DigestSql {
@@ -61,7 +61,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
   const notNominated = await sql.query<Person & { total: number }>(
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*) OVER ()::int AS total
      FROM "Member" m
-     WHERE m."workspaceId" = $1::uuid AND m.active AND NOT m."isBot" AND m.role = 'agent' AND m."joinedAt" <= $2 AND NOT EXISTS (
+     WHERE m."workspaceId" = $1::uuid AND ${inProgramme("m")} AND m.role = 'agent' AND m."joinedAt" <= $2 AND NOT EXISTS (
        SELECT 1 FROM "Nomination" n WHERE n."nomineeId" = m.id AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3)
      ORDER BY m."displayName", m."platformUserId" LIMIT $4`,
     [ws, fairnessFrom, to, L],

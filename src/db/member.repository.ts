@@ -16,6 +16,8 @@ export interface MemberProfile {
   timezone?: string | null;
   active?: boolean;
   isBot?: boolean;
+  isGuest?: boolean;
+  isExternal?: boolean;
   platformAccountId?: string | null;
 }
 
@@ -71,6 +73,8 @@ export class MemberRepository implements MemberStore {
         timezone: user.timezone,
         active: !user.deleted,
         isBot: user.isBot,
+        isGuest: user.isGuest,
+        isExternal: user.isExternal,
         ...(user.platformAccountId !== undefined ? { platformAccountId: user.platformAccountId } : {}),
       },
       initialRole,

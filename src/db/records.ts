@@ -27,6 +27,8 @@ export function toMemberRecord(m: Member): MemberRecord {
     role: m.role,
     active: m.active,
     isBot: m.isBot,
+    isGuest: m.isGuest,
+    isExternal: m.isExternal,
     timezone: m.timezone,
     platformAccountId: m.platformAccountId,
   };

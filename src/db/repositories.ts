@@ -9,6 +9,7 @@ import { AttendanceRepository } from "./attendance.repository.js";
 import { ContactDataRepository } from "./contact-data.repository.js";
 import type { Database } from "./database.js";
 import { digestFacts } from "./digest-facts.js";
+import { DirectorySyncRepository } from "./directory-sync.repository.js";
 import { ExportRepository } from "./export.repository.js";
 import { HomeRepository } from "./home.repository.js";
 import { JobRunRepository } from "./job-run.repository.js";
@@ -28,6 +29,7 @@ export function createRepositories(db: Database) {
     db,
     workspaces,
     members: new MemberRepository(db),
+    directorySyncs: new DirectorySyncRepository(db),
     nominations: new NominationRepository(db),
     scores: new ScoreRepository(db),
     home: new HomeRepository(db.prisma),
@@ -62,6 +64,6 @@ export type Repositories = ReturnType<typeof createRepositories>;
 
 /** The use cases' ports on the repositories. */
 export function portsOf(repos: Repositories, clock: Clock, admins: readonly string[]): Ports {
-  const { nominations, scores, members, home, workspaces, attendance, tokens, digest, exports } = repos;
-  return { clock, nominations, scores, members, home, settings: workspaces, attendance, tokens, digest, exports, admins };
+  const { nominations, scores, members, directorySyncs, home, workspaces, attendance, tokens, digest, exports } = repos;
+  return { clock, nominations, scores, members, directorySyncs, home, settings: workspaces, attendance, tokens, digest, exports, admins };
 }

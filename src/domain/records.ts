@@ -26,6 +26,10 @@ export interface MemberRecord {
   role: Role;
   active: boolean;
   isBot: boolean;
+  /** A guest of the workspace: in the directory, outside the programme (no attendance, no paid hours). */
+  isGuest: boolean;
+  /** Someone of another organisation (Slack Connect, another tenant): in the directory, outside the programme. */
+  isExternal: boolean;
   timezone: string | null;
   /** Teams: the per-bot "29:" account id, when known (stored records carry it; null on Slack). */
   platformAccountId?: string | null;
@@ -39,6 +43,10 @@ export interface PlatformUser {
   timezone: string | null;
   isBot: boolean;
   deleted: boolean;
+  /** A guest (Slack is_restricted / is_ultra_restricted, a Teams guest). */
+  isGuest: boolean;
+  /** Of another organisation than the workspace's (Slack Connect, another Teams tenant). */
+  isExternal: boolean;
   /** Workspace owner or admin on the platform itself. */
   isPlatformAdmin: boolean;
   /** Teams only: the per-bot account id ("29:..."); undefined leaves a stored one as it is. */

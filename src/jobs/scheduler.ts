@@ -9,6 +9,8 @@ export interface Job {
   /** Cron expression; most jobs tick every minute and decide per workspace whether their local time has come. */
   schedule: string;
   run(now: Date): Promise<void>;
+  /** Asked to end a long wait early at shutdown (the run then stops at its next step). */
+  stop?(): void;
 }
 
 export type JobObserver = (job: string, outcome: "done" | "failed") => void;
@@ -64,6 +66,7 @@ export class Scheduler {
   /** Stops ticking and waits for the runs in flight to finish their current step. */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const job of this.jobs) job.stop?.();
     await Promise.all(this.tasks.map((t) => t.stop()));
     await Promise.all([...this.inFlight]);
   }

@@ -167,7 +167,7 @@ describe("POST /api/v1/service-level", () => {
     ]);
     const reasons = body.problems.map((p) => p.reason);
     expect(reasons).toEqual([
-      '"U_NOBODY" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.',
+      '"U_NOBODY" is not in the workspace\'s directory: use their user id or the email the workspace knows them by.',
       "2026-03-03 is in the future (today is 2026-03-02 in Europe/Berlin): send a day once it has happened.",
       '"2026-02-30" is not a date: use YYYY-MM-DD.',
       "customerFacingSeconds can't be negative: give whole seconds, 0 to 86400.",

@@ -78,11 +78,25 @@ describe("Slack profiles", () => {
     expect(await member("U0KEN")).toMatchObject({ active: false });
   });
 
-  it("stores a new name of a member and adds nobody for a change of someone who never used wowbot", async () => {
+  it("stores a new name of a member, and someone not stored yet as Slack describes them now (the directory, PRODUCT.md §8)", async () => {
     expect((await wow("U0ANN", "U0DAN")).text).toContain("is in");
     await userChange(t.fakeSlack.changeUser({ id: "U0ANN", name: "ann.m" }));
-    await userChange(t.fakeSlack.changeUser({ id: "U0STRANGER", name: "stranger" }));
     await expect.poll(async () => (await member("U0ANN"))?.displayName).toBe("ann.m");
-    expect(await member("U0STRANGER")).toBeNull();
+
+    // The event says "quiet"; Slack, asked, says what is true now: the newer name and a guest account.
+    const announced = t.fakeSlack.changeUser({ id: "U0QUIET", name: "quiet" });
+    t.fakeSlack.addUser({ id: "U0QUIET", name: "quiet.q", guest: "single" });
+    await userChange(announced);
+    await expect.poll(() => member("U0QUIET")).toMatchObject({ displayName: "quiet.q", isGuest: true, role: "agent", active: true });
+  });
+
+  it("stores a newcomer Slack announces with team_join, from another organisation when their team is another", async () => {
+    const user = t.fakeSlack.changeUser({ id: "U0NEWBIE", name: "newbie" });
+    expect((await t.slack.event({ type: "team_join", user, event_ts: "2.1" })).status).toBe(200);
+    await expect.poll(() => member("U0NEWBIE")).toMatchObject({ displayName: "newbie", isGuest: false, isExternal: false });
+
+    const outsider = t.fakeSlack.changeUser({ id: "U0CONNECT", name: "partner", teamId: "T0PARTNER" });
+    await t.slack.event({ type: "team_join", user: outsider, event_ts: "2.2" });
+    await expect.poll(() => member("U0CONNECT")).toMatchObject({ displayName: "partner", isExternal: true });
   });
 });

@@ -7,15 +7,8 @@ import { handleAction } from "../../src/chat/actions.js";
 import { runCommand } from "../../src/chat/commands.js";
 import type { ChatRequest } from "../../src/chat/request.js";
 import { submitForm } from "../../src/chat/submit-form.js";
-import { ApiTokenRepository } from "../../src/db/api-token.repository.js";
-import { AttendanceRepository } from "../../src/db/attendance.repository.js";
-import { digestFacts } from "../../src/db/digest-facts.js";
-import { ExportRepository } from "../../src/db/export.repository.js";
-import { HomeRepository } from "../../src/db/home.repository.js";
-import { MemberRepository } from "../../src/db/member.repository.js";
-import { NominationRepository } from "../../src/db/nomination.repository.js";
-import { ScoreRepository } from "../../src/db/score.repository.js";
-import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
+import { createRepositories, portsOf } from "../../src/db/repositories.js";
+import type { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import type { MemberRecord, PlatformUser, WorkspaceRecord } from "../../src/domain/records.js";
 import { ManualClock } from "../support/clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/db-fixture.js";
@@ -33,7 +26,19 @@ let admin: MemberRecord;
 /** The Teams directory, as TeamsInfo would answer: only the people above exist. */
 const directory = {
   lookUp: async (id: string): Promise<PlatformUser | null> =>
-    PEOPLE[id] ? { platformUserId: id, displayName: PEOPLE[id], email: null, timezone: null, isBot: false, deleted: false, isPlatformAdmin: false } : null,
+    PEOPLE[id]
+      ? {
+          platformUserId: id,
+          displayName: PEOPLE[id],
+          email: null,
+          timezone: null,
+          isBot: false,
+          deleted: false,
+          isGuest: false,
+          isExternal: false,
+          isPlatformAdmin: false,
+        }
+      : null,
 };
 
 function teamsRequest(member: MemberRecord | null, requestKey = "teams:activity:1"): ChatRequest {
@@ -50,20 +55,9 @@ function teamsRequest(member: MemberRecord | null, requestKey = "teams:activity:
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  workspaces = new WorkspaceRepository(t.db);
-  ports = {
-    clock: new ManualClock("2026-03-02T09:00:00Z"),
-    nominations: new NominationRepository(t.db),
-    scores: new ScoreRepository(t.db),
-    members: new MemberRepository(t.db),
-    home: new HomeRepository(t.db.prisma),
-    settings: workspaces,
-    attendance: new AttendanceRepository(t.db.prisma),
-    tokens: new ApiTokenRepository(t.db.prisma),
-    digest: { facts: (w, day) => t.db.withSession((sql) => digestFacts(sql, w, day)) },
-    exports: new ExportRepository(t.db.prisma),
-    admins: [ADMIN],
-  };
+  const repos = createRepositories(t.db);
+  workspaces = repos.workspaces;
+  ports = portsOf(repos, new ManualClock("2026-03-02T09:00:00Z"), [ADMIN]);
   workspace = await workspaces.ensure({ platform: "teams", externalId: "tenant-1", name: "Contoso", timezone: "Europe/Berlin", createdAt: ports.clock.now() });
   admin = (await ensureMember(ports, { workspaceId: workspace.id, platformUserId: ADMIN, directory })) as MemberRecord;
 });

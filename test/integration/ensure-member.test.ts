@@ -21,6 +21,8 @@ const slackUser = (id: string, changes: Partial<PlatformUser> = {}): PlatformUse
   timezone: "Europe/Berlin",
   isBot: false,
   deleted: false,
+  isGuest: false,
+  isExternal: false,
   isPlatformAdmin: false,
   ...changes,
 });

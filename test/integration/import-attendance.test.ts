@@ -128,9 +128,7 @@ describe("importAttendance", () => {
       [12, "type"],
     ]);
     const reasons = result.error.problems.map((p) => p.reason);
-    expect(reasons[0]).toBe(
-      '"U_NOBODY" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.',
-    );
+    expect(reasons[0]).toBe('"U_NOBODY" is not in the workspace\'s directory: use their user id or the email the workspace knows them by.');
     expect(reasons[1]).toContain("is a bot");
     expect(reasons[2]).toContain("Gone (U_GONE) is deactivated");
     expect(reasons[3]).toBe('"2026-02-30" is not a date: use YYYY-MM-DD.');
@@ -140,7 +138,7 @@ describe("importAttendance", () => {
     expect(reasons[7]).toBe("conflicts with line 9, which gives Ada an absence on 2026-03-02: a day holds one occurrence.");
     expect(reasons[8]).toBe("Bob already has a late arrival on 2026-03-05. Delete it first if it was wrong.");
     expect(reasons.slice(9)).toEqual([
-      expect.stringContaining('"nobody@example.com" is not a known member'),
+      expect.stringContaining('"nobody@example.com" is not in the workspace\'s directory'),
       '"03/02/2026" is not a date: use YYYY-MM-DD.',
       "the type is missing: use absent, late or excused.",
     ]);
@@ -179,7 +177,7 @@ describe("importAttendance", () => {
     expect(bad.ok ? [] : bad.error.problems).toEqual([
       { line: 2, field: "member", reason: '"TWINS@example.com" is the email of 2 members (U_TWIN1, U_TWIN2): use the user id instead.' },
       // User ids match exactly: the platform's ids are case-sensitive.
-      { line: 3, field: "member", reason: expect.stringContaining('"u_ada" is not a known member') },
+      { line: 3, field: "member", reason: expect.stringContaining('"u_ada" is not in the workspace\'s directory') },
     ]);
     const good = await importRows(
       ws,
@@ -349,7 +347,7 @@ describe("wowbot import attendance (the command on a database of its own)", () =
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
     expect(r.err).toEqual([
-      'line 3, member: "U_NOBODY" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.',
+      'line 3, member: "U_NOBODY" is not in the workspace\'s directory: use their user id or the email the workspace knows them by.',
       'line 4, date: "2026-02-30" is not a date: use YYYY-MM-DD.',
       'line 6, type: "sick" is not an attendance type: use absent, late or excused.',
       "line 7, row: 5 values for 4 columns: put values containing commas in double quotes.",

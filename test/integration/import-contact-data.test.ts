@@ -82,7 +82,7 @@ describe("wowbot import service-level", () => {
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
     expect(r.err).toEqual([
-      'line 3, member: "U_NOBODY" is not a known member: use the user id of someone who has used wowbot at least once, or the email wowbot knows them by.',
+      'line 3, member: "U_NOBODY" is not in the workspace\'s directory: use their user id or the email the workspace knows them by.',
       expect.stringMatching(/^line 4, date: 2099-01-01 is in the future \(today is \d{4}-\d\d-\d\d in UTC\): send a day once it has happened\.$/),
       'line 5, customerFacingSeconds: customerFacingSeconds must be whole seconds, 0 to 86400 (got "1.5").',
       'line 5, availableSeconds: availableSeconds must be whole seconds, 0 to 86400 (got "abc").',

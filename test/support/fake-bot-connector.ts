@@ -4,6 +4,7 @@
 // flow (PUT /upload/{name} keeps the bytes). Loopback only.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { closeServer, listenOnLoopback } from "./loopback.js";
+import { TEAMS_TENANT } from "./teams-requests.js";
 
 export interface FakeTeamsUser {
   /** The per-bot account id ("29:..."). */
@@ -11,6 +12,10 @@ export interface FakeTeamsUser {
   aadObjectId: string;
   name: string;
   email?: string;
+  /** "guest" for a guest account (Teams' userRole); "user" when unset. */
+  userRole?: "user" | "guest";
+  /** Someone of another organisation: a tenant other than the workspace's. */
+  tenantId?: string;
 }
 
 export interface CapturedActivity {
@@ -31,7 +36,7 @@ export interface CreatedConversation {
   authorization?: string;
 }
 
-export type ConnectorRoute = "send" | "update" | "create" | "member" | "channels" | "upload";
+export type ConnectorRoute = "send" | "update" | "create" | "member" | "channels" | "upload" | "roster";
 
 /** A file PUT to an upload URL (uploadUrl of a file-consent accept). */
 export interface UploadedFile {
@@ -46,6 +51,8 @@ export interface ConnectorFailure {
   retryAfter?: number;
   /** How many calls fail before the route recovers (default 1). */
   times?: number;
+  /** How many calls are answered normally before the failures begin (a failure on page 2). */
+  after?: number;
 }
 
 export class FakeBotConnector {
@@ -55,6 +62,12 @@ export class FakeBotConnector {
   /** Every request, for checks on what was called (method and path). */
   readonly requests: Array<{ method: string; path: string; authorization?: string }> = [];
   private readonly roster = new Map<string, FakeTeamsUser>();
+  /** The most members one roster page holds, whatever page size was asked. */
+  rosterPageSize = 500;
+  /** Roster pages read (GET .../pagedmembers), with the continuation token each asked for. */
+  readonly rosterReads: Array<{ teamId: string; continuationToken?: string }> = [];
+  /** The workspace's tenant: roster members carry it unless they are of another organisation. */
+  tenantId = TEAMS_TENANT;
   private readonly channels = new Map<string, Array<{ id: string; name?: string }>>();
   private readonly failures = new Map<ConnectorRoute, Required<ConnectorFailure>>();
   private server?: Server;
@@ -101,7 +114,7 @@ export class FakeBotConnector {
 
   /** The next calls of a route fail with this status. */
   fail(route: ConnectorRoute, failure: ConnectorFailure): this {
-    this.failures.set(route, { retryAfter: 0, times: 1, ...failure });
+    this.failures.set(route, { retryAfter: 0, times: 1, after: 0, ...failure });
     return this;
   }
 
@@ -167,6 +180,10 @@ export class FakeBotConnector {
     }
     const f = this.failures.get(route);
     if (!f || f.times <= 0) return null;
+    if (f.after > 0) {
+      f.after--;
+      return null;
+    }
     f.times--;
     const headers: Record<string, string> = f.status === 429 ? { "retry-after": String(f.retryAfter) } : {};
     return { status: f.status, body: { error: { code: `Scripted${f.status}`, message: `scripted failure ${f.status}` } }, headers };
@@ -182,6 +199,7 @@ export class FakeBotConnector {
     const authorization = req.headers.authorization;
     this.requests.push({ method: req.method ?? "", path, authorization });
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const query = new URL(req.url ?? "/", "http://x").searchParams;
     // /upload/{name}: raw bytes, not JSON.
     if (req.method === "PUT" && parts[0] === "upload" && parts[1]) {
       const failed = this.failure("upload");
@@ -207,6 +225,25 @@ export class FakeBotConnector {
       const activityId = req.method === "PUT" ? (parts[4] ?? "") : `activity-${++this.seq}`;
       this.activities.push({ method: req.method, conversationId, replyToId: parts[4], activityId, activity: body, authorization });
       return { status: 200, body: { id: activityId } };
+    }
+    // /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=: the whole roster, page by page.
+    if (req.method === "GET" && parts[1] === "conversations" && parts[3] === "pagedmembers") {
+      const failed = this.failure("roster");
+      if (failed) return failed;
+      this.rosterReads.push({ teamId: parts[2] ?? "", continuationToken: query.get("continuationToken") ?? undefined });
+      const everyone = [...new Set(this.roster.values())];
+      const size = Math.min(Number(query.get("pageSize") ?? 500) || 500, this.rosterPageSize);
+      const from = Number(query.get("continuationToken") ?? 0) || 0;
+      const members = everyone.slice(from, from + size).map((u) => ({
+        id: u.id,
+        name: u.name,
+        aadObjectId: u.aadObjectId,
+        email: u.email,
+        userPrincipalName: u.email,
+        userRole: u.userRole ?? "user",
+        tenantId: u.tenantId ?? this.tenantId,
+      }));
+      return { status: 200, body: { members, ...(from + size < everyone.length ? { continuationToken: String(from + size) } : {}) } };
     }
     // /v3/conversations/{id}/members/{userId}
     if (req.method === "GET" && parts[1] === "conversations" && parts[3] === "members" && parts[4]) {

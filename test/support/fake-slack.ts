@@ -26,6 +26,10 @@ export interface FakeUser {
   email?: string;
   /** Slack workspace admin or owner. */
   isAdmin?: boolean;
+  /** A guest: multi-channel (is_restricted) or single-channel (is_ultra_restricted). */
+  guest?: "multi" | "single";
+  /** Slack Connect: the person's own workspace (another team_id than the fake's). */
+  teamId?: string;
 }
 
 export interface ScriptedFailure {
@@ -36,6 +40,8 @@ export interface ScriptedFailure {
   retryAfter?: number;
   /** How many calls fail before the method recovers. */
   times?: number;
+  /** How many calls are answered normally before the failures begin (a failure on page 2). */
+  after?: number;
 }
 
 const JSON_FIELDS = ["blocks", "attachments", "view", "metadata", "files"];
@@ -59,7 +65,7 @@ export class FakeSlack {
   /** Who installs the app, and what oauth.v2.access answers, in OAuth tests. */
   installer = { userId: "U0INSTALLER", teamId: "T0NEW", teamName: "New Team", botToken: "xoxb-new-team-installed-token" };
   private readonly users = new Map<string, FakeUser>();
-  private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times">> & ScriptedFailure>();
+  private readonly failures = new Map<string, Required<Pick<ScriptedFailure, "times" | "after">> & ScriptedFailure>();
   /** Methods whose answers wait for a release (a slow Slack). */
   private readonly holds = new Map<string, Promise<void>>();
   /** Files uploaded, by file id, in the order their upload URLs were requested. */
@@ -70,6 +76,8 @@ export class FakeSlack {
   private seq = 0;
   private readonly hangs = new Map<string, number>();
   private readonly held: Array<() => void> = [];
+  /** The most people one users.list page holds, whatever the limit asked (Slack may answer with fewer). */
+  usersListPageSize = 1000;
   /** Stamps each call with this clock's time (a test's ManualClock), to check when retries came. */
   stampWith?: () => Date;
   url = "";
@@ -106,7 +114,7 @@ export class FakeSlack {
   }
 
   fail(method: string, failure: ScriptedFailure): void {
-    this.failures.set(method, { times: 1, ...failure });
+    this.failures.set(method, { times: 1, after: 0, ...failure });
   }
 
   /** The next `times` calls of `method` get no answer at all (a hung platform) until releaseHeld(). */
@@ -206,7 +214,8 @@ export class FakeSlack {
       return new Promise((resolve) => this.held.push(() => resolve({ status: 500, body: { ok: false, error: "internal_error" } })));
     }
     const failure = this.failures.get(method);
-    if (failure && failure.times > 0) {
+    if (failure && failure.after > 0) failure.after -= 1;
+    else if (failure && failure.times > 0) {
       failure.times -= 1;
       call.failed = true;
       call.status = failure.status ?? 200;
@@ -282,6 +291,22 @@ export class FakeSlack {
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case "users.list": {
+        // Everyone added, in the order added; the cursor is the offset of the next page, as opaque as Slack's.
+        const everyone = [...this.users.values()];
+        const limit = Math.min(Number(args.limit ?? 100) || 100, this.usersListPageSize);
+        const from = args.cursor
+          ? Number(
+              Buffer.from(String(args.cursor), "base64url")
+                .toString()
+                .replace(/^offset:/, ""),
+            )
+          : 0;
+        if (!Number.isInteger(from) || from < 0) return { ok: false, error: "invalid_cursor" };
+        const page = everyone.slice(from, from + limit);
+        const next = from + limit < everyone.length ? Buffer.from(`offset:${from + limit}`).toString("base64url") : "";
+        return { ok: true, members: page.map((u) => slackUser(u, this.teamId)), response_metadata: { next_cursor: next } };
+      }
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: "user_not_found" };
@@ -297,12 +322,14 @@ function slackUser(u: FakeUser, teamId: string) {
   const realName = u.realName ?? u.name ?? u.id;
   return {
     id: u.id,
-    team_id: teamId,
+    team_id: u.teamId ?? teamId,
     name: u.name ?? u.id.toLowerCase(),
     real_name: realName,
     deleted: Boolean(u.deleted),
     is_bot: Boolean(u.isBot),
     is_admin: Boolean(u.isAdmin),
+    is_restricted: u.guest !== undefined,
+    is_ultra_restricted: u.guest === "single",
     tz: u.tz ?? "America/New_York",
     profile: { real_name: realName, display_name: u.name ?? "", email: u.email },
   };

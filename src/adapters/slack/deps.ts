@@ -8,7 +8,7 @@ import type { SlackUserCache } from "./user-cache.js";
 
 export interface SlackDeps {
   ports: Ports;
-  workspaces: Pick<WorkspaceRepository, "ensure" | "findWithMember">;
+  workspaces: Pick<WorkspaceRepository, "ensure" | "findWithMember" | "listAll">;
   defaultTimezone: string;
   /** The largest export file /wowbot export sends (EXPORT_MAX_MB). */
   exportMaxBytes: number;

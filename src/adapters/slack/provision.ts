@@ -11,7 +11,7 @@ import { slackDirectory } from "./slack-directory.js";
 
 /** users.info for the request's installation, through this process's memory of Slack's recent answers. */
 export function directoryOf(deps: SlackDeps, context: Context, client: webApi.WebClient) {
-  return slackDirectory(client, context.botToken ?? "", deps.users);
+  return slackDirectory(client, context.botToken ?? "", context.teamId, deps.users);
 }
 
 /**

@@ -4,6 +4,7 @@
 // PostgreSQL.
 import { App, type Authorize, ExpressReceiver, type Installation, webApi } from "@slack/bolt";
 import type { Application } from "express";
+import type { DirectorySource } from "../../app/directory.ports.js";
 import type { Config } from "../../config/env.js";
 import type { SlackInstallationRepository } from "../../db/slack-installation.repository.js";
 import type { Logger } from "../../logger.js";
@@ -16,6 +17,7 @@ import { registerListeners } from "./listeners/index.js";
 import { provisionMiddleware } from "./provision.js";
 import { tellFailures } from "./request-failures.js";
 import { slackDirectory } from "./slack-directory.js";
+import { slackDirectorySource } from "./slack-directory-reader.js";
 import { slackFetch } from "./slack-fetch.js";
 import { SlackSender } from "./slack-sender.js";
 import { SlackUserCache } from "./user-cache.js";
@@ -40,6 +42,8 @@ export interface SlackAdapter {
   client: webApi.WebClient;
   /** Delivers outbox messages of Slack workspaces. */
   sender: SlackSender;
+  /** The installed workspaces' people, for the directory sync. */
+  directory: DirectorySource;
 }
 
 /**
@@ -82,7 +86,7 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
     const token = installation.bot?.token;
     const teamId = installation.team?.id;
     if (!token || !teamId) return;
-    const installer = await slackDirectory(client, token).lookUp(installation.user.id);
+    const installer = await slackDirectory(client, token, teamId).lookUp(installation.user.id);
     const workspace = await deps.workspaces.ensure({
       platform: "slack",
       externalId: teamId,
@@ -135,5 +139,24 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   // WebClient's default is to wait forever for an answer; the outbox gives up on a send after the same time.
   const deliveryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 }, timeout: config.deliverySendTimeoutMs });
   const tokenFor = mode === "single-workspace" ? async () => botToken : async (w: { externalId: string }) => botTokenFor(installations, w.externalId);
-  return { app, client, sender: new SlackSender(deliveryClient, tokenFor) };
+  // The directory read waits out rate limits itself (Retry-After) and resumes after a failed page on its next run.
+  const directoryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 30_000 });
+  const directory = slackDirectorySource(directoryClient, {
+    single:
+      mode === "single-workspace" && botToken
+        ? {
+            token: botToken,
+            team: async () => {
+              const r = await client.auth.test({ token: botToken });
+              if (!r.team_id) throw new Error("auth.test named no team for SLACK_BOT_TOKEN");
+              return { teamId: r.team_id, teamName: r.team };
+            },
+          }
+        : undefined,
+    ensure: (teamId, teamName) =>
+      deps.workspaces.ensure({ platform: "slack", externalId: teamId, name: teamName, timezone: deps.defaultTimezone, createdAt: deps.ports.clock.now() }),
+    listAll: () => deps.workspaces.listAll(),
+    tokenFor: (teamId) => botTokenFor(installations, teamId),
+  });
+  return { app, client, sender: new SlackSender(deliveryClient, tokenFor), directory };
 }

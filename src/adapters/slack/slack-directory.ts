@@ -14,7 +14,20 @@ const bounded = (v: unknown, max: number): string => {
   return t.length <= max ? t : "";
 };
 
-export function toPlatformUser(u: SlackUser): PlatformUser {
+/**
+ * Whether the user belongs to another organisation than `homeTeamId`'s: Slack marks strangers of a shared channel
+ * (`is_stranger`), and lists Slack Connect people with their own `team_id`. People of the same Enterprise Grid org
+ * list the workspace among their teams. Without `homeTeamId` only the mark counts.
+ */
+function isExternal(u: SlackUser, homeTeamId: string | undefined): boolean {
+  if (flag(u.is_stranger)) return true;
+  if (!homeTeamId || typeof u.team_id !== "string" || u.team_id === homeTeamId) return false;
+  const enterprise = typeof u.enterprise_user === "object" && u.enterprise_user !== null ? (u.enterprise_user as Record<string, unknown>) : {};
+  return !(Array.isArray(enterprise.teams) && enterprise.teams.includes(homeTeamId));
+}
+
+/** A Slack user object as a PlatformUser; `homeTeamId` (the workspace's team id) tells who is of another organisation. */
+export function toPlatformUser(u: SlackUser, homeTeamId?: string): PlatformUser {
   const profile = typeof u.profile === "object" && u.profile !== null ? (u.profile as Record<string, unknown>) : {};
   const id = bounded(u.id, 64);
   const displayName = text(profile.display_name) || text(profile.real_name) || text(u.real_name) || text(u.name) || id || "unknown";
@@ -27,6 +40,8 @@ export function toPlatformUser(u: SlackUser): PlatformUser {
     // USLACKBOT is a bot that Slack does not flag as one.
     isBot: flag(u.is_bot) || flag(u.is_app_user) || id === "USLACKBOT",
     deleted: flag(u.deleted),
+    isGuest: flag(u.is_restricted) || flag(u.is_ultra_restricted),
+    isExternal: isExternal(u, homeTeamId),
     isPlatformAdmin: flag(u.is_admin) || flag(u.is_owner),
   };
 }
@@ -38,7 +53,7 @@ type SlackLookUp = (platformUserId: string, options?: { fresh?: boolean }) => Pr
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** users.info through the cache when one is given: a remembered answer is marked so, and `fresh` skips it. */
-export function slackDirectory(client: webApi.WebClient, token: string, cache?: SlackUserCache): { lookUp: SlackLookUp } {
+export function slackDirectory(client: webApi.WebClient, token: string, teamId: string | undefined, cache?: SlackUserCache): { lookUp: SlackLookUp } {
   return {
     async lookUp(platformUserId, options) {
       // The Web API client form-encodes the id; encodeURIComponent threw URIError on a lone surrogate, failing the
@@ -49,7 +64,7 @@ export function slackDirectory(client: webApi.WebClient, token: string, cache?: 
       try {
         const r = await client.users.info({ token, user: platformUserId });
         if (!r.user) return null;
-        const user = toPlatformUser(r.user as unknown as SlackUser);
+        const user = toPlatformUser(r.user as unknown as SlackUser, teamId);
         cache?.set(token, user);
         return user;
       } catch (error) {

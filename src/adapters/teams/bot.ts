@@ -87,13 +87,16 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
     if (botAdded) await this.recordTeam(context, provisioned.workspace.id);
+    // People added to a team: the directory job reads the tenant's team rosters at its next tick.
+    const peopleAdded = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+    if (peopleAdded && channelDataOf(activity).team?.id) await this.requestRosterRead(provisioned.workspace.id);
     const botRemoved = (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id);
     if (botRemoved) await this.forgetTeam(context, provisioned.workspace);
     const eventType = channelDataOf(activity).eventType ?? "";
     if (CHANNEL_EVENTS.has(eventType)) await saveConversation(this.deps, context, provisioned.workspace.id, null);
   }
 
-  /** On install in a team: every channel of it; a roster failure must not fail the install. */
+  /** On install in a team: every channel of it, and its roster read next; a failure must not fail the install. */
   private async recordTeam(context: TurnContext, workspaceId: string): Promise<void> {
     if (!channelDataOf(context.activity).team?.id) return;
     try {
@@ -102,6 +105,11 @@ export class WowbotTeamsBot extends TeamsActivityHandler {
     } catch (error) {
       this.deps.logger.warn({ err: error }, "Teams: could not list the team's channels");
     }
+    await this.requestRosterRead(workspaceId);
+  }
+
+  private requestRosterRead(workspaceId: string): Promise<void> {
+    return this.deps.ports.directorySyncs.request(workspaceId, this.deps.ports.clock.now());
   }
 
   /** Dialogs (task/fetch, task/submit) and Action.Execute buttons (adaptiveCard/action); others as botbuilder does. */

@@ -11,6 +11,8 @@ export interface TeamsDeps {
     ensure(identity: WorkspaceIdentity): Promise<WorkspaceRecord>;
     find(platform: "teams", externalId: string): Promise<WorkspaceRecord | null>;
     findById(id: string): Promise<WorkspaceRecord | null>;
+    /** Every workspace (the directory job reads each tenant's team rosters). */
+    listAll(): Promise<WorkspaceRecord[]>;
     /** The workspace and one of its members in one statement; null when the workspace is not stored. */
     findWithMember(platform: "teams", externalId: string, platformUserId: string): Promise<{ workspace: WorkspaceRecord; member: MemberRecord | null } | null>;
   };

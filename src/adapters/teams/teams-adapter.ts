@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import express, { type Application } from "express";
+import type { DirectorySource } from "../../app/directory.ports.js";
 import { type Config, teamsMode } from "../../config/env.js";
 import { isDatabaseUnreachable } from "../../db/errors.js";
 import type { Logger } from "../../logger.js";
@@ -21,6 +22,7 @@ import { activityProblem } from "./activity-shape.js";
 import { WowbotTeamsBot } from "./bot.js";
 import { LOCAL_DEVELOPMENT_TENANT, tenantOf } from "./conversations.js";
 import type { TeamsDeps } from "./deps.js";
+import { teamsRosterSource } from "./teams-roster-reader.js";
 import { TeamsSender, toActivity } from "./teams-sender.js";
 import { isPersonal } from "./turn.js";
 
@@ -104,6 +106,8 @@ export interface TeamsAdapter {
   sender: TeamsSender;
   /** False when running without an app id (development only). */
   authenticated: boolean;
+  /** The rosters of the teams the app is installed in, for the directory sync. */
+  directory: DirectorySource;
 }
 
 /**
@@ -226,5 +230,9 @@ export function createTeamsAdapter({ config, logger, http, deps, auth, processBe
       next(error);
     }
   });
-  return { adapter, bot, sender, authenticated };
+  const directory = teamsRosterSource(
+    { listAll: () => deps.workspaces.listAll(), listChannels: (id) => deps.conversations.listChannels(id) },
+    (reference, fn) => sender.inConversation(reference, fn),
+  );
+  return { adapter, bot, sender, authenticated, directory };
 }

@@ -3,8 +3,13 @@
 import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from "botbuilder";
 import { DEPARTED, type Directory } from "../../app/members.ports.js";
 import type { PlatformUser } from "../../domain/records.js";
+import { tenantOf } from "./conversations.js";
 
-export function toPlatformUser(account: Partial<TeamsChannelAccount>): PlatformUser {
+/**
+ * A roster member as a PlatformUser. Teams marks guests with `userRole: "guest"` (and anonymous meeting users with
+ * "anonymous"); someone whose `tenantId` is not the workspace's (`homeTenantId`) belongs to another organisation.
+ */
+export function toPlatformUser(account: Partial<TeamsChannelAccount>, homeTenantId?: string): PlatformUser {
   return {
     platformUserId: account.aadObjectId || account.id || "",
     displayName: (account.name || account.givenName || account.userPrincipalName || account.id || "unknown").slice(0, 200),
@@ -12,6 +17,8 @@ export function toPlatformUser(account: Partial<TeamsChannelAccount>): PlatformU
     timezone: null,
     isBot: false,
     deleted: false,
+    isGuest: account.userRole === "guest" || account.userRole === "anonymous",
+    isExternal: Boolean(homeTenantId && account.tenantId && account.tenantId !== homeTenantId),
     isPlatformAdmin: false,
     platformAccountId: account.id ?? null,
   };
@@ -29,14 +36,15 @@ function statusOf(error: unknown): number | undefined {
  */
 export function teamsDirectory(context: TurnContext): Directory {
   const from = context.activity.from;
+  const tenant = tenantOf(context.activity);
   return {
     async lookUp(id) {
       try {
-        return toPlatformUser(await TeamsInfo.getMember(context, id));
+        return toPlatformUser(await TeamsInfo.getMember(context, id), tenant);
       } catch (error) {
         const status = statusOf(error);
         if (status !== undefined && status >= 500) throw error;
-        if (from && (from.aadObjectId === id || from.id === id)) return toPlatformUser(from);
+        if (from && (from.aadObjectId === id || from.id === id)) return toPlatformUser(from, tenant);
         return status === 404 ? DEPARTED : null;
       }
     },

@@ -146,7 +146,8 @@ export class TeamsSender implements ChatSender {
    * Runs `fn` in a proactive turn. Errors are carried out of the turn by hand: inside it they would reach the
    * adapter's onTurnError, which answers users, instead of the outbox, which decides on retries.
    */
-  private async inConversation(reference: Record<string, unknown>, fn: (context: TurnContext) => Promise<unknown>): Promise<void> {
+  /** Runs `fn` in a turn of a stored conversation (a send, an update, a roster read). Throws what `fn` threw. */
+  async inConversation(reference: Record<string, unknown>, fn: (context: TurnContext) => Promise<unknown>): Promise<void> {
     let failure: unknown;
     await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
       try {

@@ -38,4 +38,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.shortcut(NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut);
   app.event("app_home_opened", appHomeOpened(deps));
   app.event("user_change", userChange(deps));
+  app.event("team_join", userChange(deps));
 }

@@ -18,7 +18,20 @@ describe("Slack's user objects read as platform users", () => {
       timezone: "Europe/Berlin",
       isBot: false,
       deleted: false,
+      isGuest: false,
+      isExternal: false,
       isPlatformAdmin: true,
+    });
+  });
+
+  it("marks guests and people of another organisation (Slack Connect), and people of the same Enterprise Grid org as neither", () => {
+    expect(toPlatformUser({ id: "U1", is_restricted: true }, "T0HOME")).toMatchObject({ isGuest: true, isExternal: false });
+    expect(toPlatformUser({ id: "U2", is_ultra_restricted: true }, "T0HOME")).toMatchObject({ isGuest: true });
+    expect(toPlatformUser({ id: "U3", team_id: "T0HOME" }, "T0HOME")).toMatchObject({ isGuest: false, isExternal: false });
+    expect(toPlatformUser({ id: "U4", team_id: "T0OTHER" }, "T0HOME")).toMatchObject({ isExternal: true });
+    expect(toPlatformUser({ id: "U5", team_id: "T0HOME", is_stranger: true }, "T0HOME")).toMatchObject({ isExternal: true });
+    expect(toPlatformUser({ id: "U6", team_id: "T0SISTER", enterprise_user: { teams: ["T0SISTER", "T0HOME"] } }, "T0HOME")).toMatchObject({
+      isExternal: false,
     });
   });
 

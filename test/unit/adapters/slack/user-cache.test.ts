@@ -10,6 +10,8 @@ const person = (id: string, displayName = id): PlatformUser => ({
   timezone: null,
   isBot: false,
   deleted: false,
+  isGuest: false,
+  isExternal: false,
   isPlatformAdmin: false,
 });
 
