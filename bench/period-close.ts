@@ -373,7 +373,7 @@ async function runSize(n: number, problems: string[]) {
     // The statements of a first batch, as closeBatch sends them: a batch that evaluates nobody writes nothing.
     const explain = async (when: string) => {
       capture = [];
-      await repository.closeBatch(workspace, period, periodInstants(period, workspace.timezone).startsAt, CLOSE_BATCH, null, () => [], CLOSE_AT);
+      await repository.closeBatch(workspace, period, periodInstants(period, workspace.timezone), CLOSE_BATCH, null, () => [], CLOSE_AT);
       const statements = capture;
       capture = undefined;
       if (statements.length === 0) throw new Error("the batch's statements were not captured");

@@ -91,7 +91,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     const promoted = await applyConfiguredAdmins(ports);
     if (promoted.length) logger.info({ members: promoted.map((m) => m.platformUserId) }, `WOWBOT_ADMINS: made ${promoted.length} listed member(s) admin`);
     const enqueue = async (entries: OutboxEntry[], at: Date) => void (await enqueueOutbox(db, entries, at));
-    const lostPorts: ChannelsLostPorts = { settings: workspaces, members, attendance: ports.attendance, outbox: { enqueue }, clock };
+    const lostPorts: ChannelsLostPorts = { settings: workspaces, members, attendance: ports.attendance, teams: ports.teams, outbox: { enqueue }, clock };
     const metrics = createMetrics(() => outbox.depth());
     const http = createHttpApp({ db, metrics, logger, isStopping: () => stopping });
 

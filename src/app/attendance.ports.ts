@@ -88,7 +88,8 @@ export interface AttendanceStore {
   closeBatch(
     workspace: WorkspaceRecord,
     period: { start: string; end: string },
-    startsAt: Date,
+    /** The period's first and end instants in the workspace's time zone: who was enrolled throughout. */
+    instants: { startsAt: Date; endsAt: Date },
     limit: number,
     after: string | null,
     evaluate: (candidates: CloseCandidate[]) => ClosedMember[],

@@ -1,8 +1,9 @@
-// Who is told, and who decides: every "where does this go" question wowbot answers, in one place. Teams of leads
-// (PRODUCT.md §8) will route a member's matters to their own team's leads by changing the answers here.
+// Who is told, and who decides: every "where does this go" question wowbot answers, in one place. A member's matters
+// go to their own team's leads (PRODUCT.md §8), else to the workspace's leads as before.
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import type { MemberStore } from "./members.ports.js";
 import type { OutboxTarget } from "./outbox-messages.js";
+import type { TeamStore } from "./teams.ports.js";
 
 type Members = Pick<MemberStore, "listByRole">;
 
@@ -23,6 +24,23 @@ export async function leadsAudience(
   if (channel) return [{ kind: "channel", channel }];
   const leads = await members.listByRole(workspace.id, ["lead", "admin"]);
   return leads.filter((m) => reachable(m) && m.id !== options.except).map(dm);
+}
+
+/**
+ * Who hears about and decides a member's matter (a paid-day request): the leads channel of the member's team, else
+ * its leads by DM, else the workspace's leads (leadsAudience). The member is never in their own audience.
+ */
+export async function memberLeadsAudience(
+  ports: { members: Members; teams: Pick<TeamStore, "teamOf"> },
+  workspace: WorkspaceRecord,
+  member: Pick<MemberRecord, "id">,
+  options: { noChannel?: boolean } = {},
+): Promise<OutboxTarget[]> {
+  const team = await ports.teams.teamOf(member.id);
+  if (team?.leadsChannel && !options.noChannel) return [{ kind: "channel", channel: team.leadsChannel.id }];
+  const leads = (team?.leads ?? []).filter((m) => reachable(m) && m.id !== member.id);
+  if (leads.length) return leads.map(dm);
+  return leadsAudience(ports.members, workspace, { ...options, except: member.id });
 }
 
 /** The admins, each by DM: told when wowbot changed their settings itself. */

@@ -3,7 +3,7 @@
 // the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
 
 import type { WorkspaceRecord } from "../domain/records.js";
-import { adminsAudience, leadsAudience } from "./audience.js";
+import { adminsAudience, leadsAudience, memberLeadsAudience } from "./audience.js";
 import { digestEntry } from "./digest-day.js";
 import type { OutboxEntry } from "./outbox-messages.js";
 import { type ChannelSetting, type OutboxMessage, outboxKey, outboxMessage } from "./outbox-messages.js";
@@ -17,6 +17,7 @@ export interface ChannelsLostPorts {
   settings: Ports["settings"];
   members: Pick<Ports["members"], "listByRole">;
   attendance: Pick<Ports["attendance"], "findRequest">;
+  teams: Pick<Ports["teams"], "teamOf">;
   outbox: { enqueue(entries: OutboxEntry[], at: Date): Promise<void> };
   clock: { now(): Date };
 }
@@ -65,7 +66,8 @@ export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: Worksp
   } else if (payload.view === "pto.request") {
     const request = await ports.attendance.findRequest(payload.requestId);
     if (request?.status !== "pending") return 0;
-    entries = requestPostEntries(workspace, request.id, await leadsAudience(ports.members, workspace, { except: request.memberId, noChannel: true }));
+    const audience = await memberLeadsAudience(ports, workspace, { id: request.memberId }, { noChannel: true });
+    entries = requestPostEntries(workspace, request.id, audience);
   }
   if (entries.length) await ports.outbox.enqueue(entries, ports.clock.now());
   return entries.length;

@@ -40,7 +40,7 @@ export async function periodsToClose(store: Pick<AttendanceStore, "lastClosedPer
 }
 
 export async function closePeriod(store: AttendanceStore, workspace: WorkspaceRecord, period: Period, at: Date, options: CloseOptions = {}): Promise<number> {
-  const { startsAt } = periodInstants(period, workspace.timezone);
+  const instants = periodInstants(period, workspace.timezone);
   const size = options.batchSize ?? CLOSE_BATCH;
   let after: string | null = null;
   let evaluated = 0;
@@ -50,7 +50,7 @@ export async function closePeriod(store: AttendanceStore, workspace: WorkspaceRe
       ...evaluatePeriod({ points: c.points, previousStreak: c.previousStreak, balance: c.balance, settings: workspace.settings }),
     }));
   for (;;) {
-    const batch = await store.closeBatch(workspace, period, startsAt, size, after, evaluate, at);
+    const batch = await store.closeBatch(workspace, period, instants, size, after, evaluate, at);
     if (batch.seen === 0) break;
     evaluated += batch.written;
     after = batch.last;

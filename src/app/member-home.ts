@@ -6,7 +6,7 @@ import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import { type HomeView, homeView, type StatsView, statsView } from "../views/home.js";
-import { may } from "./policy.js";
+import { mayActOn } from "./policy.js";
 import type { Ports } from "./ports.js";
 
 export const HOME_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -37,11 +37,11 @@ export async function memberHome(
  * else gets a refusal and nothing of theirs.
  */
 export async function memberStats(
-  ports: Pick<Ports, "clock" | "home" | "attendance">,
+  ports: Pick<Ports, "clock" | "home" | "attendance" | "teams">,
   input: { workspace: WorkspaceRecord; viewer: MemberRecord; member: MemberRecord },
 ): Promise<Result<StatsView, DomainError>> {
   const own = input.viewer.id === input.member.id;
-  const refused = may(input.viewer, "stats.view", input.member);
+  const refused = await mayActOn(ports.teams, input.viewer, "stats.view", input.member);
   if (refused) return fail(refused);
   return ok(statsView(await memberHome(ports, { workspace: input.workspace, member: input.member }), own));
 }

@@ -8,13 +8,13 @@ import { localDate } from "../domain/local-time.js";
 import { checkPaidDayRequest, ptoBalance } from "../domain/pto.js";
 import type { MemberRecord, PtoRequestRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
-import { leadsAudience } from "./audience.js";
+import { memberLeadsAudience } from "./audience.js";
 import type { OutboxEntry, OutboxTarget } from "./outbox-messages.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
-import { may } from "./policy.js";
+import { may, mayActOn } from "./policy.js";
 import type { Ports } from "./ports.js";
 
-type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members">;
+type PaidDayPorts = Pick<Ports, "attendance" | "clock" | "members" | "teams">;
 
 export async function requestPaidDay(
   ports: PaidDayPorts,
@@ -28,7 +28,7 @@ export async function requestPaidDay(
   const now = ports.clock.now();
   const note = input.note?.trim() || null;
   // Who hears about it is decided before the lock: leads change rarely, and a lead added meanwhile sees the digest.
-  const leads = await leadsAudience(ports.members, workspace, { except: member.id });
+  const leads = await memberLeadsAudience(ports, workspace, member);
   return ports.attendance.inMemberLock(member.id, async (tx) => {
     const balance = await tx.balance(member.id);
     const reserved = await tx.reserved(member.id);
@@ -84,6 +84,8 @@ export async function decidePaidDay(
   if (!found || found.workspaceId !== workspace.id) return fail({ code: "PTO.NOT_FOUND", message: "That paid-day request doesn't exist in this workspace." });
   if (found.memberId === lead.id) return fail({ code: "PTO.OWN_REQUEST", message: "You can't decide your own request: another lead has to." });
   const member = await ports.members.findById(found.memberId);
+  const outsideTeam = member && (await mayActOn(ports.teams, lead, "pto.decide", member));
+  if (outsideTeam) return fail(outsideTeam);
   const name = member?.displayName ?? "the agent";
   const now = ports.clock.now();
   const decided = await ports.attendance.inMemberLock(found.memberId, async (tx) => {

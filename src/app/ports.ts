@@ -10,12 +10,15 @@ import type { MemberStore } from "./members.ports.js";
 import type { NominationStore } from "./nominations.ports.js";
 import type { ScoreStore } from "./scores.ports.js";
 import type { SettingsStore } from "./settings.ports.js";
+import type { TeamStore } from "./teams.ports.js";
 
 export interface Ports {
   clock: Clock;
   nominations: NominationStore;
   scores: ScoreStore;
   members: MemberStore;
+  /** Teams of agents with their leads. */
+  teams: TeamStore;
   /** Where each workspace's directory read stands. */
   directorySyncs: DirectorySyncStore;
   home: HomeStore;

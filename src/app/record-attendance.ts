@@ -8,8 +8,9 @@ import type { MemberRecord, NewLedgerEntry, OccurrenceRecord, PeriodResultRecord
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
 import type { MemberLedgerTx } from "./attendance.ports.js";
 import { ledgerKey, outboxKey, outboxMessage } from "./outbox-messages.js";
-import { may } from "./policy.js";
+import { may, mayActOn } from "./policy.js";
 import type { Ports } from "./ports.js";
+import type { TeamStore } from "./teams.ports.js";
 
 /** What re-tiering the later closed periods did: how many changed, hours credited and reversed. */
 export interface LaterCorrection {
@@ -31,8 +32,8 @@ export interface AttendanceChange {
   correction: Correction | null;
 }
 
-function checkTarget(lead: MemberRecord, member: MemberRecord): DomainError | null {
-  const refused = may(lead, "attendance.record");
+async function checkTarget(teams: TeamStore, lead: MemberRecord, member: MemberRecord): Promise<DomainError | null> {
+  const refused = await mayActOn(teams, lead, "attendance.record", member);
   if (refused) return refused;
   if (member.id === lead.id) {
     return { code: "ATTENDANCE.SELF", field: "member", message: "You can't record or change your own attendance: ask another lead." };
@@ -43,11 +44,11 @@ function checkTarget(lead: MemberRecord, member: MemberRecord): DomainError | nu
 }
 
 export async function recordAttendance(
-  ports: Pick<Ports, "attendance" | "clock">,
+  ports: Pick<Ports, "attendance" | "clock" | "teams">,
   input: { workspace: WorkspaceRecord; lead: MemberRecord; member: MemberRecord; date: string; type: OccurrenceType; note: string | null },
 ): Promise<Result<AttendanceChange>> {
   const { workspace, lead, member } = input;
-  const refused = checkTarget(lead, member);
+  const refused = await checkTarget(ports.teams, lead, member);
   if (refused) return fail(refused);
   if (!member.active) return fail({ code: "ATTENDANCE.INACTIVE", field: "member", message: `${member.displayName} is deactivated.` });
   const now = ports.clock.now();
@@ -118,7 +119,7 @@ export async function saveOccurrence(
 }
 
 export async function deleteAttendance(
-  ports: Pick<Ports, "attendance" | "clock" | "members">,
+  ports: Pick<Ports, "attendance" | "clock" | "members" | "teams">,
   input: { workspace: WorkspaceRecord; lead: MemberRecord; occurrenceId: string },
 ): Promise<Result<AttendanceChange>> {
   const { workspace, lead } = input;
@@ -129,7 +130,7 @@ export async function deleteAttendance(
   if (!found || found.workspaceId !== workspace.id) return notFound;
   const member = await ports.members.findById(found.memberId);
   if (!member) return notFound;
-  const refused = checkTarget(lead, member);
+  const refused = await checkTarget(ports.teams, lead, member);
   if (refused) return fail(refused);
   const now = ports.clock.now();
   return ports.attendance.inMemberLock(member.id, async (tx) => {

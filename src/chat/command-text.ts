@@ -20,9 +20,9 @@ export function userIdOfMention(text: string): string | undefined {
   return m && !m.rest ? m.user : undefined;
 }
 
-/** Words of a command; a mention is one word even when its name has spaces ("<@id|Ann Lee>"). */
+/** Words of a command; a mention or a channel is one word even when its name has spaces ("<@id|Ann Lee>", "<#id|Billing leads>"). */
 export function commandWords(text: string): string[] {
-  return text.trim().match(/<@[^>]*>\S*|\S+/g) ?? [];
+  return text.trim().match(/<[@#][^>]*>\S*|\S+/g) ?? [];
 }
 
 export type WowText = { kind: "modal"; nominee?: string } | { kind: "direct"; nominee: string; story: string } | { kind: "usage" };
@@ -76,4 +76,43 @@ export function parseAttendanceText(text: string, plain: PlainText = asTyped): A
 function firstWord(text: string): [string, string] {
   const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
   return [m?.[1] ?? "", m?.[2] ?? ""];
+}
+
+/** Opening quotes and the quote that closes each: straight, and the curly ones phones and Teams type. */
+const QUOTES: Record<string, string> = { '"': '"', "“": "”", "”": "”", "'": "'", "‘": "’" };
+
+export interface TeamText {
+  action: string;
+  /** The team's name: one word, or several in quotes; null when none was given. */
+  name: string | null;
+  /** What follows the name, word by word (mentions, a channel, a new name). */
+  rest: string[];
+  /** The text after the name as typed (a new name may be quoted too). */
+  restText: string;
+}
+
+/** `team ACTION [NAME] [...]`, NAME one word or a "quoted name". `text` starts after `team`. */
+export function parseTeamText(text: string): TeamText {
+  const [action = "", afterAction] = firstWord(text);
+  const { name, after } = readName(afterAction);
+  return { action: action.toLowerCase(), name, rest: commandWords(after), restText: after.trim() };
+}
+
+/** A name at the start of text: quoted (up to its closing quote) or one word; null when the text is empty. */
+export function readName(text: string): { name: string | null; after: string } {
+  const trimmed = text.trimStart();
+  const open = trimmed[0];
+  const close = open === undefined ? undefined : QUOTES[open];
+  if (close !== undefined) {
+    const end = trimmed.indexOf(close, 1);
+    if (end > 0) return { name: trimmed.slice(1, end), after: trimmed.slice(end + 1) };
+  }
+  const [word, after] = firstWord(trimmed);
+  return { name: word || null, after };
+}
+
+/** The channel id of text that is exactly one channel reference ("<#C123|team>", "<#19:abc@thread.tacv2|General>"). */
+export function channelIdOf(text: string): { id: string; name: string } | undefined {
+  const m = /^<#([^|>\s]+)(?:\|([^>]*))?>$/.exec(text.trim());
+  return m ? { id: m[1] ?? "", name: m[2] || (m[1] ?? "") } : undefined;
 }

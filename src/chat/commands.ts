@@ -1,7 +1,7 @@
 // The member commands, platform-neutral: `wow`, `score`, `pto`, `attendance` (and `wowbot`, in wowbot.ts).
 // Parsing, permission checks, member lookups and use cases happen here; the adapter renders and delivers.
 
-import { may } from "../app/policy.js";
+import { may, mayActOn } from "../app/policy.js";
 import { ptoOverview } from "../app/pto-overview.js";
 import { recordAttendance } from "../app/record-attendance.js";
 import { submitNomination } from "../app/submit-nomination.js";
@@ -109,6 +109,8 @@ export async function attendanceCommand(req: ChatRequest, text: string): Promise
     case "list": {
       const member = await req.resolveMember(parsed.member);
       if (!member) return reply(notice("error", PERSON_NOT_FOUND));
+      const outsideTeam = await mayActOn(req.ports.teams, lead, "attendance.record", member);
+      if (outsideTeam) return reply(notice("error", outsideTeam.message));
       const since = addDays(today, -LIST_DAYS);
       const occurrences = await req.ports.attendance.recentOccurrences(member.id, since, 100);
       return reply({ kind: "attendance.list", member: { platformUserId: member.platformUserId, displayName: member.displayName }, since, occurrences });

@@ -12,8 +12,9 @@ import { notice } from "../views/notice.js";
 import { commandWords, userIdOfMention } from "./command-text.js";
 import { exportCommand } from "./export.js";
 import { type ChatRequest, type CommandOutcome, cmd, isKnown, type KnownRequest, NOT_PROVISIONED, PERSON_NOT_FOUND, reply } from "./request.js";
+import { teamCommand } from "./team.js";
 
-const SUBCOMMANDS = new Set(["settings", "role", "token", "digest", "export", "stats"]);
+const SUBCOMMANDS = new Set(["settings", "role", "token", "digest", "export", "stats", "team"]);
 const roleUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "wowbot role")} @person agent|lead|admin\``;
 const tokenUsage = (req: ChatRequest) =>
   `Usage: \`${cmd(req, "wowbot token create")} NAME\`, \`${cmd(req, "wowbot token list")}\` or \`${cmd(req, "wowbot token revoke")} NAME\` (admins).`;
@@ -43,6 +44,8 @@ export async function wowbotCommand(req: ChatRequest, text: string): Promise<Com
     }
     case "export":
       return exportCommand(req, args);
+    case "team":
+      return reply(await teamCommand(req, text.trim().replace(/^\S+\s*/, "")));
     default:
       return reply(await statsCommand(req, args));
   }

@@ -212,7 +212,7 @@ export class AttendanceRepository implements AttendanceStore {
   closeBatch(
     workspace: WorkspaceRecord,
     period: { start: string; end: string },
-    startsAt: Date,
+    instants: { startsAt: Date; endsAt: Date },
     limit: number,
     after: string | null,
     evaluate: (candidates: CloseCandidate[]) => ClosedMember[],
@@ -229,7 +229,7 @@ export class AttendanceRepository implements AttendanceStore {
         // minutes). OFFSET 0 keeps the subquery a probe of the (memberId, periodStart) index, whatever the statistics say.
         const locked = await tx.$queryRaw<Array<{ id: string }>>`
           SELECT m.id FROM "Member" m
-          WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", startsAt))}
+          WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", instants))}
             AND m.id > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
             AND NOT EXISTS (SELECT 1 FROM "PeriodResult" r WHERE r."memberId" = m.id AND r."periodEnd" > ${start} OFFSET 0)
           ORDER BY m.id

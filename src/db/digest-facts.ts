@@ -108,7 +108,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
        SELECT o."memberId" FROM "AttendanceOccurrence" o
        WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date
        GROUP BY o."memberId") p ON p."memberId" = m.id
-     WHERE m."workspaceId" = $1::uuid AND ${eligibleMember("m", periodInstants(period, tz).startsAt)}`,
+     WHERE m."workspaceId" = $1::uuid AND ${eligibleMember("m", periodInstants(period, tz))}`,
     [ws, period.start, period.end],
   );
   const closes = await sql.query<{ start: string; end: string; evaluated: number; clean: number; hours: number }>(

@@ -111,14 +111,14 @@ export async function attendancePostFacts(
   closed: { start: string; end: string } | null,
 ): Promise<AttendancePostFacts> {
   const period = periodContaining(date, workspace.settings.attendancePeriod);
-  const { startsAt } = periodInstants(period, workspace.timezone);
+  const instants = periodInstants(period, workspace.timezone);
   const [progress] = await prisma.$queryRaw<Array<{ of: number; atZero: number }>>`
     SELECT count(*)::int AS "of",
       count(*) FILTER (WHERE NOT EXISTS (
         SELECT 1 FROM "AttendanceOccurrence" o WHERE o."memberId" = m.id AND o."deletedAt" IS NULL AND o.points > 0
           AND o.date >= ${asDbDate(period.start)} AND o.date < ${asDbDate(period.end)}))::int AS "atZero"
     FROM "Member" m
-    WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", startsAt))}`;
+    WHERE m."workspaceId" = ${workspace.id}::uuid AND ${Prisma.raw(eligibleMember("m", instants))}`;
   const base = { date, progress: { atZero: progress?.atZero ?? 0, of: progress?.of ?? 0, daysLeft: daysLeft(period, date), periodKind: period.kind } };
   if (closed) {
     const where = { workspaceId: workspace.id, periodStart: asDbDate(closed.start), clean: true, member: { active: true } };

@@ -19,6 +19,7 @@ import { OutboxRepository } from "./outbox.repository.js";
 import { attendancePostFacts, ledgerDmFacts, requestFacts } from "./pto-facts.js";
 import { ScoreRepository, scoreFacts } from "./score.repository.js";
 import { SlackInstallationRepository } from "./slack-installation.repository.js";
+import { TeamRepository } from "./team.repository.js";
 import { TeamsConversationRepository } from "./teams-conversation.repository.js";
 import { WorkspaceRepository } from "./workspace.repository.js";
 
@@ -30,6 +31,7 @@ export function createRepositories(db: Database) {
     workspaces,
     members: new MemberRepository(db),
     directorySyncs: new DirectorySyncRepository(db),
+    teams: new TeamRepository(db),
     nominations: new NominationRepository(db),
     scores: new ScoreRepository(db),
     home: new HomeRepository(db.prisma),
@@ -64,6 +66,6 @@ export type Repositories = ReturnType<typeof createRepositories>;
 
 /** The use cases' ports on the repositories. */
 export function portsOf(repos: Repositories, clock: Clock, admins: readonly string[]): Ports {
-  const { nominations, scores, members, directorySyncs, home, workspaces, attendance, tokens, digest, exports } = repos;
-  return { clock, nominations, scores, members, directorySyncs, home, settings: workspaces, attendance, tokens, digest, exports, admins };
+  const { nominations, scores, members, directorySyncs, teams, home, workspaces, attendance, tokens, digest, exports } = repos;
+  return { clock, nominations, scores, members, directorySyncs, teams, home, settings: workspaces, attendance, tokens, digest, exports, admins };
 }

@@ -144,19 +144,22 @@ function plainInline(x: Inline): string {
 }
 
 /**
- * wowbot's own notices are written with light markup: *bold*, `commands` and <@ID> for the `people` they name. Any
- * other <@ID> stays literal text: a notice may quote what a person typed, and that must never become a mention.
+ * wowbot's own notices are written with light markup: *bold*, `commands`, <@ID> for the `people` they name and <#ID>
+ * for the `channels`. Any other <@ID> or <#ID> stays literal text: a notice may quote what a person typed, and that
+ * must never become a mention.
  */
-export function fromMarkup(text: string, people: readonly PersonRef[] = []): Text {
+export function fromMarkup(text: string, people: readonly PersonRef[] = [], channels: ReadonlyArray<{ id: string; name: string }> = []): Text {
   const out: Text = [];
   let at = 0;
-  for (const m of text.matchAll(/\*([^*\n]+)\*|`([^`\n]+)`|<@([^|>\s]+)>/g)) {
+  for (const m of text.matchAll(/\*([^*\n]+)\*|`([^`\n]+)`|<@([^|>\s]+)>|<#([^|>\s]+)>/g)) {
     const named = m[3] === undefined ? undefined : people.find((p) => p.platformUserId === m[3]);
-    if (m[3] !== undefined && !named) continue;
+    const room = m[4] === undefined ? undefined : channels.find((c) => c.id === m[4]);
+    if ((m[3] !== undefined && !named) || (m[4] !== undefined && !room)) continue;
     if (m.index > at) out.push(text.slice(at, m.index));
     if (m[1] !== undefined) out.push(bold(m[1]));
     else if (m[2] !== undefined) out.push(command(m[2]));
     else if (named) out.push(person(named));
+    else if (room) out.push(channel(room.id, room.name));
     at = m.index + m[0].length;
   }
   if (at < text.length) out.push(text.slice(at));

@@ -30,6 +30,17 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wowbot digest", description: "Preview today's lead digest privately (leads)." },
   { usage: "/wowbot settings", description: "Channels, digest time, workdays, time zone, attendance and PTO rules, scoring (admins)." },
   { usage: "/wowbot role @person agent|lead|admin", description: "Change someone's role (admins)." },
+  { usage: "/wowbot team list", description: "The teams, their agents, leads and leads channel (leads)." },
+  { usage: "/wowbot team show NAME", description: "One team's leads and agents (leads)." },
+  {
+    usage: "/wowbot team create|rename|delete NAME [NEW]",
+    description: 'Teams of agents; NAME is one word or a "quoted name" (admins).',
+  },
+  {
+    usage: "/wowbot team add|remove|lead|unlead NAME @person...",
+    description: "A team's agents and leads; adding moves someone from their old team (admins).",
+  },
+  { usage: "/wowbot team channel NAME #channel|off", description: "The team's leads channel, for its paid-day requests and digest (admins)." },
   { usage: "/wowbot token create|list|revoke [NAME]", description: "Ingest API tokens for contact-centre data; a new token is shown once (admins)." },
   { usage: "/wowbot stats", description: "Your PTO, points, wows, quick scores and service level (7 days), privately." },
   { usage: "/wowbot stats @agent", description: "Someone else's stats, service level and idle chats included (leads)." },

@@ -7,6 +7,7 @@ import type { NominationConfirmationView, NominationPostView, NomineeDmView } fr
 import type { NoticeView } from "./notice.js";
 import type { LedgerDmView, PtoOutcomeDmView, PtoRequestPostView, PtoView } from "./pto.js";
 import type { ScoreDmView } from "./score.js";
+import type { TeamCardView, TeamListView } from "./teams.js";
 
 export type View =
   | HelpView
@@ -22,4 +23,6 @@ export type View =
   | AttendancePostView
   | OccurrenceListView
   | DigestView
-  | StatsView;
+  | StatsView
+  | TeamListView
+  | TeamCardView;

@@ -9,6 +9,7 @@ import { confirmationMessage, nominationPostMessage, nomineeDmMessage } from "./
 import { noticeMessage } from "./notice.js";
 import { ledgerDmMessage, ptoMessage, ptoOutcomeMessage, ptoRequestPostMessage } from "./pto.js";
 import { scoreDmMessage } from "./score.js";
+import { teamCardMessage, teamListMessage } from "./teams.js";
 
 export function messageOf(view: View | HomeView): Message {
   switch (view.kind) {
@@ -38,6 +39,10 @@ export function messageOf(view: View | HomeView): Message {
       return occurrenceListMessage(view);
     case "digest":
       return digestMessage(view);
+    case "team.list":
+      return teamListMessage(view);
+    case "team.show":
+      return teamCardMessage(view);
     case "stats":
     case "home":
       return homeMessage(view);

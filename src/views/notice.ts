@@ -5,21 +5,23 @@ import type { PersonRef } from "./person.js";
 export interface NoticeView {
   kind: "notice";
   tone: "error" | "info" | "success";
-  /** Written with wowbot's light markup: *bold*, `commands`, and <@ID> for the `people` named. */
+  /** Written with wowbot's light markup: *bold*, `commands`, <@ID> for the `people` named and <#ID> for the `channels`. */
   text: string;
   people?: PersonRef[];
+  channels?: Array<{ id: string; name: string }>;
 }
 
-export const notice = (tone: NoticeView["tone"], text: string, people?: PersonRef[]): NoticeView => ({
+export const notice = (tone: NoticeView["tone"], text: string, people?: PersonRef[], channels?: Array<{ id: string; name: string }>): NoticeView => ({
   kind: "notice",
   tone,
   text,
   ...(people?.length ? { people } : {}),
+  ...(channels?.length ? { channels } : {}),
 });
 
 const TONE: Record<NoticeView["tone"], EmojiName> = { error: "no_entry_sign", info: "information_source", success: "white_check_mark" };
 
-export const noticeText = (view: NoticeView) => fromMarkup(view.text, view.people);
+export const noticeText = (view: NoticeView) => fromMarkup(view.text, view.people, view.channels);
 
 export function noticeMessage(view: NoticeView): Message {
   return { blocks: [line([emoji(TONE[view.tone]), " ", ...noticeText(view)], view.tone === "error" ? "error" : undefined)] };

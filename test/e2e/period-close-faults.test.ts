@@ -8,6 +8,7 @@ import { recordAttendance } from "../../src/app/record-attendance.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import { JobRunRepository } from "../../src/db/job-run.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
+import { TeamRepository } from "../../src/db/team.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { ManualClock } from "../support/clock.js";
 import { freshDatabase, usingPostgres } from "../support/databases.js";
@@ -110,15 +111,18 @@ describe("period close under faults", () => {
     clock.set("2026-03-23T09:00:00Z");
     let recording: ReturnType<typeof recordAttendance> | undefined;
     class RacingRepository extends AttendanceRepository {
-      override closeBatch(...[ws, p, startsAt, limit, after, evaluate, at]: Parameters<AttendanceRepository["closeBatch"]>) {
+      override closeBatch(...[ws, p, instants, limit, after, evaluate, at]: Parameters<AttendanceRepository["closeBatch"]>) {
         return super.closeBatch(
           ws,
           p,
-          startsAt,
+          instants,
           limit,
           after,
           (candidates) => {
-            recording ??= recordAttendance({ attendance, clock }, { workspace, lead, member, date: "2026-03-18", type: "absence", note: null });
+            recording ??= recordAttendance(
+              { attendance, clock, teams: new TeamRepository(t.service.db) },
+              { workspace, lead, member, date: "2026-03-18", type: "absence", note: null },
+            );
             return evaluate(candidates);
           },
           at,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ptoOverview } from "../../src/app/pto-overview.js";
 import { AttendanceRepository } from "../../src/db/attendance.repository.js";
 import { MemberRepository } from "../../src/db/member.repository.js";
+import { TeamRepository } from "../../src/db/team.repository.js";
 import { WorkspaceRepository } from "../../src/db/workspace.repository.js";
 import { helpView } from "../../src/views/help.js";
 import type { View } from "../../src/views/index.js";
@@ -40,7 +41,10 @@ describe("Teams commands", () => {
     const viewer = await members.find(workspace?.id ?? "", viewerUser.aadObjectId);
     const member = await members.find(workspace?.id ?? "", memberUser.aadObjectId);
     if (!workspace || !viewer || !member) throw new Error("not provisioned");
-    const result = await ptoOverview({ attendance: new AttendanceRepository(t.prisma), clock: t.clock }, { workspace, viewer, member });
+    const result = await ptoOverview(
+      { attendance: new AttendanceRepository(t.prisma), clock: t.clock, teams: new TeamRepository(t.service.db) },
+      { workspace, viewer, member },
+    );
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   }

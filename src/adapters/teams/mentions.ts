@@ -41,7 +41,9 @@ export async function normaliseText(deps: TeamsDeps, context: TurnContext, works
     const tag = mention.text ?? `<at>${mention.mentioned?.name ?? ""}</at>`;
     const id = mention.mentioned?.id ?? "";
     let replacement = "";
-    if (id && id !== activity.recipient?.id) {
+    // A channel mentioned ("19:...@thread...") is a channel reference, as Slack writes one.
+    if (id.startsWith("19:")) replacement = `<#${id}|${safeName(mention.mentioned?.name ?? "")}>`;
+    else if (id && id !== activity.recipient?.id) {
       const member = await memberOfMention(deps, context, workspaceId, id);
       const name = safeName(member?.displayName ?? mention.mentioned?.name ?? "");
       // Someone Teams can't find either keeps their account id, so the command says "can't find that person" as on

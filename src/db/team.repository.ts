@@ -1,0 +1,183 @@
+// Teams and their memberships with from/to dates: a change ends a membership and starts another, never rewrites one,
+// so past periods and digests stay with the team a member was in then. Every change is audit-logged in its transaction.
+import type { Joined, TeamChannel, TeamDetail, TeamRecord, TeamStore } from "../app/teams.ports.js";
+import type { MemberRecord } from "../domain/records.js";
+import type { Member, Team, TeamMembership } from "../generated/prisma/client.js";
+import { recordAudit } from "./audit-log.repository.js";
+import type { Database } from "./database.js";
+import { isUniqueViolation, type Prisma } from "./prisma.js";
+import { toMemberRecord } from "./records.js";
+
+type TeamRow = Team & { memberships: Array<TeamMembership & { member: Member }> };
+
+const LIVE = { deletedAt: null };
+const WITH_PEOPLE = { memberships: { where: { to: null }, include: { member: true } } } as const;
+
+const toTeam = (t: Team): TeamRecord => ({
+  id: t.id,
+  workspaceId: t.workspaceId,
+  name: t.name,
+  leadsChannel: t.leadsChannel ? { id: t.leadsChannel, name: t.leadsChannelName ?? t.leadsChannel } : null,
+  createdAt: t.createdAt,
+});
+
+function toDetail(t: TeamRow): TeamDetail {
+  const people = (role: "member" | "lead") =>
+    t.memberships
+      .filter((m) => m.role === role)
+      .map((m) => toMemberRecord(m.member))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return { ...toTeam(t), members: people("member"), leads: people("lead") };
+}
+
+const names = (members: MemberRecord[]) => members.map((m) => m.platformUserId);
+
+export class TeamRepository implements TeamStore {
+  constructor(private readonly db: Database) {}
+
+  async anyTeam(workspaceId: string): Promise<boolean> {
+    return (await this.db.prisma.team.count({ where: { workspaceId, ...LIVE } })) > 0;
+  }
+
+  async list(workspaceId: string): Promise<TeamDetail[]> {
+    const rows = await this.db.prisma.team.findMany({ where: { workspaceId, ...LIVE }, include: WITH_PEOPLE, orderBy: { name: "asc" } });
+    return rows.map(toDetail);
+  }
+
+  async findByName(workspaceId: string, name: string): Promise<TeamDetail | null> {
+    const row = await this.db.prisma.team.findFirst({ where: { workspaceId, ...LIVE, name: { equals: name, mode: "insensitive" } }, include: WITH_PEOPLE });
+    return row && toDetail(row);
+  }
+
+  async create(workspaceId: string, name: string, at: Date, actor: string): Promise<TeamRecord | null> {
+    try {
+      return await this.db.prisma.$transaction(async (tx) => {
+        const team = await tx.team.create({ data: { workspaceId, name, createdAt: at } });
+        await recordAudit(tx, { workspaceId, actor, action: "team.create", subject: `team:${team.id}`, after: { name } });
+        return toTeam(team);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async rename(team: TeamRecord, name: string, actor: string): Promise<boolean> {
+    try {
+      await this.db.prisma.$transaction(async (tx) => {
+        await tx.team.update({ where: { id: team.id }, data: { name } });
+        await recordAudit(tx, {
+          workspaceId: team.workspaceId,
+          actor,
+          action: "team.rename",
+          subject: `team:${team.id}`,
+          before: { name: team.name },
+          after: { name },
+        });
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(team: TeamRecord, at: Date, actor: string): Promise<void> {
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.teamMembership.updateMany({ where: { teamId: team.id, to: null }, data: { to: at } });
+      await tx.team.update({ where: { id: team.id }, data: { deletedAt: at } });
+      await recordAudit(tx, { workspaceId: team.workspaceId, actor, action: "team.delete", subject: `team:${team.id}`, before: { name: team.name } });
+    });
+  }
+
+  async addMembers(team: TeamRecord, members: MemberRecord[], since: Date, actor: string): Promise<Joined[]> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const joined: Joined[] = [];
+      for (const member of members) {
+        const current = await tx.teamMembership.findFirst({ where: { memberId: member.id, role: "member", to: null }, include: { team: true } });
+        if (current?.teamId === team.id) {
+          joined.push({ member, outcome: "already" });
+          continue;
+        }
+        // A move ends the old membership when the new one starts (never before the old one began).
+        if (current) await tx.teamMembership.update({ where: { id: current.id }, data: { to: since < current.from ? current.from : since } });
+        await tx.teamMembership.create({ data: { teamId: team.id, memberId: member.id, role: "member", from: since } });
+        joined.push(current ? { member, outcome: "moved", from: current.team.name } : { member, outcome: "added" });
+      }
+      const changed = joined.filter((j) => j.outcome !== "already").map((j) => j.member);
+      if (changed.length) await this.audit(tx, team, actor, "team.add", { members: names(changed), since: since.toISOString() });
+      return joined;
+    });
+  }
+
+  async removeMembers(team: TeamRecord, members: MemberRecord[], at: Date, actor: string): Promise<MemberRecord[]> {
+    return this.end(team, members, "member", at, actor, "team.remove");
+  }
+
+  async addLeads(team: TeamRecord, members: MemberRecord[], at: Date, actor: string): Promise<MemberRecord[]> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const led = new Set(
+        (await tx.teamMembership.findMany({ where: { teamId: team.id, role: "lead", to: null, memberId: { in: members.map((m) => m.id) } } })).map(
+          (m) => m.memberId,
+        ),
+      );
+      const added = members.filter((m) => !led.has(m.id));
+      if (added.length) {
+        await tx.teamMembership.createMany({ data: added.map((m) => ({ teamId: team.id, memberId: m.id, role: "lead" as const, from: at })) });
+        await this.audit(tx, team, actor, "team.lead", { leads: names(added) });
+      }
+      return added;
+    });
+  }
+
+  async removeLeads(team: TeamRecord, members: MemberRecord[], at: Date, actor: string): Promise<MemberRecord[]> {
+    return this.end(team, members, "lead", at, actor, "team.unlead");
+  }
+
+  async setLeadsChannel(team: TeamRecord, channel: TeamChannel | null, actor: string): Promise<void> {
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.team.update({ where: { id: team.id }, data: { leadsChannel: channel?.id ?? null, leadsChannelName: channel?.name ?? null } });
+      await recordAudit(tx, {
+        workspaceId: team.workspaceId,
+        actor,
+        action: "team.channel",
+        subject: `team:${team.id}`,
+        before: { leadsChannel: team.leadsChannel?.id ?? null },
+        after: { leadsChannel: channel?.id ?? null },
+      });
+    });
+  }
+
+  async teamOf(memberId: string): Promise<TeamDetail | null> {
+    const row = await this.db.prisma.team.findFirst({
+      where: { ...LIVE, memberships: { some: { memberId, role: "member", to: null } } },
+      include: WITH_PEOPLE,
+    });
+    return row && toDetail(row);
+  }
+
+  async ledBy(memberId: string): Promise<TeamDetail[]> {
+    const rows = await this.db.prisma.team.findMany({
+      where: { ...LIVE, memberships: { some: { memberId, role: "lead", to: null } } },
+      include: WITH_PEOPLE,
+      orderBy: { name: "asc" },
+    });
+    return rows.map(toDetail);
+  }
+
+  private async end(team: TeamRecord, members: MemberRecord[], role: "member" | "lead", at: Date, actor: string, action: string): Promise<MemberRecord[]> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const open = await tx.teamMembership.findMany({ where: { teamId: team.id, role, to: null, memberId: { in: members.map((m) => m.id) } } });
+      const ended = members.filter((m) => open.some((o) => o.memberId === m.id));
+      if (ended.length) {
+        await tx.teamMembership.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { to: at } });
+        await this.audit(tx, team, actor, action, { [role === "lead" ? "leads" : "members"]: names(ended) });
+      }
+      return ended;
+    });
+  }
+
+  private audit(tx: Prisma.TransactionClient, team: TeamRecord, actor: string, action: string, after: unknown): Promise<void> {
+    return recordAudit(tx, { workspaceId: team.workspaceId, actor, action, subject: `team:${team.id}`, after: { team: team.name, ...(after as object) } });
+  }
+}
