@@ -3,7 +3,7 @@
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import type { MemberStore } from "./members.ports.js";
 import type { OutboxTarget } from "./outbox-messages.js";
-import type { TeamStore } from "./teams.ports.js";
+import type { TeamDetail, TeamStore } from "./teams.ports.js";
 
 type Members = Pick<MemberStore, "listByRole">;
 
@@ -37,10 +37,23 @@ export async function memberLeadsAudience(
   options: { noChannel?: boolean } = {},
 ): Promise<OutboxTarget[]> {
   const team = await ports.teams.teamOf(member.id);
-  if (team?.leadsChannel && !options.noChannel) return [{ kind: "channel", channel: team.leadsChannel.id }];
-  const leads = (team?.leads ?? []).filter((m) => reachable(m) && m.id !== member.id);
-  if (leads.length) return leads.map(dm);
-  return leadsAudience(ports.members, workspace, { ...options, except: member.id });
+  const audience = team ? teamLeadsAudience(team, { ...options, except: member.id }) : [];
+  return audience.length ? audience : leadsAudience(ports.members, workspace, { ...options, except: member.id });
+}
+
+/** A team's leads: its leads channel, else each reachable lead by DM (none when it has no lead). */
+export function teamLeadsAudience(team: TeamDetail, options: { except?: string; noChannel?: boolean } = {}): OutboxTarget[] {
+  if (team.leadsChannel && !options.noChannel) return [{ kind: "channel", channel: team.leadsChannel.id }];
+  return team.leads.filter((m) => reachable(m) && m.id !== options.except).map(dm);
+}
+
+/**
+ * Who gets the workspace's digest once teams exist (each team's leads get their team's): the workspace's leads
+ * channel, else each admin by DM.
+ */
+export async function workspaceDigestAudience(members: Members, workspace: WorkspaceRecord, options: { noChannel?: boolean } = {}): Promise<OutboxTarget[]> {
+  const channel = options.noChannel ? null : workspace.settings.leadsChannel;
+  return channel ? [{ kind: "channel", channel }] : adminsAudience(members, workspace);
 }
 
 /** The admins, each by DM: told when wowbot changed their settings itself. */

@@ -3,7 +3,7 @@
 // the messages for leads that were headed there (paid-day requests, digests) go to the leads by DM instead.
 
 import type { WorkspaceRecord } from "../domain/records.js";
-import { adminsAudience, leadsAudience, memberLeadsAudience } from "./audience.js";
+import { adminsAudience, leadsAudience, memberLeadsAudience, teamLeadsAudience, workspaceDigestAudience } from "./audience.js";
 import { digestEntry } from "./digest-day.js";
 import type { OutboxEntry } from "./outbox-messages.js";
 import { type ChannelSetting, type OutboxMessage, outboxKey, outboxMessage } from "./outbox-messages.js";
@@ -17,7 +17,7 @@ export interface ChannelsLostPorts {
   settings: Ports["settings"];
   members: Pick<Ports["members"], "listByRole">;
   attendance: Pick<Ports["attendance"], "findRequest">;
-  teams: Pick<Ports["teams"], "teamOf">;
+  teams: Pick<Ports["teams"], "teamOf" | "list" | "setLeadsChannel">;
   outbox: { enqueue(entries: OutboxEntry[], at: Date): Promise<void> };
   clock: { now(): Date };
 }
@@ -39,7 +39,10 @@ export async function channelsLost(
     return channel !== null && ids.has(channel);
   });
   if (cleared.length) await ports.settings.updateSettings(workspace.id, Object.fromEntries(cleared.map((s) => [s, null])), CHANNELS_LOST_ACTOR);
-  if (!cleared.length && !options.removed) return cleared;
+  // A team's leads channel too: its requests and digest then go to its leads by DM.
+  const teamsLost = (await ports.teams.list(workspace.id)).filter((team) => team.leadsChannel && ids.has(team.leadsChannel.id));
+  for (const team of teamsLost) await ports.teams.setLeadsChannel(team, null, CHANNELS_LOST_ACTOR);
+  if (!cleared.length && !teamsLost.length && !options.removed) return cleared;
   const admins = await adminsAudience(ports.members, workspace);
   const at = ports.clock.now();
   const payload = outboxMessage.channelsLost(
@@ -61,8 +64,14 @@ export async function channelsLost(
 export async function rerouteToLeads(ports: ChannelsLostPorts, workspace: WorkspaceRecord, payload: OutboxMessage): Promise<number> {
   let entries: OutboxEntry[] = [];
   if (payload.view === "digest") {
-    const targets = await leadsAudience(ports.members, workspace, { noChannel: true });
-    entries = targets.map((target) => digestEntry(workspace, payload.day, target, payload.closePending === true));
+    const teams = await ports.teams.list(workspace.id);
+    const team = payload.teamId ? teams.find((x) => x.id === payload.teamId) : undefined;
+    const targets = team
+      ? teamLeadsAudience(team, { noChannel: true })
+      : teams.length
+        ? await workspaceDigestAudience(ports.members, workspace, { noChannel: true })
+        : await leadsAudience(ports.members, workspace, { noChannel: true });
+    entries = targets.map((target) => digestEntry(workspace, payload.day, target, payload.closePending === true, team?.id));
   } else if (payload.view === "pto.request") {
     const request = await ports.attendance.findRequest(payload.requestId);
     if (request?.status !== "pending") return 0;

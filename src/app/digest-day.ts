@@ -4,15 +4,17 @@
 // crash queues nothing twice. The digest itself is built when delivered (src/app/view-source.ts).
 import { zonedInstant } from "../domain/local-time.js";
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
-import { leadsAudience } from "./audience.js";
+import { leadsAudience, teamLeadsAudience, workspaceDigestAudience } from "./audience.js";
 import type { DailyJob } from "./daily-runs.js";
 import type { OutboxEntry, OutboxTarget } from "./outbox-messages.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
+import type { TeamStore } from "./teams.ports.js";
 
 export const DIGEST_JOB = "digest";
 
 export interface DigestDeliveryPorts {
   members: { listByRole(workspaceId: string, roles: Array<"lead" | "admin">): Promise<MemberRecord[]> };
+  teams: Pick<TeamStore, "list">;
   outbox: { enqueue(entries: OutboxEntry[], at: Date): Promise<void> };
   /** Whether another daily job's run for the same key has finished. */
   finished(job: string, key: string): Promise<boolean>;
@@ -29,20 +31,29 @@ export class DigestNotReadyError extends Error {
  */
 export const DIGEST_CLOSE_WAIT_MS = 30 * 60_000;
 
-/** The digest of `day` for one target, with its dedupe key (per workspace, day and target). */
-export function digestEntry(workspace: WorkspaceRecord, day: string, target: OutboxTarget, closePending = false): OutboxEntry {
+/** The digest of `day` (a team's with `teamId`) for one target, with its dedupe key (per workspace, day, team and target). */
+export function digestEntry(workspace: WorkspaceRecord, day: string, target: OutboxTarget, closePending = false, teamId?: string): OutboxEntry {
   return {
     workspaceId: workspace.id,
     target,
-    payload: outboxMessage.digest(workspace.id, day, closePending),
-    dedupeKey: outboxKey.digest(workspace.id, day, target),
+    payload: outboxMessage.digest(workspace.id, day, closePending, teamId),
+    dedupeKey: outboxKey.digest(workspace.id, day, target, teamId),
   };
 }
 
-/** Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. */
+/**
+ * Queues the digest of `day`; `closePending` when it goes out before that day's attendance run has finished. Without
+ * teams, the workspace's digest goes to its leads. With teams, each team's digest goes to its leads (channel or DMs),
+ * and the workspace's digest, with a line per team, to the leads channel or the admins.
+ */
 export async function runDigestDay(ports: DigestDeliveryPorts, workspace: WorkspaceRecord, day: string, closePending = false): Promise<number> {
-  const targets = await leadsAudience(ports.members, workspace);
-  const entries: OutboxEntry[] = targets.map((target) => digestEntry(workspace, day, target, closePending));
+  const teams = await ports.teams.list(workspace.id);
+  const entries: OutboxEntry[] = [];
+  for (const team of teams) {
+    for (const target of teamLeadsAudience(team)) entries.push(digestEntry(workspace, day, target, closePending, team.id));
+  }
+  const targets = teams.length ? await workspaceDigestAudience(ports.members, workspace) : await leadsAudience(ports.members, workspace);
+  for (const target of targets) entries.push(digestEntry(workspace, day, target, closePending));
   await ports.outbox.enqueue(entries, ports.clock.now());
   return entries.length;
 }

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from "../domain/result.js";
 import { hasRole } from "../domain/roles.js";
 import { may } from "./policy.js";
 import type { Ports } from "./ports.js";
+import { teamNamed } from "./team-named.js";
 import type { Joined, TeamChannel, TeamDetail, TeamRecord } from "./teams.ports.js";
 
 /** The longest team name: it appears in headings, buttons and digests. */
@@ -29,15 +30,6 @@ export function checkTeamName(raw: string): Result<string> {
   return ok(name);
 }
 
-/** The live team of that name, or the refusal that names the teams there are. */
-async function teamNamed(ports: TeamPorts, workspace: WorkspaceRecord, name: string): Promise<Result<TeamDetail>> {
-  const team = await ports.teams.findByName(workspace.id, name.trim());
-  if (team) return ok(team);
-  const teams = await ports.teams.list(workspace.id);
-  const known = teams.length ? ` Teams: ${teams.map((t) => t.name).join(", ")}.` : " There are no teams yet.";
-  return fail({ code: "TEAM.UNKNOWN", message: `There's no team called "${name.trim()}".${known}` });
-}
-
 export async function createTeam(ports: TeamPorts, input: Acting & { name: string }): Promise<Result<TeamRecord>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
@@ -50,7 +42,7 @@ export async function createTeam(ports: TeamPorts, input: Acting & { name: strin
 export async function renameTeam(ports: TeamPorts, input: Acting & { name: string; newName: string }): Promise<Result<{ before: string; after: string }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   const name = checkTeamName(input.newName);
   if (!name.ok) return name;
@@ -63,7 +55,7 @@ export async function renameTeam(ports: TeamPorts, input: Acting & { name: strin
 export async function deleteTeam(ports: TeamPorts, input: Acting & { name: string }): Promise<Result<TeamDetail>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   await ports.teams.delete(team.value, ports.clock.now(), input.actor.platformUserId);
   return ok(team.value);
@@ -89,7 +81,7 @@ export async function addToTeam(
 ): Promise<Result<{ team: TeamDetail; joined: Joined[] }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   const people = refusals(input.people, cannotJoin);
   if (!people.ok) return people;
@@ -103,7 +95,7 @@ export async function removeFromTeam(
 ): Promise<Result<{ team: TeamDetail; removed: MemberRecord[]; notIn: MemberRecord[] }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   const removed = await ports.teams.removeMembers(team.value, input.people, ports.clock.now(), input.actor.platformUserId);
   return ok({ team: team.value, removed, notIn: input.people.filter((p) => !removed.some((r) => r.id === p.id)) });
@@ -116,7 +108,7 @@ export async function leadTeam(
 ): Promise<Result<{ team: TeamDetail; added: MemberRecord[]; already: MemberRecord[]; promoted: MemberRecord[] }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   const people = refusals(input.people, (m) => {
     if (m.isBot) return `${m.displayName} is a bot, so it can't lead a team.`;
@@ -141,7 +133,7 @@ export async function unleadTeam(
 ): Promise<Result<{ team: TeamDetail; removed: MemberRecord[]; notLeading: MemberRecord[] }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   const removed = await ports.teams.removeLeads(team.value, input.people, ports.clock.now(), input.actor.platformUserId);
   return ok({ team: team.value, removed, notLeading: input.people.filter((p) => !removed.some((r) => r.id === p.id)) });
@@ -153,7 +145,7 @@ export async function setTeamChannel(
 ): Promise<Result<{ team: TeamDetail; channel: TeamChannel | null }>> {
   const refused = refusedUnlessAdmin(input.actor);
   if (refused) return fail(refused);
-  const team = await teamNamed(ports, input.workspace, input.name);
+  const team = await teamNamed(ports.teams, input.workspace, input.name);
   if (!team.ok) return team;
   await ports.teams.setLeadsChannel(team.value, input.channel, input.actor.platformUserId);
   return ok({ team: team.value, channel: input.channel });
@@ -169,5 +161,5 @@ export async function listTeams(ports: TeamPorts, input: Acting): Promise<Result
 export async function showTeam(ports: TeamPorts, input: Acting & { name: string }): Promise<Result<TeamDetail>> {
   const refused = may(input.actor, "teams.view");
   if (refused) return fail(refused);
-  return teamNamed(ports, input.workspace, input.name);
+  return teamNamed(ports.teams, input.workspace, input.name);
 }

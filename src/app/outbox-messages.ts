@@ -39,7 +39,8 @@ export type OutboxMessage =
   | { view: "pto.request"; requestId: string }
   | { view: "pto.outcome"; requestId: string }
   | { view: "attendance.post"; workspaceId: string; date: string; closed: ClosedPeriodRef | null }
-  | { view: "digest"; workspaceId: string; day: string; closePending?: boolean }
+  /** The workspace's digest, or a team's (`teamId`). */
+  | { view: "digest"; workspaceId: string; day: string; closePending?: boolean; teamId?: string }
   | { view: "channels.lost"; channels: string[]; cleared: ChannelSetting[] };
 
 export type OutboxView = OutboxMessage["view"];
@@ -70,7 +71,9 @@ export const outboxKey = {
   requestPosts: (requestId: string) => `pto-request:${requestId}:to:`,
   requestOutcome: (requestId: string) => `pto-request:${requestId}:outcome`,
   attendancePost: (workspaceId: string, day: string) => `attendance-post:${workspaceId}:${day}`,
-  digest: (workspaceId: string, day: string, target: OutboxTarget) => `digest:${workspaceId}:${day}:${targetKey(target)}`,
+  /** A team's digest has the team in its key: a lead of two teams gets both. */
+  digest: (workspaceId: string, day: string, target: OutboxTarget, teamId?: string) =>
+    `digest:${workspaceId}:${day}:${teamId ? `team:${teamId}:` : ""}${targetKey(target)}`,
   channelsLost: (workspaceId: string, channels: readonly string[], minute: string, target: OutboxTarget) =>
     `channels-lost:${workspaceId}:${[...channels].sort().join(",")}:${minute}:${targetKey(target)}`,
   /** An update of an earlier message (a decision, a cancellation): that message's key and what changed. */
@@ -86,6 +89,8 @@ export const ledgerKey = {
   correction: (kind: "reversal" | "late-credit" | "retier", resultId: string, occurrenceId: string, change: string) =>
     `${kind}:${resultId}:${occurrenceId}:${change}`,
   redemption: (requestId: string) => `redemption:${requestId}`,
+  /** An admin's adjustment, once per command (its request key). */
+  adjustment: (requestKey: string) => `adjustment:${requestKey}`,
 } as const;
 
 /** The messages, built: producers name what they owe, never spell a view by hand. */
@@ -102,11 +107,12 @@ export const outboxMessage = {
     date,
     closed,
   }),
-  digest: (workspaceId: string, day: string, closePending: boolean): OutboxMessage => ({
+  digest: (workspaceId: string, day: string, closePending: boolean, teamId?: string): OutboxMessage => ({
     view: "digest",
     workspaceId,
     day,
     ...(closePending ? { closePending } : {}),
+    ...(teamId ? { teamId } : {}),
   }),
   channelsLost: (channels: string[], cleared: ChannelSetting[]): OutboxMessage => ({ view: "channels.lost", channels, cleared }),
 } as const;

@@ -12,6 +12,8 @@ export type Action =
   | "attendance.record"
   | "score.record"
   | "pto.decide"
+  /** Adding or taking hours by hand: opening balances and corrections. */
+  | "pto.adjust"
   | "settings.change"
   | "tokens.manage"
   | "data.export"
@@ -43,6 +45,7 @@ const RULES: Record<Action, { role: "lead" | "admin"; refusal: DomainError; ownA
     scoped: true,
     refusal: { code: "PTO.NOT_LEAD", message: "Only leads and admins can approve or decline paid days off." },
   },
+  "pto.adjust": { role: "admin", refusal: { code: "PTO.NOT_ADMIN", message: "Only admins can adjust PTO balances." } },
   "settings.change": { role: "admin", refusal: { code: "SETTINGS.NOT_ADMIN", message: "Only admins can change wowbot's settings." } },
   "tokens.manage": { role: "admin", refusal: { code: "TOKEN.NOT_ADMIN", message: "Only admins can manage ingest API tokens." } },
   "data.export": { role: "admin", refusal: { code: "EXPORT.NOT_ADMIN", message: "Only admins can export wowbot's data." } },

@@ -16,7 +16,7 @@ export interface ViewFacts {
   ptoRequest(id: string): Promise<PtoRequestFacts | null>;
   attendancePost(workspaceId: string, date: string, closed: { start: string; end: string } | null): Promise<AttendancePostFacts | null>;
   /** The digest delivered on `day`, built now; null when the workspace is gone. */
-  digest(workspaceId: string, day: string, closePending: boolean): Promise<DigestView | null>;
+  digest(workspaceId: string, day: string, closePending: boolean, teamId?: string): Promise<DigestView | null>;
 }
 
 export function createViewSource(facts: ViewFacts): ViewSource {
@@ -52,7 +52,7 @@ export function createViewSource(facts: ViewFacts): ViewSource {
           return f && attendancePostView(f);
         }
         case "digest":
-          return facts.digest(payload.workspaceId, payload.day, payload.closePending === true);
+          return facts.digest(payload.workspaceId, payload.day, payload.closePending === true, payload.teamId);
         case "channels.lost":
           return channelsLostView(payload.channels, payload.cleared);
         default: {

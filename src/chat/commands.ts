@@ -1,6 +1,7 @@
 // The member commands, platform-neutral: `wow`, `score`, `pto`, `attendance` (and `wowbot`, in wowbot.ts).
 // Parsing, permission checks, member lookups and use cases happen here; the adapter renders and delivers.
 
+import { adjustPto, readAdjustment } from "../app/adjust-pto.js";
 import { may, mayActOn } from "../app/policy.js";
 import { ptoOverview } from "../app/pto-overview.js";
 import { recordAttendance } from "../app/record-attendance.js";
@@ -9,9 +10,11 @@ import { occurrenceTypeOf } from "../domain/attendance.js";
 import { readTypedDate } from "../domain/calendar-date.js";
 import { addDays, localDate } from "../domain/local-time.js";
 import { ok } from "../domain/result.js";
+import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
-import { parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
-import { type ChatRequest, type CommandOutcome, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND, reply } from "./request.js";
+import { ptoAdjusted, ptoAdjustUsage } from "../views/pto.js";
+import { commandWords, parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
+import { type ChatRequest, type CommandOutcome, cmd, isKnown, type KnownRequest, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND, reply } from "./request.js";
 import { wowbotCommand } from "./wowbot.js";
 
 export const CHAT_COMMANDS = ["wow", "score", "pto", "attendance", "wowbot"] as const;
@@ -82,6 +85,7 @@ export async function ptoCommand(req: ChatRequest, text: string): Promise<Comman
   if (!isKnown(req)) return reply(notice("error", NOT_PROVISIONED));
   const { workspace, member: viewer } = req;
   const trimmed = text.trim();
+  if (/^adjust\b/i.test(trimmed)) return reply(await ptoAdjustCommand(req, trimmed.replace(/^adjust\s*/i, "")));
   const target = userIdOfMention(trimmed);
   if (trimmed && !target) return reply(notice("info", ptoUsage(req)));
   const member = target && target !== viewer.platformUserId ? await req.resolveMember(target) : viewer;
@@ -91,6 +95,25 @@ export async function ptoCommand(req: ChatRequest, text: string): Promise<Comman
   // The way back to one's own page, as this platform writes the command.
   const hint = result.error.code === "PTO.PRIVATE" ? ` Try \`${cmd(req, "pto")}\`.` : "";
   return reply(notice("error", `${result.error.message}${hint}`));
+}
+
+/** `pto adjust @person +H|-H REASON` (admins). */
+async function ptoAdjustCommand(req: KnownRequest, text: string): Promise<View> {
+  const [mention = "", amount = ""] = commandWords(text);
+  const usage = notice("info", ptoAdjustUsage(req.platform.commandPrefix));
+  const target = userIdOfMention(mention);
+  const hours = readAdjustment(amount);
+  if (!target || hours === null) return usage;
+  const refused = may(req.member, "pto.adjust");
+  if (refused) return notice("error", refused.message);
+  const member = await req.resolveMember(target);
+  if (!member) return notice("error", PERSON_NOT_FOUND);
+  // The reason is what follows the amount, as typed.
+  const afterMention = text.slice(text.indexOf(mention) + mention.length).trimStart();
+  const reason = req.platform.plain(afterMention.slice(amount.length)).trim();
+  const result = await adjustPto(req.ports, { workspace: req.workspace, actor: req.member, member, hours, reason, requestKey: req.requestKey });
+  if (!result.ok) return notice("error", result.error.message);
+  return ptoAdjusted(member, hours, reason.replace(/\s+/g, " "), result.value.balance, result.value.replayed);
 }
 
 /** `attendance` (leads): the form; `attendance @agent` their recent records; `attendance @agent type [date] [note]`. */

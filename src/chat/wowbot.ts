@@ -9,7 +9,7 @@ import { ROLES, type Role } from "../domain/roles.js";
 import { helpView } from "../views/help.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
-import { commandWords, userIdOfMention } from "./command-text.js";
+import { commandWords, readName, userIdOfMention } from "./command-text.js";
 import { exportCommand } from "./export.js";
 import { type ChatRequest, type CommandOutcome, cmd, isKnown, type KnownRequest, NOT_PROVISIONED, PERSON_NOT_FOUND, reply } from "./request.js";
 import { teamCommand } from "./team.js";
@@ -18,6 +18,8 @@ const SUBCOMMANDS = new Set(["settings", "role", "token", "digest", "export", "s
 const roleUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "wowbot role")} @person agent|lead|admin\``;
 const tokenUsage = (req: ChatRequest) =>
   `Usage: \`${cmd(req, "wowbot token create")} NAME\`, \`${cmd(req, "wowbot token list")}\` or \`${cmd(req, "wowbot token revoke")} NAME\` (admins).`;
+const digestUsage = (req: ChatRequest) =>
+  `Usage: \`${cmd(req, "wowbot digest")}\` for your team's digest (admins: the workspace's), or \`${cmd(req, "wowbot digest team")} NAME\` for a team's.`;
 export const statsUsage = (req: ChatRequest) => `Usage: \`${cmd(req, "wowbot stats")}\` for your own figures (leads: \`${cmd(req, "wowbot stats")} @agent\`).`;
 
 export async function wowbotCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
@@ -39,7 +41,11 @@ export async function wowbotCommand(req: ChatRequest, text: string): Promise<Com
     case "token":
       return reply(await tokenCommand(req, args));
     case "digest": {
-      const result = await previewDigest(req.ports, { workspace: req.workspace, member: req.member });
+      // `digest` or `digest team NAME`.
+      const team = /^\s*\S+\s+team\b([\s\S]*)$/i.exec(text)?.[1];
+      const teamName = team === undefined ? undefined : (readName(team).name ?? "");
+      if (teamName === "" || (team === undefined && args.length > 0)) return reply(notice("info", digestUsage(req)));
+      const result = await previewDigest(req.ports, { workspace: req.workspace, member: req.member, teamName });
       return reply(result.ok ? result.value : notice("error", result.error.message));
     }
     case "export":

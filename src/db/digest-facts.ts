@@ -7,6 +7,7 @@ import {
   DIGEST_COVERAGE_MAX_DAYS,
   DIGEST_LIST_MAX,
   DIGEST_REQUESTS_MAX,
+  DIGEST_TEAMS_MAX,
   DIGEST_TOP_MAX,
   digestCoverage,
   MISSED_DATES_MAX,
@@ -29,7 +30,30 @@ type Person = { uid: string; name: string };
 const person = (p: Person): PersonRef => ({ platformUserId: p.uid, displayName: p.name });
 const capped = <R extends { total: number }, T>(rows: R[], map: (r: R) => T): Capped<T> => ({ total: rows[0]?.total ?? 0, items: rows.map(map) });
 
-export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, day: string, digestJob = "digest"): Promise<DigestFacts> {
+/** UUIDs only: a team id is written into the SQL as a literal. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The condition that the member with id `memberId` (an SQL expression) is one of the team's agents now; "" for the
+ * workspace's digest. A team's digest is about its agents as the team stands when it is built.
+ */
+function inTeam(teamId: string | undefined, memberId: string): string {
+  return teamId
+    ? ` AND EXISTS (SELECT 1 FROM "TeamMembership" tx WHERE tx."memberId" = ${memberId} AND tx."teamId" = '${teamId}'::uuid AND tx.role = 'member' AND tx."to" IS NULL)`
+    : "";
+}
+
+export interface DigestOptions {
+  /** The job whose runs mark the days earlier digests covered. */
+  digestJob?: string;
+  /** A team's digest: its agents only, and its name in the title. */
+  teamId?: string;
+}
+
+export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, day: string, options: DigestOptions = {}): Promise<DigestFacts> {
+  const digestJob = options.digestJob ?? "digest";
+  const teamId = options.teamId;
+  if (teamId !== undefined && !UUID.test(teamId)) throw new Error(`not a team id: ${teamId.slice(0, 80)}`);
   const ws = workspace.id;
   const tz = workspace.timezone;
   const s = workspace.settings;
@@ -53,7 +77,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
     `SELECT n.story, (SELECT count(*) FROM "Endorsement" e WHERE e."nominationId" = n.id)::int AS seconds, count(*) OVER ()::int AS total,
        ee."platformUserId" AS nominee_uid, ee."displayName" AS nominee_name, er."platformUserId" AS by_uid, er."displayName" AS by_name
      FROM "Nomination" n JOIN "Member" ee ON ee.id = n."nomineeId" JOIN "Member" er ON er.id = n."nominatorId"
-     WHERE n."workspaceId" = $1::uuid AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3
+     WHERE n."workspaceId" = $1::uuid AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3${inTeam(teamId, "ee.id")}
      ORDER BY seconds DESC, n."createdAt" LIMIT $4`,
     [ws, from, to, DIGEST_TOP_MAX],
   );
@@ -62,7 +86,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, count(*) OVER ()::int AS total
      FROM "Member" m
      WHERE m."workspaceId" = $1::uuid AND ${inProgramme("m")} AND m.role = 'agent' AND m."joinedAt" <= $2 AND NOT EXISTS (
-       SELECT 1 FROM "Nomination" n WHERE n."nomineeId" = m.id AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3)
+       SELECT 1 FROM "Nomination" n WHERE n."nomineeId" = m.id AND n.status = 'active' AND n."createdAt" >= $2 AND n."createdAt" < $3)${inTeam(teamId, "m.id")}
      ORDER BY m."displayName", m."platformUserId" LIMIT $4`,
     [ws, fairnessFrom, to, L],
   );
@@ -81,14 +105,14 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
        (count(*) FILTER (WHERE s.score >= $4) OVER ())::int AS met,
        a."platformUserId" AS agent_uid, a."displayName" AS agent_name, b."platformUserId" AS by_uid, b."displayName" AS by_name
      FROM "QuickScore" s JOIN "Member" a ON a.id = s."agentId" JOIN "Member" b ON b.id = s."scorerId"
-     WHERE s."workspaceId" = $1::uuid AND s."supersededById" IS NULL AND s."createdAt" >= $2 AND s."createdAt" < $3
+     WHERE s."workspaceId" = $1::uuid AND s."supersededById" IS NULL AND s."createdAt" >= $2 AND s."createdAt" < $3${inTeam(teamId, "a.id")}
      ORDER BY s.score, s."createdAt" LIMIT $5`,
     [ws, from, to, s.scoreGoal, DIGEST_TOP_MAX],
   );
   const occurrences = await sql.query<Person & { type: "absence" | "late" | "excused"; date: string; total: number }>(
     `SELECT m."platformUserId" AS uid, m."displayName" AS name, o.type::text AS type, to_char(o.date, 'YYYY-MM-DD') AS date, count(*) OVER ()::int AS total
      FROM "AttendanceOccurrence" o JOIN "Member" m ON m.id = o."memberId"
-     WHERE o."workspaceId" = $1::uuid AND o.date >= $2::date AND o.date <= $3::date AND o."deletedAt" IS NULL
+     WHERE o."workspaceId" = $1::uuid AND o.date >= $2::date AND o.date <= $3::date AND o."deletedAt" IS NULL${inTeam(teamId, "m.id")}
      ORDER BY m."displayName", o.date, o.type LIMIT $4`,
     [ws, covered.from, covered.to, L],
   );
@@ -98,7 +122,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
            WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.date >= $2::date AND o.date < $3::date
            GROUP BY o."memberId" HAVING sum(o.points) >= $4::numeric) p
      JOIN "Member" m ON m.id = p."memberId"
-     WHERE m.active
+     WHERE m.active${inTeam(teamId, "m.id")}
      ORDER BY p.points DESC, m."displayName" LIMIT $5`,
     [ws, period.start, period.end, s.riskThresholdPoints, L],
   );
@@ -108,14 +132,14 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
        SELECT o."memberId" FROM "AttendanceOccurrence" o
        WHERE o."workspaceId" = $1::uuid AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date
        GROUP BY o."memberId") p ON p."memberId" = m.id
-     WHERE m."workspaceId" = $1::uuid AND ${eligibleMember("m", periodInstants(period, tz))}`,
+     WHERE m."workspaceId" = $1::uuid AND ${eligibleMember("m", periodInstants(period, tz))}${inTeam(teamId, "m.id")}`,
     [ws, period.start, period.end],
   );
   const closes = await sql.query<{ start: string; end: string; evaluated: number; clean: number; hours: number }>(
     `SELECT to_char(r."periodStart", 'YYYY-MM-DD') AS start, to_char(r."periodEnd", 'YYYY-MM-DD') AS "end", count(*)::int AS evaluated,
        (count(*) FILTER (WHERE r.clean))::int AS clean, coalesce(sum(r."hoursCredited"), 0)::float8 AS hours
      FROM "PeriodResult" r
-     WHERE r."workspaceId" = $1::uuid AND r."closedAt" >= $2 AND r."closedAt" < $3
+     WHERE r."workspaceId" = $1::uuid AND r."closedAt" >= $2 AND r."closedAt" < $3${inTeam(teamId, 'r."memberId"')}
      GROUP BY r."periodStart", r."periodEnd" ORDER BY r."periodStart"`,
     [ws, dayFrom, dayTo],
   );
@@ -124,21 +148,21 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
   const [credited] = await sql.query<{ hours: number }>(
     `SELECT coalesce(sum(l.hours), 0)::float8 AS hours FROM "PtoLedgerEntry" l
      WHERE l."workspaceId" = $1::uuid AND l.kind = 'credit' AND l."createdAt" >= $2 AND l."createdAt" < $3
-       AND NOT starts_with(l."dedupeKey", '${ledgerKey.closeCreditPrefix}')`,
+       AND NOT starts_with(l."dedupeKey", '${ledgerKey.closeCreditPrefix}')${inTeam(teamId, 'l."memberId"')}`,
     [ws, from, to],
   );
   const pending = await sql.query<Person & { id: string; date: string; hours: number; total: number }>(
     `SELECT r.id::text AS id, to_char(r.date, 'YYYY-MM-DD') AS date, r.hours::float8 AS hours, count(*) OVER ()::int AS total,
        m."platformUserId" AS uid, m."displayName" AS name
      FROM "PtoRequest" r JOIN "Member" m ON m.id = r."memberId"
-     WHERE r."workspaceId" = $1::uuid AND r.status = 'pending'
+     WHERE r."workspaceId" = $1::uuid AND r.status = 'pending'${inTeam(teamId, "m.id")}
      ORDER BY r.date, r."createdAt" LIMIT $2`,
     [ws, DIGEST_REQUESTS_MAX],
   );
   // Over several days, each member's share is their customer-facing time over their available time, summed.
   const [team] = await sql.query<{ reporting: number; facing: number | null; available: number | null }>(
     `SELECT count(DISTINCT d."memberId")::int AS reporting, sum(d."customerFacingSeconds")::float8 AS facing, sum(d."availableSeconds")::float8 AS available
-     FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date >= $2::date AND d.date <= $3::date`,
+     FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date >= $2::date AND d.date <= $3::date${inTeam(teamId, 'd."memberId"')}`,
     [ws, covered.from, covered.to],
   );
   const below = await sql.query<Person & { percent: number; total: number }>(
@@ -147,7 +171,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
            FROM "ServiceLevelDay" d WHERE d."workspaceId" = $1::uuid AND d.date >= $2::date AND d.date <= $3::date
            GROUP BY d."memberId") d
      JOIN "Member" m ON m.id = d."memberId"
-     WHERE d.available > 0 AND 100.0 * d.facing < $4::float8 * d.available
+     WHERE d.available > 0 AND 100.0 * d.facing < $4::float8 * d.available${inTeam(teamId, "m.id")}
      ORDER BY percent, m."displayName" LIMIT $5`,
     [ws, covered.from, covered.to, s.serviceLevelTarget, L],
   );
@@ -166,14 +190,52 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
        WHERE c."workspaceId" = $1::uuid AND c."agentClosedAt" IS NULL AND c."customerLeftAt" < $3::timestamptz - make_interval(secs => $4)
          AND c."customerLeftAt" >= $3::timestamptz - make_interval(days => $6)
      ) i JOIN "Member" m ON m.id = i."memberId"
+     WHERE true${inTeam(teamId, "m.id")}
      GROUP BY m.id, m."platformUserId", m."displayName"
      ORDER BY sessions DESC, longest DESC, m."displayName" LIMIT $5`,
     [ws, from, to, s.idleChatThresholdSeconds, L, DIGEST_COVERAGE_MAX_DAYS],
   );
 
+  // A team's digest names its team; the workspace's has a line per team (none before teams exist).
+  const [named] = teamId ? await sql.query<{ name: string }>(`SELECT name FROM "Team" WHERE id = $1::uuid`, [teamId]) : [];
+  const agentsOf = (role: string) => `FROM "TeamMembership" x WHERE x."teamId" = t.id AND x.role = '${role}' AND x."to" IS NULL`;
+  const teams = teamId
+    ? []
+    : await sql.query<{
+        name: string;
+        leads: string | null;
+        total: number;
+        agents: number;
+        zero: number;
+        nominations: number;
+        scores: number;
+        average: number | null;
+        pending: number;
+      }>(
+        `SELECT t.name,
+           (SELECT string_agg(m."displayName", ', ' ORDER BY m."displayName") FROM "TeamMembership" x JOIN "Member" m ON m.id = x."memberId"
+              WHERE x."teamId" = t.id AND x.role = 'lead' AND x."to" IS NULL) AS leads,
+           count(*) OVER ()::int AS total,
+           (SELECT count(*) ${agentsOf("member")})::int AS agents,
+           (SELECT count(*) ${agentsOf("member")} AND NOT EXISTS (SELECT 1 FROM "AttendanceOccurrence" o WHERE o."memberId" = x."memberId"
+              AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date))::int AS zero,
+           (SELECT count(*) FROM "Nomination" n WHERE n.status = 'active' AND n."createdAt" >= $4 AND n."createdAt" < $5
+              AND n."nomineeId" IN (SELECT x."memberId" ${agentsOf("member")}))::int AS nominations,
+           q.scores, q.average,
+           (SELECT count(*) FROM "PtoRequest" r WHERE r.status = 'pending' AND r."memberId" IN (SELECT x."memberId" ${agentsOf("member")}))::int AS pending
+         FROM "Team" t
+         CROSS JOIN LATERAL (SELECT count(*)::int AS scores, avg(s.score)::float8 AS average FROM "QuickScore" s
+           WHERE s."supersededById" IS NULL AND s."createdAt" >= $4 AND s."createdAt" < $5
+             AND s."agentId" IN (SELECT x."memberId" ${agentsOf("member")})) q
+         WHERE t."workspaceId" = $1::uuid AND t."deletedAt" IS NULL
+         ORDER BY t.name LIMIT $6`,
+        [ws, period.start, period.end, from, to, DIGEST_TEAMS_MAX],
+      );
   const missed = missedWorkdays(lastRun, day, s.workdays, localDate(workspace.createdAt, tz));
   return {
     workspaceName: workspace.name,
+    team: named?.name ?? null,
+    teams: capped(teams, ({ total: _total, ...line }) => line),
     day,
     covered,
     missed: { total: missed.length, items: missed.slice(0, MISSED_DATES_MAX) },

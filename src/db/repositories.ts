@@ -25,7 +25,7 @@ import { WorkspaceRepository } from "./workspace.repository.js";
 
 export function createRepositories(db: Database) {
   const workspaces = new WorkspaceRepository(db);
-  const digest: DigestSource = { facts: (w, day) => db.withSession((sql) => digestFacts(sql, w, day)) };
+  const digest: DigestSource = { facts: (w, day, teamId) => db.withSession((sql) => digestFacts(sql, w, day, { teamId })) };
   return {
     db,
     workspaces,
@@ -54,9 +54,9 @@ export function createRepositories(db: Database) {
         const workspace = await workspaces.findById(workspaceId);
         return workspace && attendancePostFacts(db.prisma, workspace, date, closed);
       },
-      digest: async (workspaceId, day, closePending) => {
+      digest: async (workspaceId, day, closePending, teamId) => {
         const workspace = await workspaces.findById(workspaceId);
-        return workspace && buildDigest(digest, workspace, day, { closePending });
+        return workspace && buildDigest(digest, workspace, day, { closePending, teamId });
       },
     } satisfies ViewFacts,
   };

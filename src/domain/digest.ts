@@ -4,6 +4,8 @@ import { isoWeekday } from "./period.js";
 
 /** How many recent members, stories or rows each digest list names before "and N more". */
 export const DIGEST_LIST_MAX = 10;
+/** Team lines in the workspace digest (one per team): beyond this, "and N more teams". */
+export const DIGEST_TEAMS_MAX = 20;
 /** How many top stories and lowest scores the digest shows. */
 export const DIGEST_TOP_MAX = 5;
 /** How many pending paid-day requests get buttons in the digest (two blocks each in Slack). */

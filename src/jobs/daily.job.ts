@@ -8,11 +8,11 @@ import type { Job } from "./scheduler.js";
 
 export const DAILY_JOB = "daily";
 
-export function dailyJob(ports: Ports, runs: DailyRunPorts, delivery: Omit<DigestDeliveryPorts, "members" | "clock">): Job {
+export function dailyJob(ports: Ports, runs: DailyRunPorts, delivery: Omit<DigestDeliveryPorts, "members" | "clock" | "teams">): Job {
   // Days this process saw finished, so each minute's tick asks the database only about days still open.
   const finished = { attendance: new Set<string>(), digest: new Set<string>() };
   const attendance = attendanceDayJob(ports);
-  const digest = digestDayJob({ ...delivery, members: ports.members, clock: ports.clock }, ATTENDANCE_DAY_JOB);
+  const digest = digestDayJob({ ...delivery, members: ports.members, teams: ports.teams, clock: ports.clock }, ATTENDANCE_DAY_JOB);
   return {
     name: DAILY_JOB,
     // Every minute: each workspace's own digest time, in its own time zone, decides whether its day is due.

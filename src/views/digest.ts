@@ -3,7 +3,7 @@
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { Coverage } from "../domain/digest.js";
 import { isoWeekday, type PeriodKind } from "../domain/period.js";
-import { actions, bold, emoji, heading, line, type Message, note, part, person, type Text, t } from "./elements.js";
+import { actions, bold, emoji, heading, line, list, type Message, note, part, person, type Text, t } from "./elements.js";
 import type { PersonRef } from "./person.js";
 import { decisionButtons, PERIOD_NAME } from "./pto.js";
 
@@ -13,8 +13,26 @@ export interface Capped<T> {
   items: T[];
 }
 
+/** One team in the workspace's digest. */
+export interface TeamLine {
+  name: string;
+  /** Its leads' names, or null when it has none. */
+  leads: string | null;
+  agents: number;
+  /** Agents at zero points in the current period. */
+  zero: number;
+  nominations: number;
+  scores: number;
+  average: number | null;
+  pending: number;
+}
+
 export interface DigestFacts {
   workspaceName: string;
+  /** The team a team's digest is for; null for the workspace's digest. */
+  team: string | null;
+  /** The workspace's digest: one line per team (none before teams exist, and in a team's digest). */
+  teams: Capped<TeamLine>;
   /** The local date the digest is delivered on. */
   day: string;
   /** The local dates the figures describe, both included: the days since those the previous digest covered. */
@@ -103,7 +121,7 @@ export function duration(total: number): string {
 const TYPE_NAME = { absence: "absence", late: "late arrival", excused: "excused absence" } as const;
 
 export interface DigestSection {
-  id: "recognition" | "quality" | "attendance" | "pto" | "serviceLevel" | "idleChats";
+  id: "teams" | "recognition" | "quality" | "attendance" | "pto" | "serviceLevel" | "idleChats";
   title: string;
   /** Lines to show; an empty section has exactly one line saying so. */
   lines: Text[];
@@ -199,7 +217,11 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }): Dig
           t`${joined(i.byAgent.items, (b) => t`${person(b.person)} ${b.sessions} (longest ${duration(b.longestSeconds)}${b.open ? `, ${b.open} still open` : ""})`)}${more(i.byAgent)}.`,
         ];
 
+  const teams: DigestSection[] = v.teams.total
+    ? [{ id: "teams", title: "Teams", lines: [...v.teams.items.map(teamLine), ...(more(v.teams) ? [t`…${more(v.teams).trim()} teams.`] : [])] }]
+    : [];
   return [
+    ...teams,
     { id: "recognition", title: "Recognition", lines: recognition },
     { id: "quality", title: "Quality", lines: quality },
     { id: "attendance", title: "Attendance", lines: attendance },
@@ -215,7 +237,13 @@ export function missedLine(missed: Capped<string>): string | null {
   return `No digest was sent for ${plural(missed.total, "workday")} (${missed.items.join(", ")}${more(missed)}): the service was down all day.`;
 }
 
-export const digestTitle = (v: DigestFacts) => `Lead digest for ${coverageName(v.covered)}`;
+export const digestTitle = (v: DigestFacts) => `${v.team ? `${v.team} digest` : "Lead digest"} for ${coverageName(v.covered)}`;
+
+/** A team in the workspace digest: who leads it, its agents at zero points, its wows, scores and waiting requests. */
+function teamLine(l: TeamLine): Text {
+  const scores = l.scores ? `average score ${Math.round((l.average ?? 0) * 10) / 10} (${plural(l.scores, "score")})` : "no quick scores";
+  return t`${bold(l.name)} (${l.leads ?? "no lead"}): ${l.zero} of ${plural(l.agents, "agent")} at zero points, ${plural(l.nominations, "nomination")}, ${scores}, ${plural(l.pending, "paid-day request")} waiting.`;
+}
 
 /** A paid-day request waiting in the digest: who, which day, how many hours. */
 export const pendingLine = (r: DigestFacts["pto"]["pending"]["items"][number]) =>
@@ -224,7 +252,8 @@ export const pendingLine = (r: DigestFacts["pto"]["pending"]["items"][number]) =
 export function digestMessage(view: DigestView): Message {
   const missed = missedLine(view.missed);
   const parts = digestSections(view).map((s) => {
-    const blocks = [heading([s.title]), ...s.lines.map((l) => line(l))];
+    // Team lines are one list: a workspace of many teams stays within every platform's block limits.
+    const blocks = [heading([s.title]), ...(s.id === "teams" ? [list(s.lines)] : s.lines.map((l) => line(l)))];
     if (s.id === "pto") {
       for (const r of view.pto.pending.items) {
         blocks.push(line(pendingLine(r)), actions(...decisionButtons(r.requestId)));

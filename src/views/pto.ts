@@ -5,6 +5,7 @@ import { formatHours } from "../domain/attendance.js";
 import type { PeriodKind } from "../domain/period.js";
 import type { PtoBalance } from "../domain/pto.js";
 import { actions, type Block, type Button, bold, emoji, type Inline, item, line, type Message, note, person, quote, type Text, t } from "./elements.js";
+import { type NoticeView, notice } from "./notice.js";
 import type { PersonRef } from "./person.js";
 
 /** How an attendance period is named in sentences: "the week from 2026-03-02". */
@@ -163,10 +164,24 @@ export function ledgerDmMessage(view: LedgerDmView): Message {
   const after = `Balance ${formatHours(balance.balance)}: ${formatHours(balance.toNextDay)} to your next paid day.`;
   const streak = view.streak ? ` (streak: ${plural(view.streak, "clean period")})` : "";
   const says =
-    entry.hours >= 0
-      ? t`${emoji("tada")} You earned ${formatHours(entry.hours)}${streak}. ${after}`
-      : t`${emoji("information_source")} ${formatHours(-entry.hours)} were reversed: ${entry.reason}. ${after}`;
+    entry.kind === "adjustment"
+      ? t`${emoji("information_source")} An admin ${entry.hours >= 0 ? "added" : "took"} ${formatHours(Math.abs(entry.hours))} ${entry.hours >= 0 ? "to" : "from"} your PTO: ${entry.reason}. ${after}`
+      : entry.hours >= 0
+        ? t`${emoji("tada")} You earned ${formatHours(entry.hours)}${streak}. ${after}`
+        : t`${emoji("information_source")} ${formatHours(-entry.hours)} were reversed: ${entry.reason}. ${after}`;
   // Earned enough for a paid day that no pending request holds: offer the request right here (checked again on click).
   const canRequest = entry.hours > 0 && Math.round(balance.available * 100) >= Math.round(view.hoursPerPaidDay * 100);
   return { blocks: [line(says), ...(canRequest ? [actions({ label: "Request a paid day off", action: { kind: "pto.request" } })] : [])] };
 }
+
+/** What an admin is told after `/pto adjust`. */
+export const ptoAdjusted = (member: PersonRef, hours: number, reason: string, balance: number, replayed: boolean): NoticeView =>
+  replayed
+    ? notice("info", `That adjustment was already recorded. ${member.displayName}'s balance is ${formatHours(balance)}.`)
+    : notice(
+        "success",
+        `${hours >= 0 ? "Added" : "Took"} ${formatHours(Math.abs(hours))} ${hours >= 0 ? "to" : "from"} ${member.displayName}'s PTO (${reason}). Their balance is ${formatHours(balance)}; they'll get a DM.`,
+      );
+
+export const ptoAdjustUsage = (prefix: string) =>
+  `Usage (admins): \`${prefix}pto adjust @person +H|-H REASON\`, e.g. \`${prefix}pto adjust @ada +16 opening balance\`: hours with up to two decimals.`;

@@ -135,6 +135,22 @@ export function worstDigestFacts(p: {
   const capped = <T>(items: T[]) => ({ total: WORST_TEAM, items });
   return {
     workspaceName: p.workspaceName,
+    team: null,
+    // The workspace digest with a line for each of 500 teams (20 shown), each with the longest name allowed.
+    teams: capped(
+      Array.from({ length: 20 }, (_, i) => ({
+        name: `${"T".repeat(55)}${String(i).padStart(5, "0")}`,
+        leads: people(3)
+          .map((x) => x.displayName)
+          .join(", "),
+        agents: 25,
+        zero: 20,
+        nominations: 7,
+        scores: 12,
+        average: 87.5,
+        pending: 2,
+      })),
+    ),
     day: "2026-03-12",
     covered: { from: "2026-03-11", to: "2026-03-11" },
     missed: { total: 200, items: ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] },
