@@ -182,3 +182,21 @@ export function refusal(problems: IngestProblem[], fields: readonly string[]): I
 export const SERVICE_LEVEL_FIELDS = ["member", "date", "customerFacingSeconds", "availableSeconds"] as const;
 export const CHAT_SESSION_FIELDS = ["member", "sessionId", "startedAt", "customerLeftAt", "agentClosedAt"] as const;
 export const ATTENDANCE_FIELDS = ["member", "date", "type", "note"] as const;
+
+export const ROSTER_API_FIELDS = ["member", "team", "role", "since", "openingBalance"] as const;
+export const rosterRow = z
+  .strictObject({
+    member,
+    team: text("team", "give the team's name.").describe("The team's name (any case); a team the workspace doesn't have yet is created."),
+    role: z
+      .string({ error: "the role must be text: agent or lead." })
+      .nullish()
+      .describe("agent (the default) or lead. An agent is in one team at a time; a lead may lead several."),
+    since: date.nullish().describe("YYYY-MM-DD, the day the membership starts (backdates enrolment); today when absent. Not in the future."),
+    openingBalance: z
+      .number({ error: "the openingBalance must be a number of hours." })
+      .nullish()
+      .describe("Hours of PTO the member already has (an adjustment in the ledger), credited once per member; 0 to 1000, two decimals."),
+  })
+  .describe("A member's place in a team, from an HR system. Natural key: member + team + role; a repeat is unchanged.");
+export type RosterApiRow = z.infer<typeof rosterRow>;

@@ -89,6 +89,8 @@ export const ledgerKey = {
   correction: (kind: "reversal" | "late-credit" | "retier", resultId: string, occurrenceId: string, change: string) =>
     `${kind}:${resultId}:${occurrenceId}:${change}`,
   redemption: (requestId: string) => `redemption:${requestId}`,
+  /** A member's opening balance from a roster import: once per member, whatever the imports. */
+  openingBalance: (memberId: string) => `adjustment:opening:${memberId}`,
   /** An admin's adjustment, once per command (its request key). */
   adjustment: (requestKey: string) => `adjustment:${requestKey}`,
 } as const;

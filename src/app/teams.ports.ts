@@ -53,4 +53,29 @@ export interface TeamStore {
   teamOf(memberId: string): Promise<TeamDetail | null>;
   /** The live teams the member leads now. */
   ledBy(memberId: string): Promise<TeamDetail[]>;
+  /**
+   * A checked roster in one transaction (all or nothing): teams it names that don't exist are created (as of the
+   * earliest `since` of their rows), agents join or move from `since`, leads lead from `since` (an agent becoming a
+   * workspace lead), an earlier `since` backdates a membership, and each opening balance is credited once per member.
+   */
+  applyRoster(workspaceId: string, entries: RosterEntry[], actor: string, at: Date): Promise<RosterOutcome>;
+}
+
+export interface RosterEntry {
+  member: MemberRecord;
+  team: string;
+  role: "member" | "lead";
+  since: Date;
+  /** Hours of an opening balance (an adjustment), or null. */
+  openingBalance: number | null;
+}
+
+export interface RosterOutcome {
+  teamsCreated: number;
+  /** Memberships started (joined, led). */
+  created: number;
+  /** Memberships moved or backdated. */
+  updated: number;
+  unchanged: number;
+  openingBalances: number;
 }

@@ -1,6 +1,7 @@
 // Teams and their memberships with from/to dates: a change ends a membership and starts another, never rewrites one,
 // so past periods and digests stay with the team a member was in then. Every change is audit-logged in its transaction.
-import type { Joined, TeamChannel, TeamDetail, TeamRecord, TeamStore } from "../app/teams.ports.js";
+import { ledgerKey } from "../app/outbox-messages.js";
+import type { Joined, RosterEntry, RosterOutcome, TeamChannel, TeamDetail, TeamRecord, TeamStore } from "../app/teams.ports.js";
 import type { MemberRecord } from "../domain/records.js";
 import type { Member, Team, TeamMembership } from "../generated/prisma/client.js";
 import { recordAudit } from "./audit-log.repository.js";
@@ -163,6 +164,86 @@ export class TeamRepository implements TeamStore {
       orderBy: { name: "asc" },
     });
     return rows.map(toDetail);
+  }
+
+  async applyRoster(workspaceId: string, entries: RosterEntry[], actor: string, at: Date): Promise<RosterOutcome> {
+    return this.db.prisma.$transaction(
+      async (tx) => {
+        const outcome: RosterOutcome = { teamsCreated: 0, created: 0, updated: 0, unchanged: 0, openingBalances: 0 };
+        const teams = new Map((await tx.team.findMany({ where: { workspaceId, ...LIVE } })).map((t) => [t.name.toLowerCase(), t]));
+        const earliest = new Map<string, Date>();
+        const promoted = new Set<string>();
+        for (const e of entries) {
+          const key = e.team.toLowerCase();
+          const seen = earliest.get(key);
+          if (!seen || e.since < seen) earliest.set(key, e.since);
+        }
+        for (const e of entries) {
+          const key = e.team.toLowerCase();
+          let team = teams.get(key);
+          if (!team) {
+            team = await tx.team.create({ data: { workspaceId, name: e.team, createdAt: earliest.get(key) ?? e.since } });
+            await recordAudit(tx, { workspaceId, actor, action: "team.create", subject: `team:${team.id}`, after: { name: e.team } });
+            teams.set(key, team);
+            outcome.teamsCreated++;
+          }
+          const open = await tx.teamMembership.findFirst({
+            where: { memberId: e.member.id, role: e.role, to: null, ...(e.role === "lead" ? { teamId: team.id } : {}) },
+          });
+          if (open?.teamId === team.id) {
+            if (e.since < open.from) {
+              await tx.teamMembership.update({ where: { id: open.id }, data: { from: e.since } });
+              outcome.updated++;
+            } else outcome.unchanged++;
+          } else {
+            if (open) await tx.teamMembership.update({ where: { id: open.id }, data: { to: e.since < open.from ? open.from : e.since } });
+            await tx.teamMembership.create({ data: { teamId: team.id, memberId: e.member.id, role: e.role, from: e.since } });
+            if (open) outcome.updated++;
+            else outcome.created++;
+            if (e.role === "lead" && e.member.role === "agent" && !promoted.has(e.member.id)) {
+              promoted.add(e.member.id);
+              await tx.member.update({ where: { id: e.member.id }, data: { role: "lead" } });
+              await recordAudit(tx, {
+                workspaceId,
+                actor,
+                action: "member.role",
+                subject: `member:${e.member.platformUserId}`,
+                before: { role: "agent" },
+                after: { role: "lead" },
+              });
+            }
+          }
+          if (e.openingBalance !== null) {
+            const dedupeKey = ledgerKey.openingBalance(e.member.id);
+            if (!(await tx.ptoLedgerEntry.findUnique({ where: { dedupeKey } }))) {
+              await tx.ptoLedgerEntry.create({
+                data: {
+                  workspaceId,
+                  memberId: e.member.id,
+                  hours: e.openingBalance,
+                  kind: "adjustment",
+                  reason: "opening balance (roster import)",
+                  actor,
+                  dedupeKey,
+                  createdAt: at,
+                },
+              });
+              await recordAudit(tx, {
+                workspaceId,
+                actor,
+                action: "pto.adjust",
+                subject: `member:${e.member.platformUserId}`,
+                after: { hours: e.openingBalance, reason: "opening balance (roster import)" },
+              });
+              outcome.openingBalances++;
+            }
+          }
+        }
+        await recordAudit(tx, { workspaceId, actor, action: "team.roster", subject: `workspace:${workspaceId}`, after: { rows: entries.length, ...outcome } });
+        return outcome;
+      },
+      { timeout: 120_000 },
+    );
   }
 
   private async end(team: TeamRecord, members: MemberRecord[], role: "member" | "lead", at: Date, actor: string, action: string): Promise<MemberRecord[]> {

@@ -76,6 +76,10 @@ export class FakeSlack {
   private seq = 0;
   private readonly hangs = new Map<string, number>();
   private readonly held: Array<() => void> = [];
+  /** User groups' members (usergroups.users.list), by user group id (S...). */
+  readonly usergroups = new Map<string, string[]>();
+  /** Channels' members (conversations.members, paged), by channel id. */
+  readonly channelMembers = new Map<string, string[]>();
   /** The most people one users.list page holds, whatever the limit asked (Slack may answer with fewer). */
   usersListPageSize = 1000;
   /** Stamps each call with this clock's time (a test's ManualClock), to check when retries came. */
@@ -290,6 +294,18 @@ export class FakeSlack {
           };
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case "usergroups.users.list": {
+        const users = this.usergroups.get(String(args.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: "no_such_subteam" };
+      }
+      case "conversations.members": {
+        const members = this.channelMembers.get(String(args.channel));
+        if (!members) return { ok: false, error: "channel_not_found" };
+        const limit = Math.min(Number(args.limit ?? 100) || 100, this.usersListPageSize);
+        const from = Number(args.cursor ?? 0) || 0;
+        const next = from + limit < members.length ? String(from + limit) : "";
+        return { ok: true, members: members.slice(from, from + limit), response_metadata: { next_cursor: next } };
       }
       case "users.list": {
         // Everyone added, in the order added; the cursor is the offset of the next page, as opaque as Slack's.

@@ -3,6 +3,7 @@
 // printed one per line, with the file line.
 import { readFileSync } from "node:fs";
 import { type ImportRow, importAttendance } from "../../app/import-attendance.js";
+import { importRoster, ROSTER_FIELDS } from "../../app/import-roster.js";
 import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
 import { CHAT_SESSION_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
 import { ingestServiceLevel } from "../../app/ingest-service-level.js";
@@ -18,7 +19,7 @@ import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
-const importHelp = `Usage: wowbot import attendance|service-level|chat-sessions FILE.csv [--workspace ID]
+const importHelp = `Usage: wowbot import attendance|service-level|chat-sessions|roster FILE.csv [--workspace ID]
 
 Imports rows from a CSV file (UTF-8, comma-separated) whose first row names the columns, in any order and any case.
 The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the rules are the same:
@@ -28,7 +29,7 @@ The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the 
   U024BE7LH,2026-03-02,absent,flu
   ada@example.com,2026-03-03,late,"bus, then train"
 
-    member  the person's user id (Slack: U...) or the email wowbot knows them by; they must have used wowbot once
+    member  the person's user id (Slack: U...) or their email: anyone in the workspace's directory
     date    YYYY-MM-DD, the day in the workspace's time zone; not in the future
     type    absent (or absence), late or excused
     note    optional, up to 500 characters; the column may be left out
@@ -47,6 +48,16 @@ The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the 
     startedAt                      ISO 8601 with an offset (Z or +01:00)
     customerLeftAt, agentClosedAt  the same, optional (empty or left out), not before startedAt
 
+  wowbot import roster FILE.csv
+  member,team,role,since,openingBalance
+  U024BE7LH,Billing,agent,2026-01-05,16
+  lena@example.com,Billing,lead,,
+
+    team            the team's name (any case); a team the workspace doesn't have yet is created
+    role            agent (the default) or lead; an agent is in one team at a time, a lead may lead several
+    since           optional YYYY-MM-DD, the day the membership starts (backdates enrolment); today when empty
+    openingBalance  optional hours of PTO the person already has, credited once per person
+
 The whole file is checked first. Every problem is listed with its line and column, and nothing is saved unless
 every row is valid. Importing the same file again changes nothing: attendance already recorded (same member, date
 and type) is skipped; a service-level day (member + date) or chat session (sessionId) already stored takes the
@@ -61,7 +72,7 @@ With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one p
 Exit codes: 0 imported; 1 problems in the file (nothing imported), file unreadable or database unavailable;
 2 usage error; 3 invalid configuration.`;
 
-const KINDS = ["attendance", "service-level", "chat-sessions"] as const;
+const KINDS = ["attendance", "service-level", "chat-sessions", "roster"] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ImportArgs {
@@ -73,8 +84,8 @@ export interface ImportArgs {
 /** Checks the command line before anything is loaded: what to import, from which file. */
 export function importArgs(positionals: string[], values: OptionValues): ImportArgs | { usage: string } {
   const [what, file, extra] = positionals;
-  if (!what) return { usage: "say what to import: wowbot import attendance|service-level|chat-sessions FILE.csv" };
-  if (!(KINDS as readonly string[]).includes(what)) return { usage: `cannot import "${what}": use attendance, service-level or chat-sessions` };
+  if (!what) return { usage: "say what to import: wowbot import attendance|service-level|chat-sessions|roster FILE.csv" };
+  if (!(KINDS as readonly string[]).includes(what)) return { usage: `cannot import "${what}": use attendance, service-level, chat-sessions or roster` };
   if (!file) return { usage: `name the CSV file: wowbot import ${what} FILE.csv` };
   if (extra !== undefined) return { usage: `unexpected argument "${extra}"` };
   const workspace = stringOption(values, "workspace");
@@ -103,6 +114,7 @@ const SPECS: Record<Kind, ColumnSpec> = {
     required: ["member", "sessionId", "startedAt"],
     expected: "member, sessionId, startedAt and (optionally) customerLeftAt, agentClosedAt",
   },
+  roster: { columns: ROSTER_FIELDS, required: ["member", "team"], expected: "member, team and (optionally) role, since, openingBalance" },
 };
 
 type LineProblem = { line: number; field: string; reason: string };
@@ -226,7 +238,11 @@ async function runImport(config: Config, args: ImportArgs, output: Output): Prom
     return EXIT.failure;
   }
   return withWorkspace(config, "import", args.workspace, output, (repos, workspace) =>
-    args.what === "attendance" ? importAttendanceFile(repos, workspace, parsed, output) : importContactData(repos, workspace, args.what, parsed, output),
+    args.what === "attendance"
+      ? importAttendanceFile(repos, workspace, parsed, output)
+      : args.what === "roster"
+        ? importRosterFile(repos, workspace, parsed, output)
+        : importContactData(repos, workspace, args.what, parsed, output),
   );
 }
 
@@ -256,10 +272,30 @@ async function importAttendanceFile(repos: Repositories, workspace: WorkspaceRec
   return EXIT.ok;
 }
 
+async function importRosterFile(repos: Repositories, workspace: WorkspaceRecord, parsed: Extract<Records, { ok: true }>, output: Output): Promise<number> {
+  const rows = parsed.records.map(({ line, cells }) => ({
+    line,
+    member: cells.member ?? "",
+    team: cells.team ?? "",
+    role: cells.role ?? "",
+    since: cells.since ?? "",
+    openingBalance: cells.openingBalance ?? "",
+  }));
+  const ports = { clock: systemClock, members: repos.members, teams: repos.teams };
+  const result = await importRoster(ports, { workspace, rows, actor: "cli", dryRun: parsed.problems.length > 0 });
+  const problems = [...parsed.problems, ...(result.ok ? [] : result.error.problems)];
+  if (problems.length || !result.ok) return printProblems(problems, output);
+  const { received, created, updated, unchanged, teamsCreated, openingBalances } = result.value;
+  output.out(
+    `Imported ${plural(received, "roster row", "roster rows")}: ${created} new, ${updated} moved or backdated, ${unchanged} unchanged; ${plural(teamsCreated, "team", "teams")} created, ${plural(openingBalances, "opening balance", "opening balances")} credited.`,
+  );
+  return EXIT.ok;
+}
+
 async function importContactData(
   repos: Repositories,
   workspace: WorkspaceRecord,
-  what: Exclude<Kind, "attendance">,
+  what: Exclude<Kind, "attendance" | "roster">,
   parsed: Extract<Records, { ok: true }>,
   output: Output,
 ): Promise<number> {

@@ -1,7 +1,7 @@
 // The ingest API's request and response bodies as zod schemas: the router checks requests with them and the OpenAPI
 // description is generated from them, so the two can't disagree. Row formats live with the use cases (app/ingest-rows).
 import { z } from "zod";
-import { attendanceRow, chatSessionRow, serviceLevelRow } from "../../app/ingest-rows.js";
+import { attendanceRow, chatSessionRow, rosterRow, serviceLevelRow } from "../../app/ingest-rows.js";
 
 /**
  * Every ingest request: a JSON object whose `rows` holds the rows. The rows themselves are checked one by one by the
@@ -47,6 +47,13 @@ export const attendanceCountsBody = countsBody
   .extend({ corrections: z.int().min(0).describe("Closed attendance periods re-evaluated (a credit reversed).") })
   .describe("The batch was saved. Occurrences are never edited: updated is always 0, a repeat is unchanged.");
 
+export const rosterCountsBody = countsBody
+  .extend({
+    teamsCreated: z.int().min(0).describe("Teams the roster named that did not exist and were created."),
+    openingBalances: z.int().min(0).describe("Opening balances credited (each member's once, whatever the imports)."),
+  })
+  .describe("The roster was applied: created counts memberships started, updated those moved or backdated.");
+
 export const ENDPOINTS = [
   {
     path: "/service-level",
@@ -71,5 +78,13 @@ export const ENDPOINTS = [
     row: attendanceRow,
     counts: attendanceCountsBody,
     summary: "Attendance occurrences (absent, late, excused)",
+  },
+  {
+    path: "/roster",
+    kind: "roster",
+    name: "Roster",
+    row: rosterRow,
+    counts: rosterCountsBody,
+    summary: "Teams and their members from an HR system: who is in which team, leads, since when, opening balances",
   },
 ] as const;
