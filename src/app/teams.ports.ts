@@ -6,12 +6,21 @@ export interface TeamChannel {
   name: string;
 }
 
+/** A Slack user group or channel a team's agents follow. */
+export interface TeamSource {
+  kind: "usergroup" | "channel";
+  id: string;
+  name: string;
+}
+
 export interface TeamRecord {
   id: string;
   workspaceId: string;
   name: string;
   /** The team's leads channel (its id, and its name when set), or null: its requests and digest then go to its leads by DM. */
   leadsChannel: TeamChannel | null;
+  /** What the team's agents follow (`team sync`), or null. */
+  source: TeamSource | null;
   createdAt: Date;
 }
 
@@ -49,6 +58,10 @@ export interface TeamStore {
   /** Ends their leading of the team at `at`; returns those who led it. Audit-logged. */
   removeLeads(team: TeamRecord, members: MemberRecord[], at: Date, actor: string): Promise<MemberRecord[]>;
   setLeadsChannel(team: TeamRecord, channel: TeamChannel | null, actor: string): Promise<void>;
+  /** Makes the team follow a user group or channel (or nothing). Audit-logged. */
+  setSource(team: TeamRecord, source: TeamSource | null, actor: string): Promise<void>;
+  /** The live teams that follow this user group or channel, with their members. */
+  followers(workspaceId: string, source: Omit<TeamSource, "name">): Promise<TeamDetail[]>;
   /** The live team the member is an agent of now, with its members and leads; null when none. */
   teamOf(memberId: string): Promise<TeamDetail | null>;
   /** The live teams the member leads now. */

@@ -22,7 +22,7 @@ export function userIdOfMention(text: string): string | undefined {
 
 /** Words of a command; a mention or a channel is one word even when its name has spaces ("<@id|Ann Lee>", "<#id|Billing leads>"). */
 export function commandWords(text: string): string[] {
-  return text.trim().match(/<[@#][^>]*>\S*|\S+/g) ?? [];
+  return text.trim().match(/<[@#!][^>]*>\S*|\S+/g) ?? [];
 }
 
 export type WowText = { kind: "modal"; nominee?: string } | { kind: "direct"; nominee: string; story: string } | { kind: "usage" };
@@ -115,4 +115,12 @@ export function readName(text: string): { name: string | null; after: string } {
 export function channelIdOf(text: string): { id: string; name: string } | undefined {
   const m = /^<#([^|>\s]+)(?:\|([^>]*))?>$/.exec(text.trim());
   return m ? { id: m[1] ?? "", name: m[2] || (m[1] ?? "") } : undefined;
+}
+
+/** A Slack user group ("<!subteam^S123|@support>") or channel ("<#C123|billing>") named in a command, or undefined. */
+export function teamSourceOf(text: string): { kind: "usergroup" | "channel"; id: string; name: string } | undefined {
+  const group = /^<!subteam\^([^|>\s]+)(?:\|([^>]*))?>$/.exec(text.trim());
+  if (group) return { kind: "usergroup", id: group[1] ?? "", name: (group[2] ?? group[1] ?? "").replace(/^@/, "") };
+  const room = channelIdOf(text);
+  return room && { kind: "channel", ...room };
 }

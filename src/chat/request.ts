@@ -2,6 +2,7 @@
 // (provisioning the workspace and member their own way) and hand it to the shared commands, forms and actions.
 import type { ExportRequest } from "../app/exports.js";
 import type { Ports } from "../app/ports.js";
+import type { GroupDirectory } from "../app/sync-team.js";
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import type { FormView } from "../views/forms.js";
 import type { View } from "../views/index.js";
@@ -26,6 +27,8 @@ export interface ChatRequest {
   platform: ChatPlatform;
   /** A member of the request's workspace by platform user id (looked up and stored when unknown), or null. */
   resolveMember(platformUserId: string, options?: { refresh?: boolean }): Promise<MemberRecord | null>;
+  /** The members of the platform's user groups and channels, where it has them (Slack: `team sync`). */
+  groups?: GroupDirectory;
   /** Where refusals are noted (the adapter's logger): who was refused what, and why. */
   log?: RefusalLog;
 }

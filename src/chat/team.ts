@@ -12,6 +12,7 @@ import {
   showTeam,
   unleadTeam,
 } from "../app/manage-teams.js";
+import { syncTeam } from "../app/sync-team.js";
 import type { TeamDetail } from "../app/teams.ports.js";
 import type { MemberRecord } from "../domain/records.js";
 import type { Result } from "../domain/result.js";
@@ -27,12 +28,20 @@ import {
   teamLeadsRemoved,
   teamLeft,
   teamRenamed,
+  teamSynced,
+  teamSyncNotHere,
   teamUsage,
 } from "../views/teams.js";
-import { channelIdOf, parseTeamText, readName, userIdOfMention } from "./command-text.js";
+import { channelIdOf, parseTeamText, readName, teamSourceOf, userIdOfMention } from "./command-text.js";
 import { type KnownRequest, PERSON_NOT_FOUND } from "./request.js";
 
-const summaryOf = (team: TeamDetail): TeamSummary => ({ name: team.name, leadsChannel: team.leadsChannel, members: team.members, leads: team.leads });
+const summaryOf = (team: TeamDetail): TeamSummary => ({
+  name: team.name,
+  leadsChannel: team.leadsChannel,
+  source: team.source,
+  members: team.members,
+  leads: team.leads,
+});
 
 /** The people mentioned, in order and once each; a word that is not a mention, or someone not found, is the answer. */
 async function mentioned(req: KnownRequest, words: string[]): Promise<MemberRecord[] | View> {
@@ -79,6 +88,14 @@ export async function teamCommand(req: KnownRequest, text: string): Promise<View
       const room = word.toLowerCase() === "off" ? null : channelIdOf(word);
       if (rest.length !== 1 || room === undefined) return usage;
       return or(await setTeamChannel(ports, { ...acting, name, channel: room }), (r) => teamChannelSet(r.team.name, r.channel));
+    }
+    case "sync": {
+      const word = rest[0] ?? "";
+      const source = word.toLowerCase() === "off" ? null : teamSourceOf(word);
+      if (rest.length !== 1 || source === undefined) return usage;
+      if (!req.groups) return teamSyncNotHere(prefix);
+      const resolve = (id: string) => req.resolveMember(id);
+      return or(await syncTeam(ports, req.groups, resolve, { ...acting, name, source }), (r) => teamSynced(r.team.name, r.source, r));
     }
     case "add":
     case "remove":

@@ -1,7 +1,7 @@
 // Teams and their memberships with from/to dates: a change ends a membership and starts another, never rewrites one,
 // so past periods and digests stay with the team a member was in then. Every change is audit-logged in its transaction.
 import { ledgerKey } from "../app/outbox-messages.js";
-import type { Joined, RosterEntry, RosterOutcome, TeamChannel, TeamDetail, TeamRecord, TeamStore } from "../app/teams.ports.js";
+import type { Joined, RosterEntry, RosterOutcome, TeamChannel, TeamDetail, TeamRecord, TeamSource, TeamStore } from "../app/teams.ports.js";
 import type { MemberRecord } from "../domain/records.js";
 import type { Member, Team, TeamMembership } from "../generated/prisma/client.js";
 import { recordAudit } from "./audit-log.repository.js";
@@ -19,6 +19,7 @@ const toTeam = (t: Team): TeamRecord => ({
   workspaceId: t.workspaceId,
   name: t.name,
   leadsChannel: t.leadsChannel ? { id: t.leadsChannel, name: t.leadsChannelName ?? t.leadsChannel } : null,
+  source: t.sourceKind && t.sourceId ? { kind: t.sourceKind, id: t.sourceId, name: t.sourceName ?? t.sourceId } : null,
   createdAt: t.createdAt,
 });
 
@@ -147,6 +148,28 @@ export class TeamRepository implements TeamStore {
         after: { leadsChannel: channel?.id ?? null },
       });
     });
+  }
+
+  async setSource(team: TeamRecord, source: TeamSource | null, actor: string): Promise<void> {
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.team.update({
+        where: { id: team.id },
+        data: { sourceKind: source?.kind ?? null, sourceId: source?.id ?? null, sourceName: source?.name ?? null },
+      });
+      await recordAudit(tx, {
+        workspaceId: team.workspaceId,
+        actor,
+        action: "team.sync",
+        subject: `team:${team.id}`,
+        before: { source: team.source },
+        after: { source },
+      });
+    });
+  }
+
+  async followers(workspaceId: string, source: Omit<TeamSource, "name">): Promise<TeamDetail[]> {
+    const rows = await this.db.prisma.team.findMany({ where: { workspaceId, ...LIVE, sourceKind: source.kind, sourceId: source.id }, include: WITH_PEOPLE });
+    return rows.map(toDetail);
   }
 
   async teamOf(memberId: string): Promise<TeamDetail | null> {

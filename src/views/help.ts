@@ -43,6 +43,7 @@ export const COMMANDS: readonly CommandHelp[] = [
     description: "A team's agents and leads; adding moves someone from their old team (admins).",
   },
   { usage: "/wowbot team channel NAME #channel|off", description: "The team's leads channel, for its paid-day requests and digest (admins)." },
+  { usage: "/wowbot team sync NAME @usergroup|#channel|off", description: "The team's agents follow a Slack user group or channel (admins)." },
   { usage: "/wowbot token create|list|revoke [NAME]", description: "Ingest API tokens for contact-centre data; a new token is shown once (admins)." },
   { usage: "/wowbot stats", description: "Your PTO, points, wows, quick scores and service level (7 days), privately." },
   { usage: "/wowbot stats @agent", description: "Someone else's stats, service level and idle chats included (leads)." },

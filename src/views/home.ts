@@ -1,6 +1,6 @@
 // The member's own page (Slack App Home) and `/wowbot stats`: PTO, recognition received, quick-score results and the
 // member's service level and idle chats over 7 days.
-import { duration } from "./digest.js";
+import { type Capped, duration } from "./digest.js";
 import { type Block, bold, command, emoji, heading, line, type Message, note, part, person, quote, reference, type Text, t } from "./elements.js";
 import type { PersonRef } from "./person.js";
 import { attendanceLine, balanceLine, type PtoFacts } from "./pto.js";
@@ -32,10 +32,25 @@ export interface ServiceLevelFacts {
   idleChats: { count: number; thresholdSeconds: number; longestSeconds: number | null };
 }
 
+/** A team its lead sees at a glance (PRODUCT.md §8): who is at risk, who waits for a decision, who goes unrecognised. */
+export interface TeamGlance {
+  name: string;
+  agents: number;
+  /** The points threshold and the period they count in. */
+  riskThreshold: number;
+  periodName: string;
+  atRisk: Capped<{ person: PersonRef; points: number }>;
+  pending: Capped<{ person: PersonRef; date: string }>;
+  /** Agents nobody nominated in the last 30 days. */
+  notRecognised: Capped<PersonRef>;
+}
+
 export interface HomeView extends HomeFacts {
   kind: "home";
   pto: PtoFacts;
   serviceLevel: ServiceLevelFacts;
+  /** The teams the member leads (their own page only); empty for everyone else. */
+  teams: TeamGlance[];
 }
 
 /** The same facts as a private message: the member's own (`own`) or, for a lead, someone else's. */
@@ -44,7 +59,11 @@ export interface StatsView extends Omit<HomeView, "kind"> {
   own: boolean;
 }
 
-export const homeView = (facts: HomeFacts & { pto: PtoFacts; serviceLevel: ServiceLevelFacts }): HomeView => ({ kind: "home", ...facts });
+export const homeView = (facts: HomeFacts & { pto: PtoFacts; serviceLevel: ServiceLevelFacts; teams?: TeamGlance[] }): HomeView => ({
+  kind: "home",
+  ...facts,
+  teams: facts.teams ?? [],
+});
 
 export const statsView = (home: HomeView, own: boolean): StatsView => ({ ...home, kind: "stats", own });
 
@@ -74,6 +93,32 @@ function serviceLevelPart(sl: ServiceLevelFacts, who: Text): Block {
           t`${emoji("hourglass")} ${bold(idle.count)} ${idle.count === 1 ? "chat" : "chats"} left open more than ${duration(idle.thresholdSeconds)} after the customer left (longest ${duration(idle.longestSeconds ?? 0)}).`,
         ),
     note(t`${sl.from} to ${sl.to}. Only ${who} and leads can see service-level and idle-chat figures.`),
+  );
+}
+
+const more = (c: Capped<unknown>) => (c.total > c.items.length ? ` and ${c.total - c.items.length} more` : "");
+const people = (items: PersonRef[]): Text => items.flatMap((p, i) => (i ? [", ", person(p)] : [person(p)]));
+
+/** A led team at a glance: its agents, who is at risk, who waits for a decision, who nobody recognised lately. */
+function teamPart(g: TeamGlance): Block {
+  return part(
+    heading(t`Your team: ${g.name}`),
+    line(t`${plural(g.agents, "agent")}.`),
+    line(
+      g.atRisk.total === 0
+        ? t`Nobody at ${g.riskThreshold}+ points this ${g.periodName}.`
+        : t`${emoji("warning")} At ${g.riskThreshold}+ points this ${g.periodName} (${g.atRisk.total}): ${g.atRisk.items.flatMap((r, i) => [...(i ? [", "] : []), person(r.person), ` (${r.points})`])}${more(g.atRisk)}.`,
+    ),
+    line(
+      g.pending.total === 0
+        ? t`No paid-day requests waiting.`
+        : t`${emoji("palm_tree")} Paid-day requests waiting (${g.pending.total}): ${g.pending.items.flatMap((r, i) => [...(i ? [", "] : []), person(r.person), ` on ${r.date}`])}${more(g.pending)}.`,
+    ),
+    line(
+      g.notRecognised.total === 0
+        ? t`Everyone was recognised in the last 30 days.`
+        : t`${emoji("star2")} Not recognised in 30 days (${g.notRecognised.total}): ${people(g.notRecognised.items)}${more(g.notRecognised)}.`,
+    ),
   );
 }
 
@@ -122,6 +167,7 @@ export function homeMessage(view: HomeView | StatsView): Message {
           ? t`Only you can see this. ${command("/pto")} shows your ledger and lets you request a paid day off.`
           : t`Only ${member} and leads can see this. ${command(`/pto @${view.member.displayName}`)} shows the ledger.`,
       ),
+      ...(own ? view.teams.map(teamPart) : []),
       serviceLevelPart(view.serviceLevel, own ? t`you` : [member]),
       part(...wows),
       part(...scores),

@@ -7,6 +7,8 @@ import type { PersonRef } from "./person.js";
 export interface TeamSummary {
   name: string;
   leadsChannel: { id: string; name: string } | null;
+  /** The Slack user group or channel its agents follow, or null. */
+  source: { kind: "usergroup" | "channel"; id: string; name: string } | null;
   members: PersonRef[];
   leads: PersonRef[];
 }
@@ -35,7 +37,8 @@ export const teamUsage = (prefix: string) =>
     `\`${prefix}wowbot team create NAME\`, \`${prefix}wowbot team rename NAME NEW\`, \`${prefix}wowbot team delete NAME\``,
     `\`${prefix}wowbot team add NAME @person...\`, \`${prefix}wowbot team remove NAME @person...\``,
     `\`${prefix}wowbot team lead NAME @person...\`, \`${prefix}wowbot team unlead NAME @person...\``,
-    `\`${prefix}wowbot team channel NAME #channel|off\`, \`${prefix}wowbot team list\`, \`${prefix}wowbot team show NAME\``,
+    `\`${prefix}wowbot team channel NAME #channel|off\`, \`${prefix}wowbot team sync NAME @usergroup|#channel|off\``,
+    `\`${prefix}wowbot team list\`, \`${prefix}wowbot team show NAME\``,
   ].join("\n");
 
 export const teamCreated = (name: string, prefix: string): NoticeView =>
@@ -97,7 +100,12 @@ const quoted = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
 function teamLines(team: TeamSummary): Text {
   const leads = team.leads.length ? t`led by ${names(team.leads)}` : t`no lead yet`;
   const where = team.leadsChannel ? t`, leads channel ${channel(team.leadsChannel.id, team.leadsChannel.name)}` : [];
-  return t`${bold(team.name)}: ${plural(team.members.length, "agent")}, ${leads}${where}`;
+  const follows = !team.source
+    ? []
+    : team.source.kind === "channel"
+      ? t`, follows ${channel(team.source.id, team.source.name)}`
+      : t`, follows @${team.source.name}`;
+  return t`${bold(team.name)}: ${plural(team.members.length, "agent")}, ${leads}${where}${follows}`;
 }
 
 export function teamListMessage(view: TeamListView): Message {
@@ -129,3 +137,31 @@ export function teamCardMessage(view: TeamCardView): Message {
     ],
   };
 }
+
+/** What `team sync` did: who joined, moved or left, and who of the group was kept out. */
+export function teamSynced(
+  team: string,
+  source: { kind: "usergroup" | "channel"; id: string; name: string } | null,
+  change: { added: PersonRef[]; moved: Array<{ member: PersonRef; from: string }>; removed: PersonRef[]; skipped: number },
+): NoticeView {
+  if (!source)
+    return notice(
+      "success",
+      `*${team}* no longer follows a user group or channel: its agents stay as they are, and change only with \`team add\` and \`team remove\`.`,
+    );
+  const what = source.kind === "channel" ? `<#${source.id}>` : `@${source.name}`;
+  const parts = [
+    `*${team}* follows ${what} now: its agents are the ${source.kind === "channel" ? "channel" : "group"}'s members, and change as it does.`,
+    change.added.length ? `Added: ${names(change.added)}.` : "",
+    ...change.moved.map((m) => `${m.member.displayName} moved from ${m.from}.`),
+    change.removed.length ? `Removed: ${names(change.removed)}.` : "",
+    change.skipped
+      ? `${plural(change.skipped, "member")} of it ${change.skipped === 1 ? "is" : "are"} left out (bots, guests, other organisations, deactivated accounts).`
+      : "",
+  ];
+  return notice("success", parts.filter(Boolean).join(" "), [], source.kind === "channel" ? [{ id: source.id, name: source.name }] : []);
+}
+
+/** `team sync` where the platform has no user groups or channel members to follow. */
+export const teamSyncNotHere = (prefix: string): NoticeView =>
+  notice("info", `A team can follow a Slack user group or channel. Here, add its agents with \`${prefix}wowbot team add NAME @person\`.`);

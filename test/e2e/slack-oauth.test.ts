@@ -18,7 +18,9 @@ describe("Slack OAuth distribution", () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get("location") ?? "");
     expect(location.pathname).toBe("/oauth/v2/authorize");
-    expect(location.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write");
+    expect(location.searchParams.get("scope")).toBe(
+      "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write,usergroups:read,channels:read,groups:read",
+    );
     const state = location.searchParams.get("state") ?? "";
     const cookie = (install.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 

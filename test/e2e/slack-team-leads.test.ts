@@ -79,4 +79,16 @@ describe("team leads on Slack", () => {
     expect(await click(TOM, "pto.approve", ben.id)).toContain("Approved");
     expect(await t.prisma.ptoRequest.findUniqueOrThrow({ where: { id: ben.id } })).toMatchObject({ status: "approved" });
   });
+
+  it("shows a lead their team at a glance on the App Home: agents, at risk, requests waiting, not recognised", async () => {
+    await t.slack.event({ type: "app_home_opened", user: LENA, channel: "D0LENA", tab: "home", event_ts: "5.1" });
+    const home = JSON.stringify(t.fakeSlack.callsOf("views.publish").at(-1)?.args.view);
+    expect(home).toContain("Your team: Billing");
+    expect(home).toContain("1 agent.");
+    expect(home).toContain("Nobody at 3+ points this week.");
+    expect(home).toContain(`Not recognised in 30 days (1): <@${ADA}>.`);
+    expect(home).not.toContain("Your team: Support");
+    await t.slack.event({ type: "app_home_opened", user: ADA, channel: "D0ADA", tab: "home", event_ts: "5.2" });
+    expect(JSON.stringify(t.fakeSlack.callsOf("views.publish").at(-1)?.args.view)).not.toContain("Your team");
+  });
 });

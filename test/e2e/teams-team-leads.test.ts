@@ -44,4 +44,11 @@ describe("team leads on Teams", () => {
     expect(shownText(t.fakeTeams.to(personalConversationId(TOM)).map((a) => a.activity))).toContain("asks for a paid day off on **2026-03-04**");
     expect(t.fakeTeams.to(personalConversationId(LENA))).toEqual([]);
   });
+
+  it("shows a lead their team at a glance on their stats card, with the request waiting", async () => {
+    const card = await twin.told(TOM, "wowbot stats");
+    expect(card).toContain("Your team: Support");
+    expect(card).toContain(`Paid-day requests waiting (1): <at>${BEN.name}</at> on 2026-03-04.`);
+    expect(await twin.told(LENA, "wowbot stats")).not.toContain("Your team: Support");
+  });
 });

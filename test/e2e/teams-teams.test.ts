@@ -42,6 +42,13 @@ describe("wowbot team on Teams", () => {
     expect(await t.prisma.teamMembership.count({ where: { to: null } })).toBe(3);
   });
 
+  it("says a team can't follow a group here, changing nothing", async () => {
+    expect(await twin.told(BOSS, 'wowbot team sync "Billing EU" off')).toContain(
+      'A team can follow a Slack user group or channel. Here, add its agents with "wowbot team add NAME @person".',
+    );
+    expect(await t.prisma.auditLog.count({ where: { action: "team.sync" } })).toBe(0);
+  });
+
   it("lists the teams to a lead", async () => {
     const listed = await twin.told(LENA, "wowbot team list");
     expect(listed).toContain("Teams (1)");

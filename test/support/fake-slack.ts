@@ -249,7 +249,7 @@ export class FakeSlack {
           ok: true,
           app_id: "A0WOWBOT",
           authed_user: { id: this.installer.userId },
-          scope: "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write",
+          scope: "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write,usergroups:read,channels:read,groups:read",
           token_type: "bot",
           access_token: this.installer.botToken,
           bot_user_id: this.botUserId,

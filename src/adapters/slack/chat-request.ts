@@ -4,6 +4,7 @@ import type { Context, webApi } from "@slack/bolt";
 import type { ChatPlatform, ChatRequest } from "../../chat/request.js";
 import type { SlackDeps, WowContext } from "./deps.js";
 import { memberOf } from "./provision.js";
+import { slackGroups } from "./slack-groups.js";
 import { plainFromSlack } from "./slack-text.js";
 
 export const SLACK_PLATFORM: ChatPlatform = { commandPrefix: "/", plain: plainFromSlack };
@@ -18,6 +19,7 @@ export function slackRequest(deps: SlackDeps, context: Context, client: webApi.W
     requestKey: where.requestKey,
     platform: SLACK_PLATFORM,
     log: deps.logger,
+    groups: slackGroups(client, context.botToken ?? ""),
     resolveMember: async (platformUserId, options) =>
       workspace ? memberOf(deps, context, client, workspace.id, platformUserId, options?.refresh ?? false) : null,
   };

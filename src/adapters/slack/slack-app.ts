@@ -25,7 +25,19 @@ import { withoutNul } from "./without-nul.js";
 
 /** What the app asks for at install time; keep in step with manifests/slack/manifest.yml. */
 /** im:write opens the DM an export file is shared in; files:write uploads it (/wowbot export). */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "users:read.email", "im:write", "files:write"];
+/** usergroups:read, channels:read and groups:read let a team follow a user group or a channel (`/wowbot team sync`). */
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "users:read",
+  "users:read.email",
+  "im:write",
+  "files:write",
+  "usergroups:read",
+  "channels:read",
+  "groups:read",
+];
 
 export interface SlackAdapterOptions {
   config: Config;

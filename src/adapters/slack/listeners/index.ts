@@ -10,6 +10,7 @@ import { CALLBACK_IDS } from "../modal.js";
 import { chatAction } from "./actions/chat-action.js";
 import { chatCommand } from "./commands/chat-command.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { teamSourceEvents } from "./events/team-sources.js";
 import { userChange } from "./events/user-change.js";
 import { NOMINATE_MESSAGE_SHORTCUT, nominateMessageShortcut } from "./shortcuts/nominate-message.js";
 import { formSubmit } from "./views/form-submit.js";
@@ -39,4 +40,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", appHomeOpened(deps));
   app.event("user_change", userChange(deps));
   app.event("team_join", userChange(deps));
+  const sources = teamSourceEvents(deps);
+  app.event("subteam_members_changed", sources);
+  app.event("member_joined_channel", sources);
+  app.event("member_left_channel", sources);
 }
