@@ -95,7 +95,7 @@ export const teamChannelSet = (team: string, room: { id: string; name: string } 
     : notice("success", `*${team}* has no leads channel now: its paid-day requests and digest go to its leads by DM.`);
 
 /** A name as it must be typed back: quoted when it has a space. */
-const quoted = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+const quoted = (name: string) => (/\s/.test(name) ? `“${name}”` : name);
 
 function teamLines(team: TeamSummary): Text {
   const leads = team.leads.length ? t`led by ${names(team.leads)}` : t`no lead yet`;

@@ -29,7 +29,7 @@ describe("wowbot team on Teams", () => {
 
   it("creates a team, adds agents and a lead by mention, and sets the leads channel by mentioning it", async () => {
     expect(await twin.told(BOSS, 'wowbot team create "Billing EU"')).toContain(
-      'Team Billing EU created. Add its agents with "wowbot team add "Billing EU" @person"',
+      'Team Billing EU created. Add its agents with "wowbot team add “Billing EU” @person"',
     );
     expect(await twin.told(BOSS, `wowbot team add "billing eu" @${ADA.name} @${BEN.name}`, [ADA, BEN])).toContain(
       `Added to Billing EU: ${ADA.name}, ${BEN.name}.`,
