@@ -36,7 +36,7 @@ describe("/wowbot team", () => {
 
   it("creates teams with one-word and quoted names, refusing a name taken in any case, an empty or a long one", async () => {
     expect((await team("create Billing")).text).toContain("Team *Billing* created. Add its agents with `/wowbot team add Billing @person`");
-    expect((await team('create "Tier 2 Support"')).text).toContain('`/wowbot team add “Tier 2 Support” @person`');
+    expect((await team('create "Tier 2 Support"')).text).toContain("`/wowbot team add “Tier 2 Support” @person`");
     expect((await team("create billing")).text).toBe(':no_entry_sign: There\'s already a team called "billing".');
     expect((await team(`create ${"x".repeat(61)}`)).text).toBe(":no_entry_sign: A team name has at most 60 characters.");
     expect((await team("create")).text).toContain('Usage (admins; NAME is one word or a "quoted name"):');
