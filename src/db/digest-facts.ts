@@ -17,7 +17,7 @@ import {
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
 import type { WorkspaceRecord } from "../domain/records.js";
-import type { Capped, DigestFacts } from "../views/digest.js";
+import type { Capped, DigestFacts, TeamLine } from "../views/digest.js";
 import type { PersonRef } from "../views/person.js";
 import { eligibleMember, inProgramme } from "./eligibility.js";
 
@@ -201,17 +201,7 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
   const agentsOf = (role: string) => `FROM "TeamMembership" x WHERE x."teamId" = t.id AND x.role = '${role}' AND x."to" IS NULL`;
   const teams = teamId
     ? []
-    : await sql.query<{
-        name: string;
-        leads: string | null;
-        total: number;
-        agents: number;
-        zero: number;
-        nominations: number;
-        scores: number;
-        average: number | null;
-        pending: number;
-      }>(
+    : await sql.query<TeamLine & { total: number }>(
         `SELECT t.name,
            (SELECT string_agg(m."displayName", ', ' ORDER BY m."displayName") FROM "TeamMembership" x JOIN "Member" m ON m.id = x."memberId"
               WHERE x."teamId" = t.id AND x.role = 'lead' AND x."to" IS NULL) AS leads,

@@ -3,15 +3,8 @@
 import type { DirectorySyncState, DirectorySyncStore, ListedPerson } from "../app/directory.ports.js";
 import type { Database } from "./database.js";
 
-interface SyncRow {
-  workspaceId: string;
-  cursor: string | null;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  requestedAt: Date | null;
-  failedAt: Date | null;
-  listed: number;
-}
+/** A row as the driver returns it: the state's columns (timestamps as the driver gives them, made Dates below). */
+type SyncRow = DirectorySyncState;
 
 const toState = (r: SyncRow): DirectorySyncState => ({
   workspaceId: r.workspaceId,

@@ -3,12 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../support/clock.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { setUpTwoTeams, TWO_TEAMS } from "../support/two-teams.js";
 
-const BOSS = "U0BOSS";
-const LENA = "U0LENA"; // leads Billing (channel C0BILLING)
-const TOM = "U0TOM"; // leads Support (no channel)
-const ADA = "U0ADA"; // Billing
-const BEN = "U0BEN"; // Support
+const { BOSS, LENA, TOM, ADA, BEN } = TWO_TEAMS;
 
 describe("digests with teams on Slack", () => {
   let t: TestService;
@@ -23,17 +20,7 @@ describe("digests with teams on Slack", () => {
   beforeAll(async () => {
     t = await startTestService({ env: { WOWBOT_ADMINS: BOSS }, clock });
     t.fakeSlack.addUsers({ [BOSS]: "boss", [LENA]: "lena", [TOM]: "tom", [ADA]: "ada", [BEN]: "ben" }, { tz: "UTC" });
-    await t.service.scheduler.runNow(t.service.jobs.directory);
-    for (const text of [
-      "create Billing",
-      "create Support",
-      `add Billing <@${ADA}|ada>`,
-      `add Support <@${BEN}|ben>`,
-      `lead Billing <@${LENA}|lena>`,
-      `lead Support <@${TOM}|tom>`,
-      "channel Billing <#C0BILLING|billing-leads>",
-    ])
-      await say("/wowbot", `team ${text}`, BOSS);
+    await setUpTwoTeams(t);
     clock.set("2026-03-02T12:00:00Z"); // Monday
     await say("/attendance", `<@${ADA}> late 2026-03-02`, LENA);
     await say("/attendance", `<@${BEN}> absent 2026-03-02 flu`, TOM);

@@ -4,12 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditOpeningBalance } from "../support/seeds.js";
 import { startTestService, type TestService } from "../support/service.js";
+import { setUpTwoTeams, TWO_TEAMS } from "../support/two-teams.js";
 
-const BOSS = "U0BOSS";
-const LENA = "U0LENA"; // leads Billing, which has a leads channel
-const TOM = "U0TOM"; // leads Support, which has none
-const ADA = "U0ADA"; // Billing
-const BEN = "U0BEN"; // Support
+const { BOSS, LENA, TOM, ADA, BEN } = TWO_TEAMS;
 const DAN = "U0DAN"; // in no team
 
 describe("team leads on Slack", () => {
@@ -31,17 +28,7 @@ describe("team leads on Slack", () => {
   beforeAll(async () => {
     t = await startTestService({ env: { WOWBOT_ADMINS: BOSS } });
     t.fakeSlack.addUsers({ [BOSS]: "boss", [LENA]: "lena", [TOM]: "tom", [ADA]: "ada", [BEN]: "ben", [DAN]: "dan" });
-    await t.service.scheduler.runNow(t.service.jobs.directory);
-    for (const text of [
-      "create Billing",
-      "create Support",
-      `add Billing <@${ADA}|ada>`,
-      `add Support <@${BEN}|ben>`,
-      `lead Billing <@${LENA}|lena>`,
-      `lead Support <@${TOM}|tom>`,
-      "channel Billing <#C0BILLING|billing-leads>",
-    ])
-      await say("/wowbot", `team ${text}`, BOSS);
+    await setUpTwoTeams(t);
     for (const id of [ADA, BEN])
       await creditOpeningBalance(t.prisma, await t.prisma.member.findFirstOrThrow({ where: { platformUserId: id } }), 16, `test:${id}`);
   });
