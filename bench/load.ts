@@ -174,7 +174,10 @@ try {
   const settings = { recognitionChannel: RECOGNITION_CHANNEL, leadsChannel: LEADS_CHANNEL, nominationsPerDay: 100 };
   const ws = await db.query<{ id: string }>(
     `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
-     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now()) RETURNING id`,
+     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now())
+     -- The directory job may have provisioned the bot token's workspace at start-up already.
+     ON CONFLICT (platform, "externalId") DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, settings = EXCLUDED.settings
+     RETURNING id`,
     [TEAM, JSON.stringify(settings)],
   );
   const workspaceId = ws.rows[0]?.id;
@@ -185,7 +188,8 @@ try {
   await db.query(
     `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
      SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)`,
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)
+     ON CONFLICT ("workspaceId", "platformUserId") DO UPDATE SET role = EXCLUDED.role, "joinedAt" = EXCLUDED."joinedAt"`,
     [workspaceId, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
   );
 

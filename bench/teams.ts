@@ -193,7 +193,10 @@ try {
   const settings = { recognitionChannel: RECOGNITION_CHANNEL, nominationsPerDay: 1000 };
   const ws = await db.query<{ id: string }>(
     `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
-     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now()) RETURNING id`,
+     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now())
+     -- The directory job may have provisioned the bot token's workspace at start-up already.
+     ON CONFLICT (platform, "externalId") DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, settings = EXCLUDED.settings
+     RETURNING id`,
     [TEAM, JSON.stringify(settings)],
   );
   const people = [
@@ -203,7 +206,8 @@ try {
   await db.query(
     `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
      SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)`,
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)
+     ON CONFLICT ("workspaceId", "platformUserId") DO UPDATE SET role = EXCLUDED.role, "joinedAt" = EXCLUDED."joinedAt"`,
     [ws.rows[0]?.id, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
   );
   const everyone = [...Array.from({ length: agents }, (_, i) => teamsAgent(i)), ...Array.from({ length: leads }, (_, i) => teamsLead(i))];
