@@ -15,7 +15,7 @@ export interface GroupDirectory {
   membersOf(source: TeamSource): Promise<string[] | null>;
 }
 
-type SyncPorts = Pick<Ports, "teams" | "clock">;
+type SyncPorts = Pick<Ports, "teams" | "clock" | "members">;
 type Resolve = (platformUserId: string) => Promise<MemberRecord | null>;
 
 export interface SyncOutcome {
@@ -28,12 +28,22 @@ export interface SyncOutcome {
   skipped: number;
 }
 
-/** The people of the group who can be a team's agents. */
-async function agentsOf(ids: readonly string[], resolve: Resolve): Promise<{ agents: MemberRecord[]; skipped: number }> {
+/**
+ * The people of the group who can be a team's agents. Those the directory holds are read in one query; only someone
+ * it doesn't hold yet (a read still to come) is looked up on the platform.
+ */
+async function agentsOf(
+  ports: Pick<SyncPorts, "members">,
+  workspace: WorkspaceRecord,
+  ids: readonly string[],
+  resolve: Resolve,
+): Promise<{ agents: MemberRecord[]; skipped: number }> {
+  const wanted = [...new Set(ids)];
+  const known = new Map((await ports.members.findByIdOrEmail(workspace.id, wanted)).map((m) => [m.platformUserId, m]));
   const agents: MemberRecord[] = [];
   let skipped = 0;
-  for (const id of new Set(ids)) {
-    const member = await resolve(id);
+  for (const id of wanted) {
+    const member = known.get(id) ?? (await resolve(id));
     if (member?.active && !outsideProgramme(member)) agents.push(member);
     else skipped++;
   }
@@ -65,7 +75,7 @@ export async function syncTeam(
       message: `I can't read the members of that ${what}: check that it exists${input.source.kind === "channel" ? " and that wowbot is in it" : ""}.`,
     });
   }
-  const { agents, skipped } = await agentsOf(ids, resolve);
+  const { agents, skipped } = await agentsOf(ports, input.workspace, ids, resolve);
   outcome.skipped = skipped;
   await ports.teams.setSource(team, input.source, actor);
   const now = ports.clock.now();
@@ -85,11 +95,12 @@ export async function followTeamSource(
   input: { workspace: WorkspaceRecord; source: Omit<TeamSource, "name">; added: readonly string[]; removed: readonly string[] },
 ): Promise<number> {
   const teams = await ports.teams.followers(input.workspace.id, input.source);
+  if (teams.length === 0) return 0;
+  const { agents } = await agentsOf(ports, input.workspace, input.added, resolve);
+  const actor = `sync:${input.source.kind}:${input.source.id}`;
   let changed = 0;
   for (const team of teams) {
-    const actor = `sync:${input.source.kind}:${input.source.id}`;
     const now = ports.clock.now();
-    const { agents } = await agentsOf(input.added, resolve);
     changed += (await ports.teams.addMembers(team, agents, now, actor)).filter((j) => j.outcome !== "already").length;
     const leaving = team.members.filter((m) => input.removed.includes(m.platformUserId));
     if (leaving.length) changed += (await ports.teams.removeMembers(team, leaving, now, actor)).length;

@@ -58,13 +58,16 @@ export interface SlackAdapter {
   directory: DirectorySource;
 }
 
+type BotIdentity = { botId?: string; botUserId?: string; teamId?: string; teamName?: string };
+
 /**
- * Single-workspace authorization: the bot token's identity is looked up with auth.test once it succeeds, and
- * again on the next request when it failed (a Slack hiccup at start-up must not disable the bot until restart).
+ * The bot token's identity (single-workspace installs): looked up with auth.test once it succeeds, and again on the
+ * next use when it failed (a Slack hiccup at start-up must not disable the bot until restart). Bolt's authorization
+ * and the directory job both ask it, so auth.test is called once, not every minute.
  */
-function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, logger: Logger): Authorize<boolean> {
-  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string; teamName?: string }> | undefined;
-  const lookUp = () => {
+function botIdentity(client: webApi.WebClient, botToken: string, logger: Logger): () => Promise<BotIdentity> {
+  let identity: Promise<BotIdentity> | undefined;
+  return () => {
     identity ??= client.auth.test({ token: botToken }).then(
       (r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id, teamName: r.team }),
       (error: unknown) => {
@@ -75,7 +78,6 @@ function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string, lo
     );
     return identity;
   };
-  return async () => ({ botToken, ...(await lookUp()) });
 }
 
 export function createSlackAdapter({ config, logger, http, processBeforeResponse = false, deps: given, installations }: SlackAdapterOptions): SlackAdapter {
@@ -131,9 +133,10 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   // Mounted before the receiver, so it runs first on the same path.
   http.post("/slack/events", refuseFutureTimestamps(logger));
   const receiver = new ExpressReceiver({ signingSecret, app: http, endpoints: "/slack/events", processBeforeResponse, logger: boltLogger(logger), ...oauth });
+  const identity = mode === "single-workspace" && botToken ? botIdentity(client, botToken, logger) : undefined;
   const app = new App({
     receiver,
-    ...(mode === "single-workspace" && botToken ? { authorize: singleWorkspaceAuthorize(client, botToken, logger) } : {}),
+    ...(identity && botToken ? { authorize: (async () => ({ botToken, ...(await identity()) })) satisfies Authorize<boolean> } : {}),
     clientOptions,
     logger: boltLogger(logger),
     // Bolt's default conversation store (unused here) threw and caught an Error, stack trace and all, for every
@@ -155,13 +158,13 @@ export function createSlackAdapter({ config, logger, http, processBeforeResponse
   const directoryClient = new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 30_000 });
   const directory = slackDirectorySource(directoryClient, {
     single:
-      mode === "single-workspace" && botToken
+      identity && botToken
         ? {
             token: botToken,
             team: async () => {
-              const r = await client.auth.test({ token: botToken });
-              if (!r.team_id) throw new Error("auth.test named no team for SLACK_BOT_TOKEN");
-              return { teamId: r.team_id, teamName: r.team };
+              const { teamId, teamName } = await identity();
+              if (!teamId) throw new Error("auth.test named no team for SLACK_BOT_TOKEN");
+              return { teamId, teamName };
             },
           }
         : undefined,
