@@ -13,12 +13,20 @@ import type { Joined, TeamChannel, TeamDetail, TeamRecord } from "./teams.ports.
 export const TEAM_NAME_MAX = 60;
 
 type TeamPorts = Pick<Ports, "teams" | "members" | "clock">;
-interface Acting {
+export interface Acting {
   workspace: WorkspaceRecord;
   actor: MemberRecord;
 }
 
-const refusedUnlessAdmin = (actor: MemberRecord) => may(actor, "teams.manage");
+/** The team an admin names to change: refused for anyone else, and for a name no live team has. */
+export async function teamToChange(ports: Pick<Ports, "teams">, input: Acting & { name: string }): Promise<Result<TeamDetail>> {
+  const refused = may(input.actor, "teams.manage");
+  if (refused) return fail(refused);
+  return teamNamed(ports.teams, input.workspace, input.name);
+}
+
+/** The people a change left as they were (already in, not in, not leading). */
+const untouched = (people: MemberRecord[], changed: MemberRecord[]) => people.filter((p) => !changed.some((c) => c.id === p.id));
 
 /** A name as typed, or why it can't be one. */
 export function checkTeamName(raw: string): Result<string> {
@@ -31,7 +39,7 @@ export function checkTeamName(raw: string): Result<string> {
 }
 
 export async function createTeam(ports: TeamPorts, input: Acting & { name: string }): Promise<Result<TeamRecord>> {
-  const refused = refusedUnlessAdmin(input.actor);
+  const refused = may(input.actor, "teams.manage");
   if (refused) return fail(refused);
   const name = checkTeamName(input.name);
   if (!name.ok) return name;
@@ -40,9 +48,7 @@ export async function createTeam(ports: TeamPorts, input: Acting & { name: strin
 }
 
 export async function renameTeam(ports: TeamPorts, input: Acting & { name: string; newName: string }): Promise<Result<{ before: string; after: string }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   const name = checkTeamName(input.newName);
   if (!name.ok) return name;
@@ -53,9 +59,7 @@ export async function renameTeam(ports: TeamPorts, input: Acting & { name: strin
 }
 
 export async function deleteTeam(ports: TeamPorts, input: Acting & { name: string }): Promise<Result<TeamDetail>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   await ports.teams.delete(team.value, ports.clock.now(), input.actor.platformUserId);
   return ok(team.value);
@@ -79,9 +83,7 @@ export async function addToTeam(
   ports: TeamPorts,
   input: Acting & { name: string; people: MemberRecord[]; since?: Date },
 ): Promise<Result<{ team: TeamDetail; joined: Joined[] }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   const people = refusals(input.people, cannotJoin);
   if (!people.ok) return people;
@@ -93,12 +95,10 @@ export async function removeFromTeam(
   ports: TeamPorts,
   input: Acting & { name: string; people: MemberRecord[] },
 ): Promise<Result<{ team: TeamDetail; removed: MemberRecord[]; notIn: MemberRecord[] }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   const removed = await ports.teams.removeMembers(team.value, input.people, ports.clock.now(), input.actor.platformUserId);
-  return ok({ team: team.value, removed, notIn: input.people.filter((p) => !removed.some((r) => r.id === p.id)) });
+  return ok({ team: team.value, removed, notIn: untouched(input.people, removed) });
 }
 
 /** `team lead`: each becomes a lead of the team; an agent becomes a lead of the workspace too (audit-logged). */
@@ -106,9 +106,7 @@ export async function leadTeam(
   ports: TeamPorts,
   input: Acting & { name: string; people: MemberRecord[] },
 ): Promise<Result<{ team: TeamDetail; added: MemberRecord[]; already: MemberRecord[]; promoted: MemberRecord[] }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   const people = refusals(input.people, (m) => {
     if (m.isBot) return `${m.displayName} is a bot, so it can't lead a team.`;
@@ -124,28 +122,24 @@ export async function leadTeam(
     if (changed) promoted.push(changed);
   }
   const added = await ports.teams.addLeads(team.value, people.value, ports.clock.now(), actor);
-  return ok({ team: team.value, added, already: people.value.filter((p) => !added.some((a) => a.id === p.id)), promoted });
+  return ok({ team: team.value, added, already: untouched(people.value, added), promoted });
 }
 
 export async function unleadTeam(
   ports: TeamPorts,
   input: Acting & { name: string; people: MemberRecord[] },
 ): Promise<Result<{ team: TeamDetail; removed: MemberRecord[]; notLeading: MemberRecord[] }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   const removed = await ports.teams.removeLeads(team.value, input.people, ports.clock.now(), input.actor.platformUserId);
-  return ok({ team: team.value, removed, notLeading: input.people.filter((p) => !removed.some((r) => r.id === p.id)) });
+  return ok({ team: team.value, removed, notLeading: untouched(input.people, removed) });
 }
 
 export async function setTeamChannel(
   ports: TeamPorts,
   input: Acting & { name: string; channel: TeamChannel | null },
 ): Promise<Result<{ team: TeamDetail; channel: TeamChannel | null }>> {
-  const refused = refusedUnlessAdmin(input.actor);
-  if (refused) return fail(refused);
-  const team = await teamNamed(ports.teams, input.workspace, input.name);
+  const team = await teamToChange(ports, input);
   if (!team.ok) return team;
   await ports.teams.setLeadsChannel(team.value, input.channel, input.actor.platformUserId);
   return ok({ team: team.value, channel: input.channel });

@@ -5,9 +5,8 @@
 import { outsideProgramme } from "../domain/programme.js";
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { fail, ok, type Result } from "../domain/result.js";
-import { may } from "./policy.js";
+import { teamToChange } from "./manage-teams.js";
 import type { Ports } from "./ports.js";
-import { teamNamed } from "./team-named.js";
 import type { TeamDetail, TeamSource } from "./teams.ports.js";
 
 /** The members of a user group or channel, by platform user id; null when the platform can't say (not found). */
@@ -56,9 +55,7 @@ export async function syncTeam(
   resolve: Resolve,
   input: { workspace: WorkspaceRecord; actor: MemberRecord; name: string; source: TeamSource | null },
 ): Promise<Result<SyncOutcome>> {
-  const refused = may(input.actor, "teams.manage");
-  if (refused) return fail(refused);
-  const found = await teamNamed(ports.teams, input.workspace, input.name);
+  const found = await teamToChange(ports, input);
   if (!found.ok) return found;
   const team = found.value;
   const actor = input.actor.platformUserId;
