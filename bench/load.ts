@@ -16,7 +16,7 @@ import { FakeSlack } from "../test/support/fake-slack.js";
 import { TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
 import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
 import { cpuSeconds, load, median, metricMB, percentiles, REQUEST_TIMEOUT_MS, round, rssMB, startChild } from "./open-loop.js";
-import { agentId, leadId, SLACK_KINDS, SLACK_MIX, type SlackKind, slackRequests } from "./slack-mix.js";
+import { agentId, leadId, SLACK_KINDS, SLACK_MIX, type SlackKind, seedSlackTeam, slackRequests } from "./slack-mix.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = path.join(ROOT, "bench", "results", "load-latest.json");
@@ -172,26 +172,7 @@ try {
   await db.connect();
   // A team that has used wowbot for a while: every member known, leads, a recognition channel and a leads channel.
   const settings = { recognitionChannel: RECOGNITION_CHANNEL, leadsChannel: LEADS_CHANNEL, nominationsPerDay: 100 };
-  const ws = await db.query<{ id: string }>(
-    `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
-     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now())
-     -- The directory job may have provisioned the bot token's workspace at start-up already.
-     ON CONFLICT (platform, "externalId") DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, settings = EXCLUDED.settings
-     RETURNING id`,
-    [TEAM, JSON.stringify(settings)],
-  );
-  const workspaceId = ws.rows[0]?.id;
-  const people = [
-    ...Array.from({ length: agents }, (_, i) => [agentId(i), `agent${i}`, `agent${i}@example.com`, "agent"]),
-    ...Array.from({ length: leads }, (_, i) => [leadId(i), `lead${i}`, `lead${i}@example.com`, "lead"]),
-  ];
-  await db.query(
-    `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)
-     ON CONFLICT ("workspaceId", "platformUserId") DO UPDATE SET role = EXCLUDED.role, "joinedAt" = EXCLUDED."joinedAt"`,
-    [workspaceId, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
-  );
+  await seedSlackTeam(db, { agents, leads, team: TEAM }, settings);
 
   const pending = async () => Number((await (db as pg.Client).query(`SELECT count(*) FROM "Outbox" WHERE status = 'pending'`)).rows[0]?.count);
   /** Polls the outbox until nothing is pending; the milliseconds it took, or undefined after the timeout. */

@@ -1,6 +1,7 @@
 // The Slack side of the load benchmarks: signed slash commands, button clicks and modal submissions in a realistic mix
-// (nominations, seconds, /pto, scores), each unique, for a team of agents and leads.
+// (nominations, seconds, /pto, scores), each unique, for a team of agents and leads, and the team's seeding.
 
+import type pg from "pg";
 import { signSlackRequest } from "../test/support/slack-requests.js";
 import type { HttpRequest } from "./open-loop.js";
 
@@ -112,4 +113,33 @@ export function slackRequests({ agents, leads, team: TEAM, recognitionChannel: R
       check: kind === "score" ? (text) => (text.includes('"errors"') ? `score: refused: ${text.slice(0, 200)}` : undefined) : undefined,
     };
   };
+}
+
+/**
+ * Seeds the Slack team as it is after a while: the workspace with `settings`, and every agent and lead known for 90
+ * days. The directory job may have provisioned the bot token's workspace (and people) at start-up already, so both
+ * statements take what is there. Returns the workspace id.
+ */
+export async function seedSlackTeam(db: pg.Client, { agents, leads, team }: Pick<SlackTeam, "agents" | "leads" | "team">, settings: object): Promise<string> {
+  const ws = await db.query<{ id: string }>(
+    `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
+     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now())
+     -- The directory job may have provisioned the bot token's workspace at start-up already.
+     ON CONFLICT (platform, "externalId") DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, settings = EXCLUDED.settings
+     RETURNING id`,
+    [team, JSON.stringify(settings)],
+  );
+  const workspaceId = ws.rows[0]?.id as string;
+  const people = [
+    ...Array.from({ length: agents }, (_, i) => [agentId(i), `agent${i}`, `agent${i}@example.com`, "agent"]),
+    ...Array.from({ length: leads }, (_, i) => [leadId(i), `lead${i}`, `lead${i}@example.com`, "lead"]),
+  ];
+  await db.query(
+    `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)
+     ON CONFLICT ("workspaceId", "platformUserId") DO UPDATE SET role = EXCLUDED.role, "joinedAt" = EXCLUDED."joinedAt"`,
+    [workspaceId, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
+  );
+  return workspaceId;
 }

@@ -21,7 +21,7 @@ import { TEST_SIGNING_SECRET } from "../test/support/slack-requests.js";
 import { TEAMS_TENANT, TeamsRequests } from "../test/support/teams-requests.js";
 import { ADMIN_URL, adminQuery, cleanUpOnInterrupt, dropDatabase, machineInfo, SERVE_COMMAND, stopChild } from "./lib.js";
 import { cpuSeconds, type HttpRequest, load, percentiles, round, type Sample, startChild } from "./open-loop.js";
-import { agentId, leadId, SLACK_KINDS, SLACK_MIX, type SlackKind, slackRequests } from "./slack-mix.js";
+import { agentId, leadId, SLACK_KINDS, SLACK_MIX, type SlackKind, seedSlackTeam, slackRequests } from "./slack-mix.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS = path.join(ROOT, "bench", "results", "teams-latest.json");
@@ -191,25 +191,7 @@ try {
   // Both teams as they are after a while: everyone known, leads, a recognition channel; on Teams everyone has their
   // 1:1 chat with the bot (their first "help"), the way people start.
   const settings = { recognitionChannel: RECOGNITION_CHANNEL, nominationsPerDay: 1000 };
-  const ws = await db.query<{ id: string }>(
-    `INSERT INTO "Workspace" (id, platform, "externalId", name, timezone, settings, "updatedAt")
-     VALUES (gen_random_uuid(), 'slack', $1, 'Load Team', 'America/New_York', $2, now())
-     -- The directory job may have provisioned the bot token's workspace at start-up already.
-     ON CONFLICT (platform, "externalId") DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, settings = EXCLUDED.settings
-     RETURNING id`,
-    [TEAM, JSON.stringify(settings)],
-  );
-  const people = [
-    ...Array.from({ length: agents }, (_, i) => [agentId(i), `agent${i}`, `agent${i}@example.com`, "agent"]),
-    ...Array.from({ length: leads }, (_, i) => [leadId(i), `lead${i}`, `lead${i}@example.com`, "lead"]),
-  ];
-  await db.query(
-    `INSERT INTO "Member" (id, "workspaceId", "platformUserId", "displayName", email, role, "joinedAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, u, n, e, r::"Role", now() - interval '90 days', now()
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, n, e, r)
-     ON CONFLICT ("workspaceId", "platformUserId") DO UPDATE SET role = EXCLUDED.role, "joinedAt" = EXCLUDED."joinedAt"`,
-    [ws.rows[0]?.id, people.map((p) => p[0]), people.map((p) => p[1]), people.map((p) => p[2]), people.map((p) => p[3])],
-  );
+  await seedSlackTeam(db, { agents, leads, team: TEAM }, settings);
   const everyone = [...Array.from({ length: agents }, (_, i) => teamsAgent(i)), ...Array.from({ length: leads }, (_, i) => teamsLead(i))];
   for (const person of everyone)
     await fetch(teamsUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(teams.message(person, "help")) });
