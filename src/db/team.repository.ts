@@ -66,17 +66,7 @@ export class TeamRepository implements TeamStore {
 
   async rename(team: TeamRecord, name: string, actor: string): Promise<boolean> {
     try {
-      await this.db.prisma.$transaction(async (tx) => {
-        await tx.team.update({ where: { id: team.id }, data: { name } });
-        await recordAudit(tx, {
-          workspaceId: team.workspaceId,
-          actor,
-          action: "team.rename",
-          subject: `team:${team.id}`,
-          before: { name: team.name },
-          after: { name },
-        });
-      });
+      await this.change(team, { name }, actor, "team.rename", { name: team.name }, { name });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -137,34 +127,13 @@ export class TeamRepository implements TeamStore {
   }
 
   async setLeadsChannel(team: TeamRecord, channel: TeamChannel | null, actor: string): Promise<void> {
-    await this.db.prisma.$transaction(async (tx) => {
-      await tx.team.update({ where: { id: team.id }, data: { leadsChannel: channel?.id ?? null, leadsChannelName: channel?.name ?? null } });
-      await recordAudit(tx, {
-        workspaceId: team.workspaceId,
-        actor,
-        action: "team.channel",
-        subject: `team:${team.id}`,
-        before: { leadsChannel: team.leadsChannel?.id ?? null },
-        after: { leadsChannel: channel?.id ?? null },
-      });
-    });
+    const data = { leadsChannel: channel?.id ?? null, leadsChannelName: channel?.name ?? null };
+    await this.change(team, data, actor, "team.channel", { leadsChannel: team.leadsChannel?.id ?? null }, { leadsChannel: data.leadsChannel });
   }
 
   async setSource(team: TeamRecord, source: TeamSource | null, actor: string): Promise<void> {
-    await this.db.prisma.$transaction(async (tx) => {
-      await tx.team.update({
-        where: { id: team.id },
-        data: { sourceKind: source?.kind ?? null, sourceId: source?.id ?? null, sourceName: source?.name ?? null },
-      });
-      await recordAudit(tx, {
-        workspaceId: team.workspaceId,
-        actor,
-        action: "team.sync",
-        subject: `team:${team.id}`,
-        before: { source: team.source },
-        after: { source },
-      });
-    });
+    const data = { sourceKind: source?.kind ?? null, sourceId: source?.id ?? null, sourceName: source?.name ?? null };
+    await this.change(team, data, actor, "team.sync", { source: team.source }, { source });
   }
 
   async followers(workspaceId: string, source: Omit<TeamSource, "name">): Promise<TeamDetail[]> {
@@ -278,6 +247,14 @@ export class TeamRepository implements TeamStore {
         await this.audit(tx, team, actor, action, { [role === "lead" ? "leads" : "members"]: names(ended) });
       }
       return ended;
+    });
+  }
+
+  /** Changes the team's own columns and audit-logs it (before, after), in one transaction. */
+  private change(team: TeamRecord, data: Prisma.TeamUpdateInput, actor: string, action: string, before: unknown, after: unknown): Promise<void> {
+    return this.db.prisma.$transaction(async (tx) => {
+      await tx.team.update({ where: { id: team.id }, data });
+      await recordAudit(tx, { workspaceId: team.workspaceId, actor, action, subject: `team:${team.id}`, before, after });
     });
   }
 
