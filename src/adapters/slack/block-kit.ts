@@ -1,6 +1,6 @@
 // The one converter from the neutral vocabulary (src/views/elements.ts) to Block Kit: mrkdwn for lines, sections,
 // context, header and actions blocks for the rest, and every text cut to the limit of the element it goes into.
-import type { ChatAction } from "../../views/actions.js";
+import { actionSubject, CHAT_ACTION_KINDS, type ChatAction, chatActionOf as readAction } from "../../views/actions.js";
 import { type Block, type Button, type Inline, type Message, summaryOf, type Text } from "../../views/elements.js";
 import type { HomeView } from "../../views/home.js";
 import type { View } from "../../views/index.js";
@@ -57,62 +57,27 @@ const section = (text: string): SlackBlock => ({ type: "section", text: { type: 
 const context = (text: string): SlackBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: truncate(text, LIMITS.contextElementText) }] });
 const plainText = (text: string, max: number) => ({ type: "plain_text", text: truncate(text, max), emoji: true });
 
-/** The value a button carries: the id its action is about. */
-function buttonValue(action: ChatAction): string {
-  switch (action.kind) {
-    case "pto.request":
-      return "request";
-    case "pto.cancel":
-    case "pto.approve":
-    case "pto.decline":
-      return action.requestId;
-    case "attendance.delete":
-      return action.occurrenceId;
-    default:
-      return action.nominationId;
-  }
-}
+/** The value a button carries: the id its action is about ("none" for an action about nothing). */
+const buttonValue = (action: ChatAction): string => actionSubject(action) || "none";
 
 /** Secondary buttons share one overflow menu, "<area>.manage", whose options say "<what>:<id>". */
 const menuId = (action: ChatAction) => `${action.kind.split(".")[0]}.manage`;
+
+/** The overflow menus wowbot's messages use. */
+const MENU_IDS = ["nomination.manage"] as const;
 
 /** The action a clicked element asks for, read back from its action id and value; null for anything else. */
 export function chatActionOf(actionId: string, value: string): ChatAction | null {
   const [area, what] = actionId.split(".");
   if (what === "manage") {
     const [how = "", id = ""] = value.split(":");
-    return chatActionOf(`${area}.${how}`, id);
+    return readAction(`${area}.${how}`, id);
   }
-  switch (actionId) {
-    case "nomination.second":
-    case "nomination.score":
-    case "nomination.retract":
-    case "nomination.remove":
-      return { kind: actionId, nominationId: value };
-    case "pto.request":
-      return { kind: actionId };
-    case "pto.cancel":
-    case "pto.approve":
-    case "pto.decline":
-      return { kind: actionId, requestId: value };
-    case "attendance.delete":
-      return { kind: actionId, occurrenceId: value };
-    default:
-      return null;
-  }
+  return readAction(actionId, value);
 }
 
 /** Every action id wowbot's messages use (the listeners answer exactly these). */
-export const ACTION_IDS = [
-  "nomination.second",
-  "nomination.score",
-  "nomination.manage",
-  "pto.request",
-  "pto.cancel",
-  "pto.approve",
-  "pto.decline",
-  "attendance.delete",
-] as const;
+export const ACTION_IDS: readonly string[] = [...CHAT_ACTION_KINDS, ...MENU_IDS];
 
 function button(b: Button): SlackBlock {
   const label = b.emoji ? `:${b.emoji}: ${b.label}` : b.label;

@@ -1,6 +1,6 @@
 // The one converter from the neutral vocabulary (src/views/elements.ts) to an Adaptive Card: markdown text blocks
 // with <at> mentions, fact sets, containers and Action.Execute / dialog buttons, within Teams' card size budget.
-import type { ChatAction } from "../../views/actions.js";
+import { actionOpens, type ChatAction } from "../../views/actions.js";
 import { type Block, type Button, EMOJI, type Inline, type Message, plainOf, summaryOf, type Text } from "../../views/elements.js";
 import type { View } from "../../views/index.js";
 import { messageOf } from "../../views/message.js";
@@ -43,9 +43,9 @@ function button(b: Button): Element {
   const title = b.emoji ? `${EMOJI[b.emoji]} ${b.label}` : b.label;
   const style = b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {};
   const a = b.action;
-  // Buttons that open a form open it in a dialog (task/fetch).
-  if (a.kind === "nomination.score") return openFormAction(title, "form.score", { nominationId: a.nominationId }, style);
-  if (a.kind === "pto.request") return openFormAction(title, "form.paid_day", {}, style);
+  // Buttons that open a form open it in a dialog (task/fetch), which runs the action to build the form.
+  const opens = actionOpens(a.kind);
+  if (opens) return openFormAction(title, opens, { via: a.kind, ...ids(a) }, style);
   const execute = executeAction(title, a.kind, ids(a), b.confirm ? { style: "destructive" } : b.menu ? { mode: "secondary" } : style);
   // Teams buttons have no confirm dialog: the button opens a small card with the question and the real button.
   return b.confirm ? confirmAction(title, b.confirm.text, { ...execute, title: b.confirm.yes }, b.confirm.otherwise) : execute;

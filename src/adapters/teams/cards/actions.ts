@@ -2,53 +2,44 @@
 // whatever Teams delivers (message value, task/fetch or task/submit value, adaptiveCard/action invoke) into a typed,
 // validated action, or null, so handlers never trust raw card data.
 import { z } from "zod";
-import type { FormKind } from "../../../views/forms.js";
+import { actionIdField, CHAT_ACTION_KINDS, type ChatActionKind } from "../../../views/actions.js";
+import { FORM_FIELDS, type FormKind } from "../../../views/forms.js";
 import type { Element } from "./elements.js";
 
-/** Action ids. "Score this" and "Request a paid day off" are `openForm` with form "form.score" / "form.paid_day". */
-export const CARD_ACTIONS = {
-  second: "nomination.second",
-  retract: "nomination.retract",
-  remove: "nomination.remove",
-  approve: "pto.approve",
-  decline: "pto.decline",
-  cancelRequest: "pto.cancel",
-  deleteAttendance: "attendance.delete",
-  openForm: "form.open",
-  submitForm: "form.submit",
-} as const;
+/** The two dialog steps; every button's id is its chat action's kind (src/views/actions.ts). */
+export const CARD_ACTIONS = { openForm: "form.open", submitForm: "form.submit" } as const;
 
-const FORM_KINDS = ["form.nomination", "form.score", "form.attendance", "form.paid_day", "form.settings"] as const satisfies readonly FormKind[];
+const FORM_KINDS = Object.keys(FORM_FIELDS) as [FormKind, ...FormKind[]];
 
 /** Ids in card data: uuids, AAD object ids, Teams conversation ids ("19:...@thread.tacv2"); nothing else. */
 const id = z.string().regex(/^[\w:;.@=+/-]{1,256}$/);
 const reference = z.string().max(500);
 
-const nominationAction = (action: (typeof CARD_ACTIONS)["second" | "retract" | "remove"]) => z.object({ wowbot: z.literal(action), nominationId: id });
-const requestAction = (action: (typeof CARD_ACTIONS)["approve" | "decline" | "cancelRequest"]) => z.object({ wowbot: z.literal(action), requestId: id });
+/** The buttons that carry an id, each as { wowbot: kind, <its id field>: id }. */
+const BUTTON_KINDS = CHAT_ACTION_KINDS.filter((k) => actionIdField(k) !== null);
+const ID_FIELDS = [...new Set(BUTTON_KINDS.map((k) => actionIdField(k) as string))];
 
-/** What a dialog opener may prefill. */
+/** What a dialog opener may prefill: people, a channel, a reference, and the button that opened it (`via`). */
 const prefill = {
-  nominationId: id.optional(),
   agent: id.optional(),
   member: id.optional(),
   nominee: id.optional(),
   channel: id.optional(),
   reference: reference.optional(),
+  via: z.enum(CHAT_ACTION_KINDS as [ChatActionKind, ...ChatActionKind[]]).optional(),
+  ...Object.fromEntries(ID_FIELDS.map((f) => [f, id.optional()])),
 };
 
-const cardActionSchema = z.discriminatedUnion("wowbot", [
-  nominationAction(CARD_ACTIONS.second),
-  nominationAction(CARD_ACTIONS.retract),
-  nominationAction(CARD_ACTIONS.remove),
-  requestAction(CARD_ACTIONS.approve),
-  requestAction(CARD_ACTIONS.decline),
-  requestAction(CARD_ACTIONS.cancelRequest),
-  z.object({ wowbot: z.literal(CARD_ACTIONS.deleteAttendance), occurrenceId: id }),
+type ButtonAction = { wowbot: ChatActionKind } & Record<string, string>;
+type FormOpen = { wowbot: "form.open"; form: FormKind; via?: ChatActionKind } & Record<string, string | undefined>;
+type FormSubmit = { wowbot: "form.submit"; form: FormKind } & Record<string, unknown>;
+
+const cardActionSchema = z.union([
+  ...BUTTON_KINDS.map((k) => z.object({ wowbot: z.literal(k), [actionIdField(k) as string]: id })),
   z.object({ wowbot: z.literal(CARD_ACTIONS.openForm), form: z.enum(FORM_KINDS), ...prefill }),
-  // A dialog's submission: its inputs come along; readForm reads them for the form's kind.
+  // A dialog's submission: its inputs and the form's carried ids come along; readForm reads them for the form's kind.
   z.looseObject({ wowbot: z.literal(CARD_ACTIONS.submitForm), form: z.enum(FORM_KINDS), channel: id.optional(), nominationId: id.optional() }),
-]);
+]) as unknown as z.ZodType<ButtonAction | FormOpen | FormSubmit>;
 
 export type CardAction = z.infer<typeof cardActionSchema>;
 export type CardActionId = CardAction["wowbot"];
@@ -79,7 +70,7 @@ export function readCardAction(value: unknown): CardAction | null {
   return parsed.success ? parsed.data : null;
 }
 
-type ExecuteId = Exclude<CardActionId, "form.open" | "form.submit">;
+type ExecuteId = ChatActionKind;
 
 /** A button that answers in place (adaptiveCard/action invoke): the bot may return an updated card. */
 export function executeAction(title: string, action: ExecuteId, ids: Record<string, string>, opts: Element = {}): Element {

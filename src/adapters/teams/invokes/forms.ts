@@ -10,7 +10,8 @@ import { type ChatRequest, type CommandOutcome, NOT_PROVISIONED } from "../../..
 import { submitForm } from "../../../chat/submit-form.js";
 import { channelName } from "../../../db/teams-conversation.repository.js";
 import { REFERENCE_MAX } from "../../../domain/nomination.js";
-import type { FormErrors, FormKind, FormView } from "../../../views/forms.js";
+import { actionIdField, actionOpens, CHAT_ACTIONS, type ChatActionKind, chatActionOf } from "../../../views/actions.js";
+import { FORM_FIELDS, type FormErrors, type FormKind, type FormView } from "../../../views/forms.js";
 import { FORM_NOT_OPENED, FORM_NOT_SENT, notice } from "../../../views/notice.js";
 import { type CardAction, readCardAction } from "../cards/actions.js";
 import { doneTaskModule, taskModule } from "../cards/dialogs.js";
@@ -31,6 +32,9 @@ interface Prefill {
   reference?: string | null;
   nominationId?: string | null;
   member?: string | null;
+  /** The button that opened the form and the id it carries. */
+  via?: ChatActionKind | null;
+  subject?: string | null;
 }
 
 const opt = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
@@ -53,25 +57,32 @@ async function knownChannel(turn: TeamsTurn, channel: string | null | undefined)
 /** The form as the neutral layer builds it for this person now, with the prefill applied, or its refusal. */
 async function openForm(turn: TeamsTurn, req: ChatRequest, kind: FormKind, fill: Prefill): Promise<CommandOutcome> {
   let outcome: CommandOutcome | { kind: "none" };
-  switch (kind) {
-    case "form.nomination":
-      outcome = await runCommand(req, "wow", mention(fill.nominee ?? null));
-      break;
-    case "form.score":
-      outcome = fill.nominationId
-        ? await handleAction(req, { kind: "nomination.score", nominationId: fill.nominationId })
-        : await runCommand(req, "score", mention(fill.agent ?? null));
-      break;
-    case "form.attendance":
-      outcome = await runCommand(req, "attendance", "");
-      break;
-    case "form.paid_day":
-      outcome = await handleAction(req, { kind: "pto.request" });
-      break;
-    case "form.settings":
-      outcome = await runCommand(req, "wowbot", "settings");
-      break;
-  }
+  // A button's form: the button's action builds it, as it does on Slack.
+  const via = fill.via ? chatActionOf(fill.via, fill.subject ?? "") : null;
+  if (via && actionOpens(via.kind) === kind) outcome = await handleAction(req, via);
+  else
+    switch (kind) {
+      case "form.nomination":
+        outcome = await runCommand(req, "wow", mention(fill.nominee ?? null));
+        break;
+      case "form.score":
+        outcome = fill.nominationId
+          ? await handleAction(req, { kind: "nomination.score", nominationId: fill.nominationId })
+          : await runCommand(req, "score", mention(fill.agent ?? null));
+        break;
+      case "form.attendance":
+        outcome = await runCommand(req, "attendance", "");
+        break;
+      case "form.paid_day":
+        outcome = await handleAction(req, { kind: "pto.request" });
+        break;
+      case "form.settings":
+        outcome = await runCommand(req, "wowbot", "settings");
+        break;
+      default:
+        // Forms that only a button opens.
+        outcome = { kind: "reply", view: notice("error", FORM_NOT_OPENED) };
+    }
   if (outcome.kind === "none") return { kind: "reply", view: notice("error", NOT_PROVISIONED) };
   if (outcome.kind !== "form") return outcome;
   return { kind: "form", form: await withPrefill(turn, outcome.form, fill) };
@@ -134,8 +145,16 @@ const prefillOf = (action: Extract<CardAction, { wowbot: "form.open" | "form.sub
     reference: opt(a.reference)?.slice(0, REFERENCE_MAX) ?? null,
     nominationId: idOf(a.nominationId),
     member: idOf(a.member),
+    ...viaOf(a),
   };
 };
+
+/** The button a form came from (a forged kind is no button) and the id it carries, from open or submit data. */
+function viaOf(a: Record<string, unknown>): Pick<Prefill, "via" | "subject"> {
+  const via = typeof a.via === "string" && Object.hasOwn(CHAT_ACTIONS, a.via) ? (a.via as ChatActionKind) : null;
+  const field = via ? actionIdField(via) : null;
+  return { via, subject: field ? idOf(a[field]) : null };
+}
 
 /** A dialog id from submit data: made by wowbot at fetch time, else (a forged or foreign card) the activity's. */
 const dialogIdOf = (data: Body) => (typeof data.dialog === "string" && /^[\w-]{8,64}$/.test(data.dialog) ? data.dialog : null);
@@ -175,10 +194,4 @@ function teamsForm(kind: FormKind): TeamsForm {
   };
 }
 
-export const FORM_DIALOGS: Record<FormKind, TeamsForm> = {
-  "form.nomination": teamsForm("form.nomination"),
-  "form.score": teamsForm("form.score"),
-  "form.attendance": teamsForm("form.attendance"),
-  "form.paid_day": teamsForm("form.paid_day"),
-  "form.settings": teamsForm("form.settings"),
-};
+export const FORM_DIALOGS = Object.fromEntries((Object.keys(FORM_FIELDS) as FormKind[]).map((k) => [k, teamsForm(k)])) as Record<FormKind, TeamsForm>;

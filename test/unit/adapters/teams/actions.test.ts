@@ -1,12 +1,12 @@
 // Card actions: readCardAction accepts what Teams delivers for wowbot's own buttons and rejects forged or malformed data.
 import { describe, expect, it } from "vitest";
-import { CARD_ACTIONS, readCardAction } from "../../../../src/adapters/teams/cards/actions.js";
+import { readCardAction } from "../../../../src/adapters/teams/cards/actions.js";
 
 const nominationId = "11111111-1111-4111-8111-111111111111";
 
 describe("readCardAction", () => {
   it("reads each action from message values, task/fetch values and adaptiveCard/action invokes", () => {
-    expect(readCardAction({ wowbot: CARD_ACTIONS.second, nominationId })).toEqual({ wowbot: "nomination.second", nominationId });
+    expect(readCardAction({ wowbot: "nomination.second", nominationId })).toEqual({ wowbot: "nomination.second", nominationId });
     expect(readCardAction({ action: { type: "Action.Execute", verb: "pto.approve", data: { wowbot: "pto.approve", requestId: "r-1" } } })).toEqual({
       wowbot: "pto.approve",
       requestId: "r-1",

@@ -118,7 +118,13 @@ describe("the recognition post", () => {
     expect(readCardAction(second?.data)).toEqual({ wowbot: "nomination.second", nominationId: nomination.id });
     const [score] = findAll(c, "Action.Submit");
     // The dialog is prefilled from the nomination itself (agent and reference), checked again when it opens.
-    expect(score?.data).toEqual({ msteams: { type: "task/fetch" }, wowbot: "form.open", form: "form.score", nominationId: nomination.id });
+    expect(score?.data).toEqual({
+      msteams: { type: "task/fetch" },
+      wowbot: "form.open",
+      form: "form.score",
+      via: "nomination.score",
+      nominationId: nomination.id,
+    });
     const secondary = findAll(c, "Action.Execute").filter((a) => a.mode === "secondary");
     expect(secondary.map((a) => readCardAction({ action: { verb: a.verb, data: a.data } })?.wowbot)).toEqual(["nomination.retract", "nomination.remove"]);
   });
@@ -153,7 +159,7 @@ describe("PTO cards", () => {
     expect(cancels).toHaveLength(10);
     expect(readCardAction(cancels[0]?.data)).toEqual({ wowbot: "pto.cancel", requestId: pto.pending[0]?.requestId });
     const request = findAll(c, "Action.Submit").map((a) => a.data);
-    expect(request).toEqual([{ msteams: { type: "task/fetch" }, wowbot: "form.open", form: "form.paid_day" }]);
+    expect(request).toEqual([{ msteams: { type: "task/fetch" }, wowbot: "form.open", form: "form.paid_day", via: "pto.request" }]);
   });
 
   it("/pto seen by a lead: their name, no Cancel and no Request", () => {

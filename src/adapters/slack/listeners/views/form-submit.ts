@@ -9,20 +9,23 @@ import { slackRequest } from "../../chat-request.js";
 import type { SlackDeps } from "../../deps.js";
 import { errorsByBlock, readModal, renderFormDone } from "../../modal.js";
 
-/** The channel a modal was opened from, kept in its private metadata (the nomination form); null otherwise. */
-function channelFrom(privateMetadata: string): string | null {
+/** What a modal carries in its private metadata (the channel a nomination was started in, a form's subject ids). */
+function carriedBy(privateMetadata: string): Record<string, string> {
   try {
-    const channel = (JSON.parse(privateMetadata) as { channel?: unknown }).channel;
-    return typeof channel === "string" ? channel : null;
+    const parsed: unknown = JSON.parse(privateMetadata);
+    if (!parsed || typeof parsed !== "object") return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
   } catch {
-    return null;
+    return {};
   }
 }
 
 export function formSubmit(deps: SlackDeps, kind: FormKind) {
   return async ({ ack, view, client, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const req = slackRequest(deps, context, client, { channel: channelFrom(view.private_metadata), requestKey: `slack:view:${view.id}` });
-    const outcome = await submitForm(req, kind, answersOf(kind, readModal(kind, view)));
+    const carried = carriedBy(view.private_metadata);
+    const req = slackRequest(deps, context, client, { channel: carried.channel ?? null, requestKey: `slack:view:${view.id}` });
+    // The carried ids come along with the answers, as Teams sends them in the dialog's data; inputs win.
+    const outcome = await submitForm(req, kind, answersOf(kind, { ...carried, ...readModal(kind, view) }));
     if ("errors" in outcome) return void (await ack({ response_action: "errors", errors: errorsByBlock(kind, outcome.errors) }));
     // Every form ends on a screen saying what happened.
     await ack({ response_action: "update", view: renderFormDone(outcome.ok) });
