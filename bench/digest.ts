@@ -107,6 +107,23 @@ async function seed(client: pg.Client, c: Case, index: number): Promise<string> 
   await q(`INSERT INTO "PtoRequest" (id, "workspaceId", "memberId", date, hours, status, "createdAt")
     SELECT gen_random_uuid(), :ws, p.id, '${HISTORY_END}'::date - (i % ${c.days}) + 30, 8, (CASE WHEN i % 40 = 0 THEN 'pending' ELSE 'approved' END)::"PtoRequestStatus", now()
     FROM generate_series(0, ${Math.max(1, perYear(2)) - 1}) i JOIN mm p ON p.n = (i * 17) % ${m}`);
+  // Customer feedback (issue 21): 50 responses per member and year, each on a scored interaction of the same agent (the
+  // "look again" join), a quarter with a comment; the delighted ones of the last 14 days are pending candidates, and
+  // one review per member and year, the last few open.
+  await q(`INSERT INTO "CustomerFeedback" (id, "workspaceId", "memberId", "feedbackId", "receivedAt", csat, nps, comment, "interactionRef", channel, "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), :ws, a.id, 'F-' || i, ${start}::timestamptz + (i::float8 / ${perYear(50)}) * interval '${c.days} days',
+      1 + (i * 7) % 5, CASE WHEN i % 2 = 0 THEN (i * 3) % 11 END,
+      CASE WHEN i % 4 = 0 THEN 'The agent was kind, quick and sorted out my problem on the first call, thank you ' || i END, 'T-' || i, 'chat', now(), now()
+    FROM generate_series(0, ${perYear(50) - 1}) i JOIN mm a ON a.n = i % ${m}`);
+  await q(`INSERT INTO "WowCandidate" (id, "workspaceId", "feedbackId", "agentId", status, "expiresAt", "createdAt")
+    SELECT gen_random_uuid(), :ws, f.id, f."memberId",
+      (CASE WHEN f."receivedAt" >= '${HISTORY_END}'::date - 14 THEN 'pending' WHEN f.csat = 5 THEN 'recognised' ELSE 'expired' END)::"CandidateStatus",
+      f."receivedAt" + interval '14 days', f."receivedAt"
+    FROM "CustomerFeedback" f WHERE f."workspaceId" = :ws AND f.csat = 5 AND f.comment IS NOT NULL`);
+  await q(`INSERT INTO "ScoreReview" (id, "workspaceId", "scoreId", "agentId", reason, status, "createdAt")
+    SELECT gen_random_uuid(), :ws, s.id, s."agentId", 'I think the call was better than that', (CASE WHEN s.r % 20 = 0 THEN 'open' ELSE 'upheld' END)::"ReviewStatus", s."createdAt"
+    FROM (SELECT id, "agentId", "createdAt", row_number() OVER (ORDER BY "createdAt") AS r FROM "QuickScore" WHERE "workspaceId" = :ws) s
+    WHERE s.r % 100 = 0`);
   // Digest runs on every workday before, so no day is "missed".
   await q(`INSERT INTO "JobRun" (id, job, key, "startedAt", "finishedAt")
     SELECT gen_random_uuid(), 'digest', :ws::text || ':' || to_char(d, 'YYYY-MM-DD'), d, d FROM generate_series(${start}, '${DIGEST_DAY}'::date - 1, interval '1 day') d
@@ -125,6 +142,9 @@ async function counts(client: pg.Client, ws: string) {
     "PeriodResult",
     "PtoLedgerEntry",
     "PtoRequest",
+    "CustomerFeedback",
+    "WowCandidate",
+    "ScoreReview",
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

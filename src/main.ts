@@ -20,6 +20,8 @@ import { type Clock, systemClock } from "./domain/clock.js";
 import { ingestRouter } from "./http/ingest/router.js";
 import { createMetrics } from "./http/metrics.js";
 import { busyWithRequests } from "./jobs/busy.js";
+import { calibrationJob } from "./jobs/calibration.job.js";
+import { candidatesJob } from "./jobs/candidates.job.js";
 import { dailyJob } from "./jobs/daily.job.js";
 import { directoryJob } from "./jobs/directory.job.js";
 import { outboxJob } from "./jobs/outbox.job.js";
@@ -59,7 +61,7 @@ export interface Service {
   db: Database;
   scheduler: Scheduler;
   /** The service's own jobs, by name, for scheduler.runNow. */
-  jobs: { outbox: Job; daily: Job; directory: Job };
+  jobs: { outbox: Job; daily: Job; directory: Job; candidates: Job; calibration: Job };
   /** Stop accepting, finish in-flight requests and the current job step, close the database. */
   stop(): Promise<void>;
 }
@@ -183,7 +185,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     );
     const sources = [slack?.directory, teams?.directory].filter((s) => s !== undefined);
     const peopleJob = directoryJob(ports, sources, logger);
-    const scheduler = new Scheduler([deliveryJob, daysJob, peopleJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) =>
+    const expiryJob = candidatesJob(ports);
+    const revealJob = calibrationJob(ports, logger);
+    const scheduler = new Scheduler([deliveryJob, daysJob, peopleJob, expiryJob, revealJob, ...(options.jobs ?? [])], clock, logger, (job, outcome) =>
       metrics.jobRuns.inc({ job, outcome }),
     );
     if (options.scheduleJobs ?? true) scheduler.start();
@@ -211,7 +215,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })();
       return stopped;
     };
-    return { port, url: `http://127.0.0.1:${port}`, db, scheduler, jobs: { outbox: deliveryJob, daily: daysJob, directory: peopleJob }, stop };
+    return {
+      port,
+      url: `http://127.0.0.1:${port}`,
+      db,
+      scheduler,
+      jobs: { outbox: deliveryJob, daily: daysJob, directory: peopleJob, candidates: expiryJob, calibration: revealJob },
+      stop,
+    };
   } catch (error) {
     server?.close();
     await db.close().catch(() => {});

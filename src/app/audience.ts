@@ -61,6 +61,21 @@ export async function adminsAudience(members: Members, workspace: WorkspaceRecor
   return (await members.listByRole(workspace.id, ["admin"])).filter(reachable).map(dm);
 }
 
+/**
+ * Who reviews a score the agent disputes (PRODUCT.md §9, "Reviews"), each by DM: the agent's team leads other than
+ * the scorer, else the admins other than the scorer; never the agent. Empty when nobody else could.
+ */
+export async function scoreReviewers(
+  ports: { members: Members; teams: Pick<TeamStore, "teamOf"> },
+  workspace: WorkspaceRecord,
+  agent: Pick<MemberRecord, "id">,
+  scorerId: string,
+): Promise<MemberRecord[]> {
+  const other = (m: MemberRecord) => reachable(m) && m.id !== scorerId && m.id !== agent.id;
+  const leads = ((await ports.teams.teamOf(agent.id))?.leads ?? []).filter(other);
+  return leads.length ? leads : (await ports.members.listByRole(workspace.id, ["admin"])).filter(other);
+}
+
 /** Where recognition is posted: the recognition channel, else the channel where the nomination was made (if any). */
 export function recognitionChannel(workspace: WorkspaceRecord, sourceChannel: string | null): string | null {
   return workspace.settings.recognitionChannel ?? sourceChannel;

@@ -9,7 +9,7 @@ import type { AuditRecord, MemberRecord, WorkspaceRecord } from "../domain/recor
 import { fail, ok, type Result } from "../domain/result.js";
 import { may } from "./policy.js";
 
-export const EXPORT_KINDS = ["nominations", "scores", "attendance", "ledger"] as const;
+export const EXPORT_KINDS = ["nominations", "scores", "attendance", "ledger", "calibrations", "feedback"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What to export: local dates in the workspace's time zone, both inclusive; null means no bound. */
@@ -125,10 +125,41 @@ export const EXPORT_COLUMNS: Record<ExportKind, Column[]> = {
     { header: "period_last_day", key: "periodLastDay", type: "value" },
     { header: "paid_day", key: "paidDay", type: "value" },
   ],
+  /** Customer feedback (personal data: admins only, like every export); the customer is never stored, so never exported. */
+  feedback: [
+    { header: "feedback_id", key: "feedbackId", type: "text" },
+    { header: "received_at", key: "createdAt", type: "time" },
+    ...person("member"),
+    { header: "csat", key: "csat", type: "value" },
+    { header: "nps", key: "nps", type: "value" },
+    { header: "comment", key: "comment", type: "text" },
+    { header: "interaction_ref", key: "interactionRef", type: "text" },
+    { header: "channel", key: "channel", type: "text" },
+    { header: "wow_candidate", key: "candidate", type: "value" },
+  ],
+  /** One row per lead taking part; answers, score and spread stay empty until the calibration is revealed (blind). */
+  calibrations: [
+    { header: "calibration_id", key: "calibrationId", type: "value" },
+    { header: "reference", key: "reference", type: "text" },
+    ...person("agent"),
+    ...person("started_by"),
+    { header: "created_at", key: "createdAt", type: "time" },
+    { header: "deadline", key: "deadline", type: "time" },
+    { header: "revealed_at", key: "revealedAt", type: "time" },
+    ...person("lead"),
+    { header: "scored_at", key: "scoredAt", type: "time" },
+    { header: "connection_attempts", key: "connectionAttempts", type: "value" },
+    { header: "rapport", key: "rapport", type: "value" },
+    { header: "unstated_needs", key: "unstatedNeeds", type: "value" },
+    { header: "wow", key: "wow", type: "value" },
+    { header: "note", key: "note", type: "text" },
+    { header: "score", key: "score", type: "value" },
+    { header: "spread", key: "spread", type: "value" },
+  ],
 };
 
 export const EXPORT_BATCH = 1_000;
-const KIND_LIST = "nominations, scores, attendance or ledger";
+const KIND_LIST = "nominations, scores, attendance, ledger, calibrations or feedback";
 
 export function isExportKind(value: string): value is ExportKind {
   return (EXPORT_KINDS as readonly string[]).includes(value);

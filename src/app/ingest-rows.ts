@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ATTENDANCE_NOTE_MAX } from "../domain/attendance.js";
 import { isCalendarDate } from "../domain/calendar-date.js";
+import { FEEDBACK_CHANNEL_MAX, FEEDBACK_COMMENT_MAX, FEEDBACK_ID_MAX, FEEDBACK_REF_MAX } from "../domain/feedback.js";
 import type { DomainError } from "../domain/result.js";
 
 /** A day has 86,400 seconds (a DST day 82,800 or 90,000; the limit is a sanity check, not a calendar). */
@@ -200,3 +201,40 @@ export const rosterRow = z
   })
   .describe("A member's place in a team, from an HR system. Natural key: member + team + role; a repeat is unchanged.");
 export type RosterApiRow = z.infer<typeof rosterRow>;
+
+export const FEEDBACK_FIELDS = ["member", "feedbackId", "receivedAt", "csat", "nps", "comment", "interactionRef", "channel"] as const;
+const rating = (field: string, min: number, max: number, description: string) =>
+  z
+    .int({ error: (iss) => `${field} must be a whole number from ${min} to ${max} (got ${JSON.stringify(iss.input)?.slice(0, 40)}).` })
+    .min(min, { error: `${field} must be a whole number from ${min} to ${max}.` })
+    .max(max, { error: `${field} must be a whole number from ${min} to ${max}.` })
+    .nullish()
+    .describe(description);
+const optionalText = (field: string, max: number, description: string) =>
+  z
+    .string({ error: `the ${field} must be text, up to ${max} characters.` })
+    .max(max, { error: `the ${field} is longer than ${max} characters.` })
+    .refine(withoutNul, { error: nulProblem(field) })
+    .nullish()
+    .describe(description);
+
+export const feedbackRow = z
+  .strictObject({
+    member,
+    feedbackId: text("feedbackId", "give the feedback tool's id of this response.")
+      .max(FEEDBACK_ID_MAX, { error: `the feedbackId is longer than ${FEEDBACK_ID_MAX} characters.` })
+      .describe("The feedback tool's id of the response, unique in the workspace (natural key): a resend updates it."),
+    receivedAt: timestamp("receivedAt", "When the customer answered: ISO 8601 with an offset; not in the future (5 minutes of clock skew allowed)."),
+    csat: rating("csat", 1, 5, "Customer satisfaction, 1-5 (4 and 5 count as satisfied). csat, nps or both."),
+    nps: rating("nps", 0, 10, "Likelihood to recommend, 0-10 (9-10 promoters, 0-6 detractors). csat, nps or both."),
+    comment: optionalText(
+      "comment",
+      FEEDBACK_COMMENT_MAX,
+      `What the customer wrote, up to ${FEEDBACK_COMMENT_MAX} characters. Personal data: shown to the agent, their leads and admins only; never name the customer.`,
+    ),
+    interactionRef: optionalText("interactionRef", FEEDBACK_REF_MAX, "The ticket, call or chat id the feedback is about, as leads type it in quick scores."),
+    channel: optionalText("channel", FEEDBACK_CHANNEL_MAX, "Where the interaction happened (phone, email, chat, social...)."),
+  })
+  .refine((r) => r.csat != null || r.nps != null, { path: ["csat"], error: "the row has neither csat nor nps: give csat (1-5), nps (0-10) or both." })
+  .describe("A customer's feedback on one interaction with a member. Natural key: feedbackId.");
+export type FeedbackRow = z.infer<typeof feedbackRow>;

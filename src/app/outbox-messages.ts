@@ -41,7 +41,20 @@ export type OutboxMessage =
   | { view: "attendance.post"; workspaceId: string; date: string; closed: ClosedPeriodRef | null }
   /** The workspace's digest, or a team's (`teamId`). */
   | { view: "digest"; workspaceId: string; day: string; closePending?: boolean; teamId?: string }
-  | { view: "channels.lost"; channels: string[]; cleared: ChannelSetting[] };
+  | { view: "channels.lost"; channels: string[]; cleared: ChannelSetting[] }
+  /** A lead's invitation to a blind calibration, with its Score button. */
+  | { view: "calibration.invite"; calibrationId: string }
+  /** A revealed calibration's comparison, to each lead taking part. */
+  | { view: "calibration.reveal"; calibrationId: string }
+  /** A customer-voiced wow before the agent's leads (also its updates once decided or expired). */
+  | { view: "candidate.card"; candidateId: string }
+  /** A recognised candidate: the "from a customer" post, and the agent's DM. */
+  | { view: "candidate.post"; candidateId: string }
+  | { view: "candidate.agent_dm"; candidateId: string }
+  /** An agent's request to review a score, before its reviewers (also its updates once decided). */
+  | { view: "review.request"; reviewId: string }
+  /** The agent's DM once their review was decided (upheld or rescored). */
+  | { view: "review.outcome"; reviewId: string };
 
 export type OutboxView = OutboxMessage["view"];
 
@@ -76,6 +89,20 @@ export const outboxKey = {
     `digest:${workspaceId}:${day}:${teamId ? `team:${teamId}:` : ""}${targetKey(target)}`,
   channelsLost: (workspaceId: string, channels: readonly string[], minute: string, target: OutboxTarget) =>
     `channels-lost:${workspaceId}:${[...channels].sort().join(",")}:${minute}:${targetKey(target)}`,
+  /** A wow candidate's card to one lead (their platform user id) or to the leads channel ("channel"). */
+  candidateCard: (candidateId: string, to: string) => `candidate:${candidateId}:to:${to}`,
+  /** The prefix every card of one candidate shares, to update them all in place. */
+  candidateCards: (candidateId: string) => `candidate:${candidateId}:to:`,
+  candidatePost: (candidateId: string) => `candidate:${candidateId}:post`,
+  candidateAgentDm: (candidateId: string) => `candidate:${candidateId}:agent_dm`,
+  /** A score review's request to one reviewer (their platform user id). */
+  reviewRequest: (reviewId: string, to: string) => `review:${reviewId}:to:${to}`,
+  /** The prefix every request post of one review shares, to update them all in place. */
+  reviewRequests: (reviewId: string) => `review:${reviewId}:to:`,
+  reviewOutcome: (reviewId: string) => `review:${reviewId}:outcome`,
+  /** A calibration's invitation to one participant (member id), and its comparison to them once revealed. */
+  calibrationInvite: (calibrationId: string, memberId: string) => `calibration:${calibrationId}:invite:${memberId}`,
+  calibrationReveal: (calibrationId: string, memberId: string) => `calibration:${calibrationId}:reveal:${memberId}`,
   /** An update of an earlier message (a decision, a cancellation): that message's key and what changed. */
   update: (of: string, change: string) => `${of}:${change}`,
 } as const;
@@ -117,4 +144,11 @@ export const outboxMessage = {
     ...(teamId ? { teamId } : {}),
   }),
   channelsLost: (channels: string[], cleared: ChannelSetting[]): OutboxMessage => ({ view: "channels.lost", channels, cleared }),
+  calibrationInvite: (calibrationId: string): OutboxMessage => ({ view: "calibration.invite", calibrationId }),
+  calibrationReveal: (calibrationId: string): OutboxMessage => ({ view: "calibration.reveal", calibrationId }),
+  candidateCard: (candidateId: string): OutboxMessage => ({ view: "candidate.card", candidateId }),
+  candidatePost: (candidateId: string): OutboxMessage => ({ view: "candidate.post", candidateId }),
+  candidateAgentDm: (candidateId: string): OutboxMessage => ({ view: "candidate.agent_dm", candidateId }),
+  reviewRequest: (reviewId: string): OutboxMessage => ({ view: "review.request", reviewId }),
+  reviewOutcome: (reviewId: string): OutboxMessage => ({ view: "review.outcome", reviewId }),
 } as const;

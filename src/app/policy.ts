@@ -11,6 +11,8 @@ import type { TeamStore } from "./teams.ports.js";
 export type Action =
   | "attendance.record"
   | "score.record"
+  /** Starting a blind calibration, and taking part in one. */
+  | "calibration.start"
   | "pto.decide"
   /** Adding or taking hours by hand: opening balances and corrections. */
   | "pto.adjust"
@@ -27,7 +29,9 @@ export type Action =
   /** Seeing someone's PTO balance, attendance points and ledger. */
   | "pto.view"
   /** Seeing someone's stats: service level and idle chats included. */
-  | "stats.view";
+  | "stats.view"
+  /** Recognising or dismissing a customer-voiced wow candidate. */
+  | "candidate.decide";
 
 /**
  * `scoped`: once teams exist, a lead may do it only to the agents of a team they lead (PRODUCT.md §8: "leads act on
@@ -40,6 +44,7 @@ const RULES: Record<Action, { role: "lead" | "admin"; refusal: DomainError; ownA
     refusal: { code: "ATTENDANCE.NOT_LEAD", message: "Only leads and admins can record attendance." },
   },
   "score.record": { role: "lead", refusal: { code: "SCORE.NOT_LEAD", message: "Only leads and admins can score interactions." } },
+  "calibration.start": { role: "lead", refusal: { code: "CALIBRATION.NOT_LEAD", message: "Only leads and admins can start a calibration." } },
   "pto.decide": {
     role: "lead",
     scoped: true,
@@ -62,6 +67,11 @@ const RULES: Record<Action, { role: "lead" | "admin"; refusal: DomainError; ownA
     ownAllowed: true,
     scoped: true,
     refusal: { code: "PTO.PRIVATE", message: "PTO balances and attendance points are private: you can only see your own." },
+  },
+  "candidate.decide": {
+    role: "lead",
+    scoped: true,
+    refusal: { code: "CANDIDATE.NOT_LEAD", message: "Only the agent's team leads and admins can recognise or dismiss a customer's feedback." },
   },
   "stats.view": {
     role: "lead",
@@ -101,4 +111,19 @@ async function teamScope(teams: TeamStore, subject: MemberRecord): Promise<TeamS
   if (!(await teams.anyTeam(subject.workspaceId))) return { teams: false };
   const team = await teams.teamOf(subject.id);
   return { teams: true, leadIds: team?.leads.map((l) => l.id) ?? [] };
+}
+
+/**
+ * Null when `actor` may decide a review of the score (uphold or rescore it): one of its reviewers (scoreReviewers in
+ * audience.ts) or an admin, never the agent or the scorer; else the refusal.
+ */
+export function mayDecideReview(
+  actor: MemberRecord,
+  review: { agent: Pick<MemberRecord, "id" | "displayName">; scorerId: string },
+  reviewerIds: readonly string[],
+): DomainError | null {
+  if (actor.id === review.agent.id) return { code: "REVIEW.OWN", message: "You asked for this review: a lead who didn't score it decides it." };
+  if (actor.id === review.scorerId) return { code: "REVIEW.SCORER", message: "You gave this score, so another lead decides its review." };
+  if (actor.role === "admin" || reviewerIds.includes(actor.id)) return null;
+  return { code: "REVIEW.NOT_REVIEWER", message: `Only ${review.agent.displayName}'s team leads and the admins can decide this review.` };
 }

@@ -7,6 +7,8 @@ import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/sco
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
 import type { Ports } from "./ports.js";
+import { ReviewAlreadyDecided, type ReviewRescore } from "./reviews.ports.js";
+import { rescoreRefused, reviewRescore } from "./score-reviews.js";
 
 export interface RecordQuickScoreInput {
   workspace: WorkspaceRecord;
@@ -14,6 +16,8 @@ export interface RecordQuickScoreInput {
   agent: MemberRecord;
   draft: ScoreDraft;
   requestKey: string | null;
+  /** A rescore decides this review (PRODUCT.md §9, "Reviews"): re-checked, and marked rescored with the score. */
+  reviewId?: string | null;
 }
 
 export interface RecordedScore {
@@ -23,7 +27,10 @@ export interface RecordedScore {
   replayed: boolean;
 }
 
-export async function recordQuickScore(ports: Pick<Ports, "scores" | "clock">, input: RecordQuickScoreInput): Promise<Result<RecordedScore, DomainError>> {
+export async function recordQuickScore(
+  ports: Pick<Ports, "scores" | "clock" | "reviews" | "members" | "teams">,
+  input: RecordQuickScoreInput,
+): Promise<Result<RecordedScore, DomainError>> {
   const { workspace, scorer, agent } = input;
   const goal = workspace.settings.scoreGoal;
   const notLead = may(scorer, "score.record");
@@ -51,26 +58,40 @@ export async function recordQuickScore(ports: Pick<Ports, "scores" | "clock">, i
       message: "Every weighted question is n.a., so there's nothing to score. Answer at least one.",
     });
   }
-  const { score: stored, superseded } = await ports.scores.record(
-    {
-      workspaceId: workspace.id,
-      agentId: agent.id,
-      scorerId: scorer.id,
-      ...valid.value,
-      weights,
-      score,
-      createdAt: ports.clock.now(),
-      requestKey: input.requestKey,
-    },
-    (s) => [
+  let review: ReviewRescore | undefined;
+  if (input.reviewId) {
+    const rescore = await reviewRescore(ports, { workspace, scorer, agent, reference: valid.value.reference, reviewId: input.reviewId });
+    if (!rescore.ok) return fail(rescore.error);
+    review = rescore.value;
+  }
+  const recorded = await ports.scores
+    .record(
       {
         workspaceId: workspace.id,
-        target: { kind: "dm", platformUserId: agent.platformUserId },
-        payload: outboxMessage.scoreDm(s.id),
-        dedupeKey: outboxKey.scoreDm(s.id),
+        agentId: agent.id,
+        scorerId: scorer.id,
+        ...valid.value,
+        weights,
+        score,
+        createdAt: ports.clock.now(),
+        requestKey: input.requestKey,
       },
-    ],
-    scorer.platformUserId,
-  );
+      (s) => [
+        {
+          workspaceId: workspace.id,
+          target: { kind: "dm", platformUserId: agent.platformUserId },
+          payload: outboxMessage.scoreDm(s.id),
+          dedupeKey: outboxKey.scoreDm(s.id),
+        },
+      ],
+      scorer.platformUserId,
+      review,
+    )
+    .catch((e: unknown) => {
+      if (e instanceof ReviewAlreadyDecided) return null;
+      throw e;
+    });
+  if (!recorded) return fail(await rescoreRefused(ports, input.reviewId ?? ""));
+  const { score: stored, superseded } = recorded;
   return ok({ score: stored, superseded, metGoal: score >= goal, replayed: false });
 }

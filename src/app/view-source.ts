@@ -1,17 +1,24 @@
 // Builds the view an outbox message names from the current state of its subject, so a delivery that was delayed
 // (or an update after a second) shows what is true now.
 import { type AttendancePostFacts, attendancePostView } from "../views/attendance.js";
+import { type CalibrationFacts, calibrationInviteView, calibrationRevealView } from "../views/calibration.js";
+import { candidateAgentDmView, candidateCardView, candidatePostView } from "../views/candidate.js";
 import { channelsLostView } from "../views/channels-lost.js";
 import type { DigestView } from "../views/digest.js";
 import { type NominationFacts, nominationPostView, nomineeDmView } from "../views/nomination.js";
 import { type LedgerDmFacts, ledgerDmView, type PtoRequestFacts, ptoOutcomeDmView, ptoRequestPostView } from "../views/pto.js";
+import { type ReviewFacts, reviewOutcomeView, reviewRequestView } from "../views/review.js";
 import { type ScoreFacts, scoreDmView } from "../views/score.js";
+import type { CandidateDetail } from "./feedback.ports.js";
 import type { ViewSource } from "./outbox.ports.js";
 import type { OutboxMessage } from "./outbox-messages.js";
 
 export interface ViewFacts {
   nomination(id: string): Promise<NominationFacts | null>;
   score(id: string): Promise<ScoreFacts | null>;
+  calibration(id: string): Promise<CalibrationFacts | null>;
+  review(id: string): Promise<ReviewFacts | null>;
+  candidate(id: string): Promise<CandidateDetail | null>;
   ledgerEntry(entryKey: string): Promise<LedgerDmFacts | null>;
   ptoRequest(id: string): Promise<PtoRequestFacts | null>;
   attendancePost(workspaceId: string, date: string, closed: { start: string; end: string } | null): Promise<AttendancePostFacts | null>;
@@ -35,6 +42,26 @@ export function createViewSource(facts: ViewFacts): ViewSource {
           const s = await facts.score(payload.scoreId);
           return s && scoreDmView(s);
         }
+        case "review.request": {
+          const r = await facts.review(payload.reviewId);
+          return r && reviewRequestView(r);
+        }
+        case "review.outcome": {
+          const r = await facts.review(payload.reviewId);
+          return r && r.status !== "open" ? reviewOutcomeView(r) : null;
+        }
+        case "candidate.card": {
+          const c = await facts.candidate(payload.candidateId);
+          return c && candidateCardView(c);
+        }
+        case "candidate.post": {
+          const c = await facts.candidate(payload.candidateId);
+          return c && c.status === "recognised" ? candidatePostView(c) : null;
+        }
+        case "candidate.agent_dm": {
+          const c = await facts.candidate(payload.candidateId);
+          return c && c.status === "recognised" ? candidateAgentDmView(c) : null;
+        }
         case "pto.ledger_dm": {
           const f = await facts.ledgerEntry(payload.entryKey);
           return f && ledgerDmView(f);
@@ -53,6 +80,15 @@ export function createViewSource(facts: ViewFacts): ViewSource {
         }
         case "digest":
           return facts.digest(payload.workspaceId, payload.day, payload.closePending === true, payload.teamId);
+        case "calibration.invite": {
+          // Once revealed, an invitation not yet delivered has nothing left to ask.
+          const f = await facts.calibration(payload.calibrationId);
+          return f && !f.revealedAt ? calibrationInviteView(f) : null;
+        }
+        case "calibration.reveal": {
+          const f = await facts.calibration(payload.calibrationId);
+          return f?.revealedAt ? calibrationRevealView(f) : null;
+        }
         case "channels.lost":
           return channelsLostView(payload.channels, payload.cleared);
         default: {

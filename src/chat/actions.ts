@@ -3,9 +3,12 @@
 // the clicker gets a private answer or a form, and the message itself changes through the outbox.
 
 import { closeNomination } from "../app/close-nomination.js";
+import { decideCandidate } from "../app/decide-candidate.js";
 import { cancelPaidDay, decidePaidDay } from "../app/paid-days.js";
 import { may } from "../app/policy.js";
 import { deleteAttendance } from "../app/record-attendance.js";
+import { calibrationForm } from "../app/score-calibration.js";
+import { markScoreSeen, rescoreForm, reviewForm, upholdReview } from "../app/score-reviews.js";
 import { secondNomination } from "../app/second-nomination.js";
 import { localDate } from "../domain/local-time.js";
 import type { ChatAction } from "../views/actions.js";
@@ -69,9 +72,31 @@ async function actionOutcome(req: ChatRequest, action: ChatAction): Promise<Acti
       // The post itself updates through the outbox for every lead who got it; the clicker is told privately.
       return told(await decidePaidDay(ports, { workspace, lead: member, requestId: action.requestId, decision }));
     }
+    case "calibration.score": {
+      const result = await calibrationForm(ports, { workspace, member, calibrationId: action.calibrationId });
+      return result.ok ? { kind: "form", form: result.value } : answer(notice("error", result.error.message));
+    }
     case "attendance.delete": {
       const result = await deleteAttendance(ports, { workspace, lead: member, occurrenceId: action.occurrenceId });
       return answer(result.ok ? notice(result.value.status === "deleted" ? "success" : "info", result.value.message) : notice("error", result.error.message));
+    }
+    case "candidate.recognise":
+    case "candidate.dismiss": {
+      const decision = action.kind === "candidate.recognise" ? "recognised" : "dismissed";
+      return told(await decideCandidate(ports, { workspace, lead: member, candidateId: action.candidateId, decision }));
+    }
+    case "score.review": {
+      const result = await reviewForm(ports, { workspace, member, scoreId: action.scoreId });
+      return result.ok ? { kind: "form", form: result.value } : answer(notice("error", result.error.message));
+    }
+    case "score.seen":
+      return told(await markScoreSeen(ports, { workspace, member, scoreId: action.scoreId }));
+    case "review.uphold":
+      return told(await upholdReview(ports, { workspace, lead: member, reviewId: action.reviewId }));
+    case "review.rescore": {
+      const result = await rescoreForm(ports, { workspace, lead: member, reviewId: action.reviewId });
+      if (!result.ok) return answer(notice("error", result.error.message));
+      return "form" in result.value ? { kind: "form", form: result.value.form } : answer(notice("info", result.value.decided));
     }
   }
 }

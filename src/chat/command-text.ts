@@ -124,3 +124,24 @@ export function teamSourceOf(text: string): { kind: "usergroup" | "channel"; id:
   const room = channelIdOf(text);
   return room && { kind: "channel", ...room };
 }
+
+export interface CalibrateText {
+  agent: string;
+  /** The interaction's reference: the words between the agent and the first lead, as typed. */
+  reference: string;
+  /** The leads named (user ids), in order; may be empty (the use case says who is missing). */
+  leads: string[];
+}
+
+/** `score calibrate @agent REF @lead...` (`text` starts after `calibrate`); null when it is not in that shape. */
+export function parseCalibrateText(text: string, plain: PlainText = asTyped): CalibrateText | null {
+  const [first = "", ...rest] = commandWords(text);
+  const agent = userIdOfMention(first);
+  if (!agent) return null;
+  const firstLead = rest.findIndex((w) => userIdOfMention(w) !== undefined);
+  const referenceWords = firstLead < 0 ? rest : rest.slice(0, firstLead);
+  const leads = (firstLead < 0 ? [] : rest.slice(firstLead)).map((w) => userIdOfMention(w));
+  const reference = plain(referenceWords.join(" ")).trim();
+  if (!reference || leads.some((l) => l === undefined)) return null;
+  return { agent, reference, leads: leads as string[] };
+}

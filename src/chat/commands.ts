@@ -13,6 +13,7 @@ import { ok } from "../domain/result.js";
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { ptoAdjusted, ptoAdjustUsage } from "../views/pto.js";
+import { calibrateCommand } from "./calibrate.js";
 import { commandWords, parseAttendanceText, parseScoreText, parseWowText, userIdOfMention } from "./command-text.js";
 import { type ChatRequest, type CommandOutcome, cmd, isKnown, type KnownRequest, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND, reply } from "./request.js";
 import { wowbotCommand } from "./wowbot.js";
@@ -72,8 +73,9 @@ export async function wowCommand(req: ChatRequest, text: string): Promise<Comman
   return reply({ kind: "nomination.confirmation", nominationId: nomination.id, nominee, postChannel, replayed });
 }
 
-/** `score [@agent] [reference]`: the Happiness Experience Form for leads; others are told why not. */
+/** `score [@agent] [reference]`: the Happiness Experience Form for leads; others are told why not. `score calibrate ...`: a blind calibration. */
 export async function scoreCommand(req: ChatRequest, text: string): Promise<CommandOutcome> {
+  if (/^calibrate(\s|$)/i.test(text.trim())) return calibrateCommand(req, text.trim().replace(/^calibrate\s*/i, ""));
   const refused = req.member ? may(req.member, "score.record") : { message: NOT_PROVISIONED };
   if (refused) return reply(notice("error", refused.message));
   const { agent, reference } = parseScoreText(text, req.platform.plain);

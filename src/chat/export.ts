@@ -1,4 +1,4 @@
-// `wowbot export nominations|scores|attendance|ledger [from] [to]` (admins), platform-neutral: the request is checked
+// `wowbot export nominations|scores|attendance|ledger|calibrations|feedback [from] [to]` (admins), platform-neutral: the request is checked
 // here and the CSV built here (capped at EXPORT_MAX_MB); the adapter only delivers the file to the person privately.
 
 import { EXPORT_COLUMNS, type ExportRequest, exportCsv, exportFileName, exportRequest } from "../app/exports.js";
@@ -11,7 +11,7 @@ import { type ChatRequest, type CommandOutcome, cmd, type KnownRequest, reply } 
 const BOM = "\uFEFF";
 
 export const exportUsage = (req: ChatRequest) =>
-  `Usage: \`${cmd(req, "wowbot export")} nominations|scores|attendance|ledger [from YYYY-MM-DD] [to YYYY-MM-DD]\` (admins).`;
+  `Usage: \`${cmd(req, "wowbot export")} nominations|scores|attendance|ledger|calibrations|feedback [from YYYY-MM-DD] [to YYYY-MM-DD]\` (admins).`;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

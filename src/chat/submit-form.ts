@@ -5,6 +5,7 @@ import { requestPaidDay } from "../app/paid-days.js";
 import { may } from "../app/policy.js";
 import { recordAttendance } from "../app/record-attendance.js";
 import { recordQuickScore } from "../app/record-quick-score.js";
+import { askForReview } from "../app/score-reviews.js";
 import { submitNomination } from "../app/submit-nomination.js";
 import { updateSettings } from "../app/update-settings.js";
 import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
@@ -13,6 +14,7 @@ import { FORM_FIELDS, type FormErrors, type FormKind, type FormValues } from "..
 import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { settingsSaved } from "../views/settings-saved.js";
+import { submitCalibrationForm } from "./calibrate.js";
 import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND } from "./request.js";
 
 /**
@@ -49,6 +51,10 @@ function formOutcome<K extends FormKind>(req: ChatRequest, kind: K, values: Form
       return submitAttendanceForm(req, values as FormValues["form.attendance"]);
     case "form.paid_day":
       return submitPaidDayForm(req, values as FormValues["form.paid_day"]);
+    case "form.review":
+      return submitReviewForm(req, values as FormValues["form.review"]);
+    case "form.calibration":
+      return submitCalibrationForm(req, values as FormValues["form.calibration"]);
     default:
       return submitSettingsForm(req, values as FormValues["form.settings"]);
   }
@@ -92,12 +98,26 @@ async function submitScoreForm(req: ChatRequest, values: FormValues["form.score"
       note: values.note,
     },
     requestKey: req.requestKey,
+    reviewId: values.reviewId,
   });
   if (!result.ok) return problem(kind, result.error.field, result.error.message);
   const { score, superseded, metGoal } = result.value;
   const replaced = superseded ? ` It replaces the earlier score of ${superseded.score}.` : "";
+  if (values.reviewId) {
+    const text = `Rescored: <@${agent.platformUserId}> now has *${score.score}/100*${metGoal ? ", meeting the goal" : ""}.${replaced} The review is closed and they'll be told by DM.`;
+    return { ok: { title: "Score saved", view: notice("success", text, [agent]) } };
+  }
   const text = `Saved: <@${agent.platformUserId}> scored *${score.score}/100*${metGoal ? ", meeting the goal" : ""}.${replaced} They'll get the details by DM.`;
   return { ok: { title: "Score saved", view: notice("success", text, [agent]) } };
+}
+
+async function submitReviewForm(req: ChatRequest, values: FormValues["form.review"]): Promise<FormOutcome> {
+  const kind = "form.review";
+  if (!isKnown(req)) return problem(kind, "reason", NOT_PROVISIONED);
+  const result = await askForReview(req.ports, { workspace: req.workspace, agent: req.member, scoreId: values.scoreId ?? "", reason: values.reason });
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
+  const names = result.value.reviewers.map((r) => r.displayName).join(", ");
+  return { ok: { title: "Review asked", view: notice("success", `Asked for a review. ${names} will look at it again; you'll get a DM with the outcome.`) } };
 }
 
 async function submitAttendanceForm(req: ChatRequest, values: FormValues["form.attendance"]): Promise<FormOutcome> {

@@ -1,4 +1,4 @@
-// The reads behind the daily lead digest: thirteen raw SQL queries on one connection, whatever the size of the team
+// The reads behind the daily lead digest: seventeen raw SQL queries on one connection, whatever the size of the team
 // or the length of its history. Counts, sums and averages are aggregated in SQL; lists come back capped, with their
 // full count as a window total. Every value is cast to int, float8 or text so PGlite and pg return the same types.
 
@@ -6,6 +6,7 @@ import { ledgerKey } from "../app/outbox-messages.js";
 import {
   DIGEST_COVERAGE_MAX_DAYS,
   DIGEST_LIST_MAX,
+  DIGEST_QUALITY_MAX,
   DIGEST_REQUESTS_MAX,
   DIGEST_TEAMS_MAX,
   DIGEST_TOP_MAX,
@@ -14,12 +15,14 @@ import {
   missedWorkdays,
   NOT_NOMINATED_DAYS,
 } from "../domain/digest.js";
+import { FEEDBACK_WINDOW_DAYS, type FeedbackTallies, figuresOf } from "../domain/feedback.js";
 import { addDays, localDate, zonedInstant } from "../domain/local-time.js";
 import { periodContaining, periodInstants } from "../domain/period.js";
 import type { WorkspaceRecord } from "../domain/records.js";
 import type { Capped, DigestFacts, TeamLine } from "../views/digest.js";
 import type { PersonRef } from "../views/person.js";
 import { eligibleMember, inProgramme } from "./eligibility.js";
+import { TALLIES } from "./feedback.repository.js";
 
 /** Raw SQL on one connection (SqlSession); the benchmark wraps it to count queries. */
 export interface DigestSql {
@@ -211,16 +214,54 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
               AND o."deletedAt" IS NULL AND o.points > 0 AND o.date >= $2::date AND o.date < $3::date))::int AS zero,
            (SELECT count(*) FROM "Nomination" n WHERE n.status = 'active' AND n."createdAt" >= $4 AND n."createdAt" < $5
               AND n."nomineeId" IN (SELECT x."memberId" ${agentsOf("member")}))::int AS nominations,
-           q.scores, q.average,
+           q.scores, q.average, (100.0 * v."csatSatisfied" / nullif(v."csatCount", 0))::float8 AS csat,
            (SELECT count(*) FROM "PtoRequest" r WHERE r.status = 'pending' AND r."memberId" IN (SELECT x."memberId" ${agentsOf("member")}))::int AS pending
          FROM "Team" t
          CROSS JOIN LATERAL (SELECT count(*)::int AS scores, avg(s.score)::float8 AS average FROM "QuickScore" s
            WHERE s."supersededById" IS NULL AND s."createdAt" >= $4 AND s."createdAt" < $5
              AND s."agentId" IN (SELECT x."memberId" ${agentsOf("member")})) q
+         CROSS JOIN LATERAL (SELECT ${TALLIES} FROM "CustomerFeedback" cf WHERE cf."receivedAt" >= $7 AND cf."receivedAt" < $5
+             AND cf."memberId" IN (SELECT x."memberId" ${agentsOf("member")})) v
          WHERE t."workspaceId" = $1::uuid AND t."deletedAt" IS NULL
          ORDER BY t.name LIMIT $6`,
-        [ws, period.start, period.end, from, to, DIGEST_TEAMS_MAX],
+        [ws, period.start, period.end, from, to, DIGEST_TEAMS_MAX, new Date(to.getTime() - FEEDBACK_WINDOW_DAYS * 86_400_000)],
       );
+  // The customer's voice (PRODUCT.md §9) over the 30 days up to the end of the covered days, beside the quick scores
+  // of the same days; then what leads should look at: disagreements, undecided candidates, open reviews.
+  const voiceFrom = new Date(to.getTime() - FEEDBACK_WINDOW_DAYS * 86_400_000);
+  const [voice] = await sql.query<FeedbackTallies & { scores: number; average: number | null }>(
+    `SELECT q.scores, q.average, f.* FROM
+       (SELECT count(*)::int AS scores, avg(s.score)::float8 AS average FROM "QuickScore" s
+        WHERE s."workspaceId" = $1::uuid AND s."supersededById" IS NULL AND s."createdAt" >= $2 AND s."createdAt" < $3${inTeam(teamId, 's."agentId"')}) q,
+       (SELECT ${TALLIES} FROM "CustomerFeedback" cf
+        WHERE cf."workspaceId" = $1::uuid AND cf."receivedAt" >= $2 AND cf."receivedAt" < $3${inTeam(teamId, 'cf."memberId"')}) f`,
+    [ws, voiceFrom, to],
+  );
+  const lookAgain = await sql.query<Person & { reference: string; score: number; csat: number; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, s.reference, s.score, cf.csat, count(*) OVER ()::int AS total
+     FROM "QuickScore" s JOIN "CustomerFeedback" cf ON cf."workspaceId" = s."workspaceId" AND cf."memberId" = s."agentId" AND cf."interactionRef" = s.reference
+       JOIN "Member" m ON m.id = s."agentId"
+     WHERE s."workspaceId" = $1::uuid AND s."supersededById" IS NULL AND s."createdAt" >= $2 AND s."createdAt" < $3 AND cf.csat IS NOT NULL
+       AND ((s.score >= $4 AND cf.csat <= 2) OR (s.score < $4 AND cf.csat = 5))${inTeam(teamId, "m.id")}
+     ORDER BY s."createdAt" DESC, m."displayName" LIMIT $5`,
+    [ws, voiceFrom, to, s.scoreGoal, DIGEST_QUALITY_MAX],
+  );
+  const candidates = await sql.query<Person & { expires: string; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, to_char(c."expiresAt" AT TIME ZONE $3, 'YYYY-MM-DD') AS expires,
+       count(*) OVER ()::int AS total
+     FROM "WowCandidate" c JOIN "Member" m ON m.id = c."agentId"
+     WHERE c."workspaceId" = $1::uuid AND c.status = 'pending' AND c."expiresAt" > $4${inTeam(teamId, "m.id")}
+     ORDER BY c."expiresAt", m."displayName" LIMIT $2`,
+    [ws, DIGEST_QUALITY_MAX, tz, dayTo],
+  );
+  const reviews = await sql.query<Person & { reference: string; score: number; by_uid: string; by_name: string; total: number }>(
+    `SELECT m."platformUserId" AS uid, m."displayName" AS name, q.reference, q.score, b."platformUserId" AS by_uid, b."displayName" AS by_name,
+       count(*) OVER ()::int AS total
+     FROM "ScoreReview" r JOIN "QuickScore" q ON q.id = r."scoreId" JOIN "Member" m ON m.id = r."agentId" JOIN "Member" b ON b.id = q."scorerId"
+     WHERE r."workspaceId" = $1::uuid AND r.status = 'open'${inTeam(teamId, "m.id")}
+     ORDER BY r."createdAt", m."displayName" LIMIT $2`,
+    [ws, DIGEST_QUALITY_MAX],
+  );
   const missed = missedWorkdays(lastRun, day, s.workdays, localDate(workspace.createdAt, tz));
   return {
     workspaceName: workspace.name,
@@ -251,6 +292,12 @@ export async function digestFacts(sql: DigestSql, workspace: WorkspaceRecord, da
         score: r.score,
         reference: r.reference,
       })),
+      lastDays: FEEDBACK_WINDOW_DAYS,
+      recentScores: { count: voice?.scores ?? 0, average: voice?.average ?? null },
+      feedback: figuresOf(voice ?? { csatCount: 0, csatSatisfied: 0, npsCount: 0, promoters: 0, detractors: 0 }),
+      lookAgain: capped(lookAgain, (r) => ({ agent: person(r), reference: r.reference, score: r.score, csat: r.csat })),
+      candidates: capped(candidates, (c) => ({ agent: person(c), expires: c.expires })),
+      reviews: capped(reviews, (r) => ({ agent: person(r), scorer: person({ uid: r.by_uid, name: r.by_name }), score: r.score, reference: r.reference })),
     },
     attendance: {
       occurrences: capped(occurrences, (o) => ({ person: person(o), type: o.type, date: o.date })),

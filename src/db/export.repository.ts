@@ -91,6 +91,46 @@ export class ExportRepository implements ExportStore {
           WHERE l."workspaceId" = ${workspaceId}::uuid ${byInstant(sql`l."createdAt"`, sql`l.id`, window, after)}
           ORDER BY l."createdAt", l.id
           LIMIT ${limit}`;
+      case "calibrations":
+        return calibrationRows(workspaceId, window, after, limit);
+      case "feedback":
+        // By when the customer answered (as "createdAt", the cursor's key).
+        return sql`
+          SELECT f.id::text AS id, f."feedbackId", f."receivedAt" AS "createdAt", ${people("m", "member")}, f.csat, f.nps, f.comment,
+            f."interactionRef", f.channel, c.status::text AS candidate
+          FROM "CustomerFeedback" f
+          JOIN "Member" m ON m.id = f."memberId"
+          LEFT JOIN "WowCandidate" c ON c."feedbackId" = f.id
+          WHERE f."workspaceId" = ${workspaceId}::uuid ${byInstant(sql`f."receivedAt"`, sql`f.id`, window, after)}
+          ORDER BY f."receivedAt", f.id
+          LIMIT ${limit}`;
     }
   }
+}
+
+/**
+ * Calibrations, one row per lead taking part, by the calibration's creation and then "calibrationId:memberId" (the
+ * row's cursor id, compared byte-wise). Answers, scores and the spread stay empty until the reveal: it is blind.
+ */
+function calibrationRows(workspaceId: string, window: ExportWindow, after: ExportCursor | null, limit: number): Prisma.Sql {
+  const rowId = sql`(c.id::text || ':' || p."memberId"::text) COLLATE "C"`;
+  const from = window.fromInstant ? sql` AND c."createdAt" >= ${window.fromInstant}` : empty;
+  const until = window.untilInstant ? sql` AND c."createdAt" < ${window.untilInstant}` : empty;
+  const seek = after ? sql` AND c."createdAt" >= ${after.key} AND (c."createdAt" > ${after.key} OR ${rowId} > ${after.id})` : empty;
+  const shown = (column: string, cast = "") => Prisma.raw(`CASE WHEN c."revealedAt" IS NOT NULL THEN p."${column}"${cast} END AS "${column}"`);
+  return sql`
+    SELECT ${rowId} AS id, c.id::text AS "calibrationId", c.reference, ${people("a", "agent")}, ${people("s", "started_by")},
+      c."createdAt", c.deadline, c."revealedAt", ${people("m", "lead")}, p."scoredAt",
+      ${shown("connectionAttempts")}, ${shown("rapport", "::text")}, ${shown("unstatedNeeds", "::text")}, ${shown("wow", "::text")},
+      ${shown("note")}, ${shown("score")},
+      CASE WHEN c."revealedAt" IS NOT NULL THEN
+        (SELECT max(q.score) - min(q.score) FROM "CalibrationParticipant" q WHERE q."calibrationId" = c.id) END AS spread
+    FROM "CalibrationParticipant" p
+    JOIN "Calibration" c ON c.id = p."calibrationId"
+    JOIN "Member" a ON a.id = c."agentId"
+    JOIN "Member" s ON s.id = c."startedById"
+    JOIN "Member" m ON m.id = p."memberId"
+    WHERE c."workspaceId" = ${workspaceId}::uuid ${from}${until}${seek}
+    ORDER BY c."createdAt", ${rowId}
+    LIMIT ${limit}`;
 }

@@ -1,8 +1,10 @@
 // The queries behind a member's own page, in a handful of indexed reads.
 import type { HomeStore } from "../app/home.ports.js";
+import { type FeedbackTallies, figuresOf } from "../domain/feedback.js";
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type HomeFacts, type ServiceLevelFacts, serviceLevelPercent, type TeamGlance } from "../views/home.js";
 import { inProgramme } from "./eligibility.js";
+import { TALLIES } from "./feedback.repository.js";
 import { Prisma, type PrismaClient } from "./prisma.js";
 import { toPersonRef } from "./records.js";
 
@@ -16,7 +18,7 @@ export class HomeRepository implements HomeStore {
     const received = { nomineeId: member.id, status: "active" as const };
     const current = { agentId: member.id, supersededById: null };
     const goal = workspace.settings.scoreGoal;
-    const [recent, wows, seconds, scores, metGoal, notes] = await Promise.all([
+    const [recent, wows, seconds, scores, metGoal, notes, voice] = await Promise.all([
       this.prisma.nomination.findMany({
         where: received,
         orderBy: { createdAt: "desc" },
@@ -28,6 +30,11 @@ export class HomeRepository implements HomeStore {
       this.prisma.quickScore.aggregate({ where: { ...current, createdAt: { gte: since } }, _avg: { score: true }, _count: true }),
       this.prisma.quickScore.count({ where: { ...current, createdAt: { gte: since }, score: { gte: goal } } }),
       this.prisma.quickScore.findMany({ where: { ...current, note: { not: null } }, orderBy: { createdAt: "desc" }, take: 3, include: { scorer: true } }),
+      this.prisma.$queryRawUnsafe<FeedbackTallies[]>(
+        `SELECT ${TALLIES} FROM "CustomerFeedback" WHERE "memberId" = $1::uuid AND "receivedAt" >= $2`,
+        member.id,
+        since,
+      ),
     ]);
     return {
       member: toPersonRef(member),
@@ -42,6 +49,7 @@ export class HomeRepository implements HomeStore {
       wowsLast30Days: wows,
       secondsLast30Days: seconds,
       scoresLast30Days: { count: scores._count, average: scores._avg.score === null ? null : Math.round(scores._avg.score), metGoal },
+      feedbackLast30Days: figuresOf(voice[0] ?? { csatCount: 0, csatSatisfied: 0, npsCount: 0, promoters: 0, detractors: 0 }),
       latestNotes: notes.map((s) => ({ scorer: toPersonRef(s.scorer), reference: s.reference, score: s.score, note: s.note ?? "", at: s.createdAt })),
       goal,
     };

@@ -1,6 +1,7 @@
 // Quick scores: recorded with their supersession, DM and audit entry in one transaction.
 import { randomUUID } from "node:crypto";
 import type { OutboxEntry } from "../app/outbox-messages.js";
+import { ReviewAlreadyDecided, type ReviewRescore } from "../app/reviews.ports.js";
 import type { ScoreStore } from "../app/scores.ports.js";
 import type { NewQuickScore, QuickScoreRecord } from "../domain/records.js";
 import type { Answer, Attempts, ScoreWeights } from "../domain/scorecard.js";
@@ -40,11 +41,16 @@ export class ScoreRepository implements ScoreStore {
     return s ? toScoreRecord(s) : null;
   }
 
-  record(data: NewQuickScore, messagesFor: (score: QuickScoreRecord) => OutboxEntry[], actor: string) {
+  record(data: NewQuickScore, messagesFor: (score: QuickScoreRecord) => OutboxEntry[], actor: string, review?: ReviewRescore) {
     return this.db.transaction(async (tx) => {
       // Lock the agent's row: two leads re-scoring the same interaction at once must not both stay current. NO KEY
       // UPDATE does not wait for the foreign-key locks of nominations and seconds naming the agent.
       await tx.query(`SELECT id FROM "Member" WHERE id = $1::uuid FOR NO KEY UPDATE`, [data.agentId]);
+      // A rescore decides its review: the review's row lock makes the first decision win (src/app/score-reviews.ts).
+      if (review) {
+        const [open] = await tx.query(`SELECT id FROM "ScoreReview" WHERE id = $1::uuid AND status = 'open' FOR UPDATE`, [review.reviewId]);
+        if (!open) throw new ReviewAlreadyDecided(review.reviewId);
+      }
       const [previous] = await tx.query<QuickScore>(
         `SELECT * FROM "QuickScore" WHERE "workspaceId" = $1::uuid AND "agentId" = $2::uuid AND reference = $3 AND "supersededById" IS NULL LIMIT 1`,
         [data.workspaceId, data.agentId, data.reference],
@@ -91,6 +97,23 @@ export class ScoreRepository implements ScoreStore {
         after: { agentId: score.agentId, reference: score.reference, score: score.score },
       };
       parts.push(`audit AS (${auditInsert(audit, params)})`);
+      if (review) {
+        const r = `$${params.push(review.reviewId)}::uuid`;
+        parts.push(
+          `reviewed AS (UPDATE "ScoreReview" SET status = 'rescored', "rescoreId" = $1::uuid, "decidedById" = $${params.push(review.by.id)}::uuid,
+                        "decidedAt" = $15 WHERE id = ${r} RETURNING id)`,
+        );
+        if (review.messages.length) parts.push(`review_messages AS (${outboxInsert(review.messages, score.createdAt, params)})`);
+        const reviewAudit = {
+          workspaceId: score.workspaceId,
+          actor: review.by.platformUserId,
+          action: "review.rescored",
+          subject: `review:${review.reviewId}`,
+          before: { status: "open", score: previous?.score ?? null },
+          after: { status: "rescored", rescoreId: score.id, score: score.score },
+        };
+        parts.push(`review_audit AS (${auditInsert(reviewAudit, params)})`);
+      }
       await tx.query(`WITH ${parts.join(",\n")} SELECT id FROM created`, params);
       return { score, superseded: previous ? toScoreRecord(previous) : null };
     });

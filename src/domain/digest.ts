@@ -8,6 +8,8 @@ export const DIGEST_LIST_MAX = 10;
 export const DIGEST_TEAMS_MAX = 20;
 /** How many top stories and lowest scores the digest shows. */
 export const DIGEST_TOP_MAX = 5;
+/** Interactions to look again at, customer wows to decide and reviews asked for, each (PRODUCT.md §9). */
+export const DIGEST_QUALITY_MAX = 5;
 /** How many pending paid-day requests get buttons in the digest (two blocks each in Slack). */
 export const DIGEST_REQUESTS_MAX = 5;
 /** Members with no nomination received in this many days are listed under fairness. */

@@ -22,6 +22,17 @@ export const CHAT_ACTIONS = {
   "pto.approve": { id: "requestId" },
   "pto.decline": { id: "requestId" },
   "attendance.delete": { id: "occurrenceId" },
+  /** "Score" on a blind calibration's invitation: the calibration form (its participants only). */
+  "calibration.score": { id: "calibrationId", opens: "form.calibration" },
+  /** A customer-voiced wow candidate: the agent's team leads and admins decide. */
+  "candidate.recognise": { id: "candidateId" },
+  "candidate.dismiss": { id: "candidateId" },
+  /** On the agent's score DM: "Ask for a review" (the form) and "Seen" (PRODUCT.md §9, "Reviews"). */
+  "score.review": { id: "scoreId", opens: "form.review" },
+  "score.seen": { id: "scoreId" },
+  /** On a review request: Uphold, and Rescore (the quick-score form prefilled, carrying the review). */
+  "review.uphold": { id: "reviewId" },
+  "review.rescore": { id: "reviewId", opens: "form.score" },
 } as const satisfies Record<string, ActionSpec>;
 
 type Actions = typeof CHAT_ACTIONS;

@@ -2,6 +2,7 @@
 // list already capped (the total says how many more there are), so every message stays small whatever the size of the team.
 import { formatHours, type OccurrenceType } from "../domain/attendance.js";
 import type { Coverage } from "../domain/digest.js";
+import { type FeedbackFigures, formatCsat, formatNps } from "../domain/feedback.js";
 import { isoWeekday, type PeriodKind } from "../domain/period.js";
 import { actions, bold, emoji, heading, line, list, type Message, note, part, person, type Text, t } from "./elements.js";
 import type { PersonRef } from "./person.js";
@@ -24,6 +25,8 @@ export interface TeamLine {
   nominations: number;
   scores: number;
   average: number | null;
+  /** CSAT over the last 30 days, in percent; null without CSAT answers. */
+  csat: number | null;
   pending: number;
 }
 
@@ -53,6 +56,16 @@ export interface DigestFacts {
     metGoal: number;
     goal: number;
     lowest: Array<{ agent: PersonRef; scorer: PersonRef; score: number; reference: string }>;
+    /** The customer's voice beside the quick scores, over the last `lastDays` days. */
+    lastDays: number;
+    recentScores: { count: number; average: number | null };
+    feedback: FeedbackFigures;
+    /** Interactions where the quick score and the customer's CSAT disagree. */
+    lookAgain: Capped<{ agent: PersonRef; reference: string; score: number; csat: number }>;
+    /** Customer-voiced wow candidates nobody decided yet (never their comments: a digest may reach other teams' leads). */
+    candidates: Capped<{ agent: PersonRef; expires: string }>;
+    /** Reviews agents asked for that no lead decided yet. */
+    reviews: Capped<{ agent: PersonRef; scorer: PersonRef; score: number; reference: string }>;
   };
   attendance: {
     occurrences: Capped<{ person: PersonRef; type: OccurrenceType; date: string }>;
@@ -160,6 +173,7 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }): Dig
           t`${bold(plural(q.scores, "quick score"))} ${during(v.covered)}, average ${bold(String(Math.round((q.average ?? 0) * 10) / 10))}, ${bold(percent((100 * q.metGoal) / q.scores))} at or above the goal of ${q.goal} (${q.metGoal} of ${q.scores}).`,
           t`Lowest: ${joined(q.lowest, (l) => t`${person(l.agent)} ${l.score} (${words(l.reference, 60)}, by ${person(l.scorer)})`, "; ")}.`,
         ];
+  quality.push(...customerVoice(q));
 
   const a = v.attendance;
   const attendance: Text[] = [];
@@ -231,6 +245,33 @@ export function digestSections(v: DigestFacts & { closePending?: boolean }): Dig
   ];
 }
 
+/** Quick scores and the customer's voice side by side, what they disagree on, and what waits for a lead's decision. */
+function customerVoice(q: DigestFacts["quality"]): Text[] {
+  const lines: Text[] = [];
+  const r = q.recentScores;
+  const scores = r.count ? `quick-score average ${Math.round((r.average ?? 0) * 10) / 10} (${plural(r.count, "score")})` : "no quick scores";
+  const f = q.feedback;
+  const csat = f.csatCount ? `CSAT ${formatCsat(f)} (${plural(f.csatCount, "rating")})` : "no CSAT ratings";
+  const nps = f.npsCount ? `, NPS ${formatNps(f)} (${plural(f.npsCount, "answer")})` : "";
+  lines.push(t`Last ${q.lastDays} days: ${scores} · ${csat}${nps}.`);
+  if (q.lookAgain.total > 0) {
+    lines.push(
+      t`${emoji("warning")} Look again (${q.lookAgain.total}): ${joined(q.lookAgain.items, (l) => t`${person(l.agent)} ${words(l.reference, 60)}: score ${l.score}, CSAT ${l.csat}`, "; ")}${more(q.lookAgain)}.`,
+    );
+  }
+  if (q.candidates.total > 0) {
+    lines.push(
+      t`${emoji("star2")} Customer wows to decide (${q.candidates.total}): ${joined(q.candidates.items, (c) => t`${person(c.agent)} (until ${c.expires})`)}${more(q.candidates)}. The cards quote the customers.`,
+    );
+  }
+  if (q.reviews.total > 0) {
+    lines.push(
+      t`${emoji("grey_question")} Reviews asked for (${q.reviews.total}): ${joined(q.reviews.items, (r) => t`${person(r.agent)} ${r.score} for ${words(r.reference, 60)} (by ${person(r.scorer)})`, "; ")}${more(q.reviews)}.`,
+    );
+  }
+  return lines;
+}
+
 /** The note for workdays whose digest never ran; null when none were missed. */
 export function missedLine(missed: Capped<string>): string | null {
   if (missed.total === 0) return null;
@@ -242,7 +283,8 @@ export const digestTitle = (v: DigestFacts) => `${v.team ? `${v.team} digest` : 
 /** A team in the workspace digest: who leads it, its agents at zero points, its wows, scores and waiting requests. */
 function teamLine(l: TeamLine): Text {
   const scores = l.scores ? `average score ${Math.round((l.average ?? 0) * 10) / 10} (${plural(l.scores, "score")})` : "no quick scores";
-  return t`${bold(l.name)} (${l.leads ?? "no lead"}): ${l.zero} of ${plural(l.agents, "agent")} at zero points, ${plural(l.nominations, "nomination")}, ${scores}, ${plural(l.pending, "paid-day request")} waiting.`;
+  const csat = l.csat === null ? "" : `, CSAT ${Math.round(l.csat)}% (30 days)`;
+  return t`${bold(l.name)} (${l.leads ?? "no lead"}): ${l.zero} of ${plural(l.agents, "agent")} at zero points, ${plural(l.nominations, "nomination")}, ${scores}${csat}, ${plural(l.pending, "paid-day request")} waiting.`;
 }
 
 /** A paid-day request waiting in the digest: who, which day, how many hours. */

@@ -5,11 +5,13 @@ import type { SettingsPatch } from "../app/settings.ports.js";
 import { ATTENDANCE_NOTE_MAX, formatHours, OCCURRENCE_TYPES } from "../domain/attendance.js";
 import { BEHAVIOURS, REFERENCE_MAX, STORY_MAX, STORY_MIN } from "../domain/nomination.js";
 import { PTO_NOTE_MAX } from "../domain/pto.js";
+import { REVIEW_REASON_MAX } from "../domain/review.js";
 import { INTERACTION_CHANNELS, NOTE_MAX, QUESTIONS, SCORE_REFERENCE_MAX } from "../domain/scorecard.js";
 import { ATTENDANCE_PERIODS, type AttendancePeriodKind, settingsSchema } from "../domain/settings.js";
+import { calibrationFormIntro } from "./calibration.js";
 import { bold } from "./elements.js";
-import type { Choice, Form, FormItem, Input, RawAnswers } from "./form-inputs.js";
-import type { FormKind, FormValues, FormView } from "./forms.js";
+import { type Choice, type Form, type FormItem, type Input, isInput, type RawAnswers } from "./form-inputs.js";
+import { FORM_FIELDS, type FormKind, type FormValues, type FormView } from "./forms.js";
 
 const choice = (value: string, label: string): Choice => ({ value, label });
 const YES_PARTLY_NO_NA = [choice("yes", "Yes"), choice("partly", "Partly"), choice("no", "No"), choice("na", "N.a.")];
@@ -78,11 +80,19 @@ function nominationForm(form: Extract<FormView, { kind: "form.nomination" }>): F
 
 function scoreForm(form: Extract<FormView, { kind: "form.score" }>): Form {
   const question = (key: string, n: number): string => `${n}. ${QUESTIONS.find((q) => q.key === key)?.label ?? key}`;
-  const radio = (id: string, n: number, options: Choice[]): Input => ({ kind: "choice", id, label: question(id, n), options, look: "radio" });
+  const given = form.answers;
+  const radio = (id: "connection" | "rapport" | "unstatedNeeds" | "wow", n: number, options: Choice[]): Input => ({
+    kind: "choice",
+    id,
+    label: question(id, n),
+    options,
+    look: "radio",
+    ...(given ? { value: given[id] } : {}),
+  });
   return {
-    title: "Quick score",
+    title: form.reviewId ? "Rescore" : "Quick score",
     submit: "Save score",
-    carry: form.nominationId ? { nominationId: form.nominationId } : {},
+    carry: { ...(form.nominationId ? { nominationId: form.nominationId } : {}), ...(form.reviewId ? { reviewId: form.reviewId } : {}) },
     size: { width: "medium", height: "large" },
     items: [
       { kind: "person", id: "agent", label: "Agent", value: form.agent },
@@ -94,13 +104,61 @@ function scoreForm(form: Extract<FormView, { kind: "form.score" }>): Form {
         max: SCORE_REFERENCE_MAX,
         value: form.reference,
       },
-      { kind: "choice", id: "channel", label: "Channel", look: "menu", options: INTERACTION_CHANNELS.map((c) => choice(c, c[0]?.toUpperCase() + c.slice(1))) },
+      {
+        kind: "choice",
+        id: "channel",
+        label: "Channel",
+        look: "menu",
+        options: INTERACTION_CHANNELS.map((c) => choice(c, c[0]?.toUpperCase() + c.slice(1))),
+        ...(given ? { value: given.channel } : {}),
+      },
       radio("connection", 1, [choice("0", "0"), choice("1", "1"), choice("2", "2 or more")]),
       radio("rapport", 2, YES_PARTLY_NO_NA),
       radio("unstatedNeeds", 3, YES_PARTLY_NO_NA),
       radio("wow", 4, YES_PARTLY_NO_NA),
-      { kind: "text", id: "note", label: "Coaching note", optional: true, max: NOTE_MAX, multiline: true },
+      { kind: "text", id: "note", label: "Coaching note", optional: true, max: NOTE_MAX, multiline: true, value: given?.note ?? null },
     ],
+  };
+}
+
+function reviewForm(form: Extract<FormView, { kind: "form.review" }>): Form {
+  return {
+    title: "Ask for a review",
+    submit: "Ask",
+    carry: { scoreId: form.scoreId },
+    size: { width: "medium", height: "medium" },
+    items: [
+      { kind: "say", text: [`Your score of ${form.score}/100 on ${form.reference}, by ${form.scorer}. A lead who didn't score it will look again.`] },
+      {
+        kind: "text",
+        id: "reason",
+        label: "Why should it be looked at again?",
+        hint: `What the score missed (up to ${REVIEW_REASON_MAX} characters).`,
+        max: REVIEW_REASON_MAX,
+        multiline: true,
+      },
+    ],
+  };
+}
+
+/** The quick-score form's own question inputs (the four questions and the note), to ask the same in a calibration. */
+const CALIBRATION_INPUTS: readonly string[] = FORM_FIELDS["form.calibration"];
+
+function calibrationForm(form: Extract<FormView, { kind: "form.calibration" }>): Form {
+  const quick = scoreForm({ kind: "form.score", agent: null, reference: null, nominationId: null });
+  const given = form.answers;
+  const questions = quick.items
+    .filter((item): item is Input => isInput(item) && CALIBRATION_INPUTS.includes(item.id))
+    .map((input): Input => {
+      const value = given?.[input.id as keyof typeof given];
+      return value === undefined || value === null ? input : ({ ...input, value } as Input);
+    });
+  return {
+    title: "Blind calibration",
+    submit: "Save score",
+    carry: { calibrationId: form.calibrationId },
+    size: { width: "medium", height: "large" },
+    items: [{ kind: "say", text: calibrationFormIntro(form.agent, form.reference) }, ...questions],
   };
 }
 
@@ -221,10 +279,14 @@ export function formOf(view: FormView): Form {
       return nominationForm(view);
     case "form.score":
       return scoreForm(view);
+    case "form.calibration":
+      return calibrationForm(view);
     case "form.attendance":
       return attendanceForm(view);
     case "form.paid_day":
       return paidDayForm(view);
+    case "form.review":
+      return reviewForm(view);
     case "form.settings":
       return settingsForm(view);
   }
@@ -258,6 +320,18 @@ function read(kind: FormKind, a: RawAnswers): FormValues[FormKind] {
         agent: orNull(a.agent),
         reference: one(a.reference),
         channel: one(a.channel),
+        connection: one(a.connection).trim(),
+        rapport: one(a.rapport),
+        unstatedNeeds: one(a.unstatedNeeds),
+        wow: one(a.wow),
+        note: orNull(a.note),
+        ...(orNull(a.reviewId) ? { reviewId: orNull(a.reviewId) } : {}),
+      };
+    case "form.review":
+      return { scoreId: orNull(a.scoreId), reason: one(a.reason) };
+    case "form.calibration":
+      return {
+        calibrationId: orNull(a.calibrationId),
         connection: one(a.connection).trim(),
         rapport: one(a.rapport),
         unstatedNeeds: one(a.unstatedNeeds),

@@ -3,6 +3,7 @@
 // beside its own input on either platform.
 import type { SettingsPatch } from "../app/settings.ports.js";
 import type { WorkspaceSettings } from "../domain/settings.js";
+import type { PersonRef } from "./person.js";
 
 /** A channel a form may offer (Teams has no channel picker: the channels the bot knows are listed). */
 export interface ChannelChoice {
@@ -20,12 +21,43 @@ export type FormView =
       reference?: string | null;
       story?: string | null;
     }
-  | { kind: "form.score"; agent: string | null; reference: string | null; nominationId: string | null }
+  | {
+      kind: "form.score";
+      agent: string | null;
+      reference: string | null;
+      nominationId: string | null;
+      /** A rescore: the review it decides (carried to the submission), and the reviewed score's answers to start from. */
+      reviewId?: string | null;
+      answers?: ScoreFormAnswers;
+    }
+  /** An agent asks for a review of one of their scores (carries the score's id). */
+  | { kind: "form.review"; scoreId: string; reference: string; score: number; scorer: string }
+  /** A lead's blind score in a calibration (carries its id; the agent and reference are shown, not asked). */
+  | { kind: "form.calibration"; calibrationId: string; agent: PersonRef; reference: string; answers: CalibrationFormAnswers | null }
   | { kind: "form.attendance"; member: string | null; today: string }
   | { kind: "form.paid_day"; today: string; hoursPerPaidDay: number }
   | { kind: "form.settings"; settings: WorkspaceSettings; timezone: string; channels: ChannelChoice[] };
 
 export type FormKind = FormView["kind"];
+
+/** A calibration seat's answers as its form shows them again (scoring again replaces them). */
+export interface CalibrationFormAnswers {
+  connection: string;
+  rapport: string;
+  unstatedNeeds: string;
+  wow: string;
+  note: string | null;
+}
+
+/** A quick score's answers as the form shows them (a rescore starts from the reviewed score's). */
+export interface ScoreFormAnswers {
+  channel: string;
+  connection: string;
+  rapport: string;
+  unstatedNeeds: string;
+  wow: string;
+  note: string | null;
+}
 
 /** Each form's fields, by domain name. Settings fields are settings paths ("pointsPerType.absence"). */
 export const FORM_FIELDS = {
@@ -33,6 +65,8 @@ export const FORM_FIELDS = {
   "form.score": ["agent", "reference", "channel", "connection", "rapport", "unstatedNeeds", "wow", "note"],
   "form.attendance": ["member", "date", "type", "note"],
   "form.paid_day": ["date", "note"],
+  "form.calibration": ["connection", "rapport", "unstatedNeeds", "wow", "note"],
+  "form.review": ["reason"],
   "form.settings": [
     "recognitionChannel",
     "leadsChannel",
@@ -69,6 +103,18 @@ export interface FormValues {
     reference: string;
     channel: string;
     /** "0", "1", "2"; "" when unanswered. */
+    connection: string;
+    rapport: string;
+    unstatedNeeds: string;
+    wow: string;
+    note: string | null;
+    /** The review a rescore decides (carried by the form; re-checked). */
+    reviewId?: string | null;
+  };
+  "form.review": { scoreId: string | null; reason: string };
+  "form.calibration": {
+    /** The calibration the form carries (re-checked: it may be forged). */
+    calibrationId: string | null;
     connection: string;
     rapport: string;
     unstatedNeeds: string;

@@ -19,6 +19,11 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wow", description: "Nominate a teammate for a wow moment (opens a form)." },
   { usage: "/wow @teammate what they did", description: "Nominate directly, with the story in one line." },
   { usage: "/score [@agent] [reference]", description: "Quick-score an interaction on the Happiness Experience Form (leads)." },
+  {
+    usage: "/score calibrate @agent REF @lead...",
+    description:
+      "Blind calibration: you and the leads named score the same interaction; nobody sees the others' answers until all have scored or 3 workdays pass (leads).",
+  },
   { usage: "/pto", description: "Your PTO balance, paid days, streak, attendance points and ledger (private); request a paid day off." },
   { usage: "/pto @agent", description: "Someone else's PTO and attendance (leads)." },
   { usage: "/pto adjust @person +H|-H REASON", description: "Add or take hours by hand: an opening balance, a correction; never below zero (admins)." },
@@ -48,7 +53,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   { usage: "/wowbot stats", description: "Your PTO, points, wows, quick scores and service level (7 days), privately." },
   { usage: "/wowbot stats @agent", description: "Someone else's stats, service level and idle chats included (leads)." },
   {
-    usage: "/wowbot export nominations|scores|attendance|ledger [from] [to]",
+    usage: "/wowbot export nominations|scores|attendance|ledger|calibrations|feedback [from] [to]",
     description: "A CSV file sent to you by DM; dates YYYY-MM-DD, both included (admins).",
   },
   { usage: "/wowbot help", description: "List every wowbot command." },

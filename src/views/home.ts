@@ -1,5 +1,6 @@
 // The member's own page (Slack App Home) and `/wowbot stats`: PTO, recognition received, quick-score results and the
 // member's service level and idle chats over 7 days.
+import { type FeedbackFigures, formatCsat, formatNps } from "../domain/feedback.js";
 import { type Capped, duration } from "./digest.js";
 import { type Block, bold, command, emoji, heading, line, type Message, note, part, person, quote, reference, type Text, t } from "./elements.js";
 import type { PersonRef } from "./person.js";
@@ -11,6 +12,8 @@ export interface HomeFacts {
   wowsLast30Days: number;
   secondsLast30Days: number;
   scoresLast30Days: { count: number; average: number | null; metGoal: number };
+  /** CSAT and NPS of the customers' feedback on the member in the last 30 days, beside the quick scores. */
+  feedbackLast30Days: FeedbackFigures;
   latestNotes: Array<{ scorer: PersonRef; reference: string; score: number; note: string; at: Date }>;
   goal: number;
 }
@@ -142,12 +145,18 @@ export function homeMessage(view: HomeView | StatsView): Message {
       note(t`${plural(w.seconds, "second")}${w.reference ? t`  ·  ${reference(w.reference, caps.reference)}` : []}`),
     );
   }
+  const f = view.feedbackLast30Days;
   const scores: Block[] = [
-    heading(t`Quick scores`),
+    heading(t`Quick scores and customer feedback`),
     line(
       s.count === 0
         ? t`No scored interactions in the last 30 days.`
         : t`${bold(s.average ?? 0)} average over ${plural(s.count, "scored interaction")} in the last 30 days; ${s.metGoal} met the goal of ${view.goal}.`,
+    ),
+    line(
+      f.csatCount === 0 && f.npsCount === 0
+        ? t`No customer feedback in the last 30 days.`
+        : t`Customers: ${f.csatCount ? t`CSAT ${bold(formatCsat(f) ?? "")} (${plural(f.csatCount, "rating")})` : t`no CSAT ratings`}${f.npsCount ? t`, NPS ${bold(formatNps(f) ?? "")} (${plural(f.npsCount, "answer")})` : []} in the last 30 days.`,
     ),
   ];
   for (const n of view.latestNotes) {

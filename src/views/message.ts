@@ -1,5 +1,7 @@
 // Every view as the message a person reads: the one place each platform's converter gets its content from.
 import { attendancePostMessage, occurrenceListMessage } from "./attendance.js";
+import { calibrationInviteMessage, calibrationRevealMessage } from "./calibration.js";
+import { candidateAgentDmMessage, candidateCardMessage, candidatePostMessage } from "./candidate.js";
 import { digestMessage } from "./digest.js";
 import type { Message } from "./elements.js";
 import { helpMessage } from "./help.js";
@@ -8,6 +10,7 @@ import type { View } from "./index.js";
 import { confirmationMessage, nominationPostMessage, nomineeDmMessage } from "./nomination.js";
 import { noticeMessage } from "./notice.js";
 import { ledgerDmMessage, ptoMessage, ptoOutcomeMessage, ptoRequestPostMessage } from "./pto.js";
+import { reviewOutcomeMessage, reviewRequestMessage } from "./review.js";
 import { scoreDmMessage } from "./score.js";
 import { teamCardMessage, teamListMessage } from "./teams.js";
 
@@ -25,6 +28,20 @@ export function messageOf(view: View | HomeView): Message {
       return confirmationMessage(view);
     case "score.agent_dm":
       return scoreDmMessage(view);
+    case "review.request":
+      return reviewRequestMessage(view);
+    case "review.outcome":
+      return reviewOutcomeMessage(view);
+    case "candidate.card":
+      return candidateCardMessage(view);
+    case "candidate.post":
+      return candidatePostMessage(view);
+    case "candidate.agent_dm":
+      return candidateAgentDmMessage(view);
+    case "calibration.invite":
+      return calibrationInviteMessage(view);
+    case "calibration.reveal":
+      return calibrationRevealMessage(view);
     case "pto":
       return ptoMessage(view);
     case "pto.request":

@@ -1,6 +1,8 @@
 // Quick-score views, platform-neutral: the agent's DM with the score, every answer and the coaching note.
+
+import { REVIEW_WINDOW_DAYS } from "../domain/review.js";
 import { answerLabel, attemptsLabel, type INTERACTION_CHANNELS, QUESTIONS, type ScoreAnswers } from "../domain/scorecard.js";
-import { bold, emoji, fields, line, type Message, person, quote, reference, t } from "./elements.js";
+import { actions, bold, emoji, fields, line, type Message, note, person, quote, reference, t } from "./elements.js";
 import type { PersonRef } from "./person.js";
 
 export interface ScoreFacts {
@@ -56,6 +58,12 @@ export function scoreDmMessage(view: ScoreDmView): Message {
       ),
       fields(view.answers.map((a) => ({ label: [a.question], value: [bold(a.answer)] }))),
       ...(view.note ? [line([bold("Coaching note")]), quote(view.note, 2900)] : []),
+      // PRODUCT.md §9, "Reviews": the agent acknowledges the coaching, or disputes the score.
+      note(t`Seen it? Say so. Disagree? Ask for a review within ${REVIEW_WINDOW_DAYS} days: a lead who didn't score it looks again.`),
+      actions(
+        { label: "Seen", action: { kind: "score.seen", scoreId: view.scoreId }, style: "primary" },
+        { label: "Ask for a review", action: { kind: "score.review", scoreId: view.scoreId } },
+      ),
     ],
   };
 }

@@ -134,3 +134,57 @@ describe("wowbot import roster", () => {
     expect(good.code).toBe(0);
   });
 });
+
+describe("wowbot import feedback", () => {
+  let c: CliDatabase;
+  beforeAll(async () => {
+    c = await cliDatabase("feedback");
+    await c.withDb(async (db) => {
+      await new MemberRepository(db).upsert(
+        { workspaceId: c.workspace.id, platformUserId: "U_ADA", displayName: "Ada", email: "ada@example.com" },
+        "agent",
+        new Date(),
+      );
+    });
+  });
+  afterAll(() => c.close());
+
+  it("lists every bad line and imports nothing, then imports a good file and says how many became wow candidates", async () => {
+    const bad = await c.cli(
+      "import",
+      "feedback",
+      c.file("bad.csv", "member,feedbackId,receivedAt,csat,comment\nU_NOBODY,f-1,2026-03-02T10:00:00Z,5,\nada@example.com,f-2,2026-03-02,9,\n"),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toEqual([
+      'line 2, member: "U_NOBODY" is not in the workspace\'s directory: use their user id or the email the workspace knows them by.',
+      'line 3, receivedAt: "2026-03-02" is not a timestamp with an offset: use ISO 8601 with a time zone offset, such as 2026-03-02T09:15:00Z or 2026-03-02T10:15:00+01:00.',
+      "line 3, csat: csat must be a whole number from 1 to 5.",
+      "Nothing was imported.",
+    ]);
+    const received = new Date(Date.now() - 3_600_000).toISOString();
+    const later = new Date(Date.now() - 1_800_000).toISOString(); // the export lists by when it was received
+    const good = await c.cli(
+      "import",
+      "feedback",
+      c.file(
+        "good.csv",
+        `Member,FeedbackId,ReceivedAt,CSAT,NPS,Comment\nada@example.com,f-1,${received},5,,"She fixed it in minutes, and kindly too."\nU_ADA,f-2,${later},,3,\n`,
+      ),
+    );
+    expect(good.err).toEqual([]);
+    expect(good.out).toEqual(["Imported 2 feedback rows: 2 new, 0 updated, 0 unchanged; 1 wow candidate sent to the agents' leads."]);
+    expect(good.code).toBe(0);
+
+    // The operator's export has every row, the comment protected and quoted, and no customer.
+    const { written, code } = await c.stream("export", "feedback");
+    expect(code).toBe(0);
+    const lines = written
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe("feedback_id,received_at,member_user_id,member_name,member_email,csat,nps,comment,interaction_ref,channel,wow_candidate");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',ada@example.com,5,,"She fixed it in minutes, and kindly too.",,,pending');
+  });
+});

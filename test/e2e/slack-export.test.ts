@@ -97,9 +97,11 @@ describe("/wowbot export", () => {
 
   it("answers bad arguments with what is wrong and the usage, exporting nothing", async () => {
     t.fakeSlack.reset();
-    const usage = "Usage: `/wowbot export nominations|scores|attendance|ledger [from YYYY-MM-DD] [to YYYY-MM-DD]` (admins).";
+    const usage = "Usage: `/wowbot export nominations|scores|attendance|ledger|calibrations|feedback [from YYYY-MM-DD] [to YYYY-MM-DD]` (admins).";
     expect((await exportCmd("")).text).toBe(`:information_source: ${usage}`);
-    expect((await exportCmd("payroll")).text).toBe(`:no_entry_sign: "payroll" cannot be exported: use nominations, scores, attendance or ledger. ${usage}`);
+    expect((await exportCmd("payroll")).text).toBe(
+      `:no_entry_sign: "payroll" cannot be exported: use nominations, scores, attendance, ledger, calibrations or feedback. ${usage}`,
+    );
     expect((await exportCmd("scores 2026-13-01")).text).toContain('"2026-13-01" is not a date: use YYYY-MM-DD for the from date.');
     expect((await exportCmd("ledger 2026-03-01 march")).text).toContain('"march" is not a date: use YYYY-MM-DD for the to date.');
     expect((await exportCmd("attendance 2026-03-31 2026-03-01")).text).toContain(

@@ -244,8 +244,8 @@ describe("wowbot export (the command on a seeded database)", () => {
 
   it("refuses an unknown kind, a bad date or a backwards range with exit 2, writing nothing to stdout", async () => {
     const cases: Array<[string[], string]> = [
-      [["export"], "wowbot export: Say what to export: nominations, scores, attendance or ledger."],
-      [["export", "payroll"], 'wowbot export: "payroll" cannot be exported: use nominations, scores, attendance or ledger.'],
+      [["export"], "wowbot export: Say what to export: nominations, scores, attendance, ledger, calibrations or feedback."],
+      [["export", "payroll"], 'wowbot export: "payroll" cannot be exported: use nominations, scores, attendance, ledger, calibrations or feedback.'],
       [["export", "scores", "--from", "2026-02-30"], 'wowbot export: "2026-02-30" is not a date: use YYYY-MM-DD for the from date.'],
       [["export", "scores", "--to", "03/31/2026"], 'wowbot export: "03/31/2026" is not a date: use YYYY-MM-DD for the to date.'],
       [

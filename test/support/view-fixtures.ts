@@ -1,6 +1,6 @@
 // Worst-case neutral views shared by the Block Kit and the Adaptive Card limit tests: the same full lists and maxed
 // figures, with each platform's own people and hostile text passed in (mention syntax differs between the two).
-import { DIGEST_LIST_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX } from "../../src/domain/digest.js";
+import { DIGEST_LIST_MAX, DIGEST_QUALITY_MAX, DIGEST_REQUESTS_MAX, DIGEST_TOP_MAX } from "../../src/domain/digest.js";
 import { ptoBalance } from "../../src/domain/pto.js";
 import { attendancePostView } from "../../src/views/attendance.js";
 import type { DigestFacts } from "../../src/views/digest.js";
@@ -103,6 +103,7 @@ export function worstStatsViews(p: {
     wowsLast30Days: 999,
     secondsLast30Days: 9999,
     scoresLast30Days: { count: 999, average: 87, metGoal: 500 },
+    feedbackLast30Days: { csatCount: 99_999, csat: 66.6666, npsCount: 99_999, nps: -100 },
     latestNotes: Array.from({ length: 3 }, (_, i) => ({ scorer: p.scorer(i), reference: p.reference, score: 100, note: p.note, at: p.at })),
     goal: 80,
     pto: p.pto,
@@ -148,6 +149,7 @@ export function worstDigestFacts(p: {
         nominations: 7,
         scores: 12,
         average: 87.5,
+        csat: 66.6666,
         pending: 2,
       })),
     ),
@@ -166,6 +168,12 @@ export function worstDigestFacts(p: {
       metGoal: 2500,
       goal: 80,
       lowest: people(DIGEST_TOP_MAX).map((agent) => ({ agent, scorer: p.person(2), score: 0, reference: p.reference })),
+      lastDays: 30,
+      recentScores: { count: 99_999, average: 77.77777 },
+      feedback: { csatCount: 99_999, csat: 66.6666, npsCount: 99_999, nps: -33.3333 },
+      lookAgain: capped(people(DIGEST_QUALITY_MAX).map((agent) => ({ agent, reference: p.reference, score: 100, csat: 1 }))),
+      candidates: capped(people(DIGEST_QUALITY_MAX).map((agent) => ({ agent, expires: "2026-03-25" }))),
+      reviews: capped(people(DIGEST_QUALITY_MAX).map((agent) => ({ agent, scorer: p.person(2), score: 100, reference: p.reference }))),
     },
     attendance: {
       occurrences: capped(people(DIGEST_LIST_MAX).map((person) => ({ person, type: "absence" as const, date: "2026-03-11" }))),

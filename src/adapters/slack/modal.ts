@@ -16,6 +16,8 @@ export const CALLBACK_IDS: Record<FormKind, string> = {
   "form.score": "score.submit",
   "form.attendance": "attendance.submit",
   "form.paid_day": "pto.request.submit",
+  "form.calibration": "calibration.submit",
+  "form.review": "review.submit",
   "form.settings": "settings.submit",
 };
 
@@ -142,6 +144,8 @@ const FORM_SHAPES: Record<FormKind, FormView> = {
   "form.score": { kind: "form.score", agent: null, reference: null, nominationId: null },
   "form.attendance": { kind: "form.attendance", member: null, today: "2000-01-01" },
   "form.paid_day": { kind: "form.paid_day", today: "2000-01-01", hoursPerPaidDay: 8 },
+  "form.calibration": { kind: "form.calibration", calibrationId: "", agent: { platformUserId: "", displayName: "" }, reference: "", answers: null },
+  "form.review": { kind: "form.review", scoreId: "", reference: "", score: 0, scorer: "" },
   "form.settings": { kind: "form.settings", settings: defaultSettings, timezone: "UTC", channels: [] },
 };
 export const formInputs = (kind: FormKind): Input[] => formOf(FORM_SHAPES[kind]).items.filter(isInput);

@@ -1,4 +1,4 @@
-// `wowbot export nominations|scores|attendance|ledger [--from DATE] [--to DATE]`: CSV on stdout, read from the database
+// `wowbot export nominations|scores|attendance|ledger|calibrations|feedback [--from DATE] [--to DATE]`: CSV on stdout, read from the database
 // in batches and written as it is read, so a year of history streams through without piling up in memory.
 import { EXPORT_COLUMNS, type ExportRequest, exportCsv, exportRequest } from "../../app/exports.js";
 import type { Config } from "../../config/env.js";
@@ -9,7 +9,7 @@ import { withWorkspace } from "../workspace.js";
 
 const columnList = (kind: keyof typeof EXPORT_COLUMNS) => EXPORT_COLUMNS[kind].map((c) => c.header).join(", ");
 
-const exportHelp = `Usage: wowbot export nominations|scores|attendance|ledger [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace ID]
+const exportHelp = `Usage: wowbot export nominations|scores|attendance|ledger|calibrations|feedback [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace ID]
 
 Writes the workspace's records as CSV to stdout (RFC 4180: UTF-8 without a byte-order mark, a header row, CRLF line
 ends, values with commas, quotes or line breaks in double quotes):
@@ -28,6 +28,11 @@ platform user id, name and email. Nothing is left out; a status column tells wha
   scores       status current, or superseded (re-scored; superseded_by names the score that replaced it)
   attendance   status live, or deleted (with deleted_at and deleted_by)
   ledger       every entry; hours are negative for redemptions and reversals
+  calibrations one row per lead taking part in a blind calibration (by the day it started); answers, score and
+               spread (highest minus lowest score) stay empty until it is revealed, scored_at empty for a lead who
+               never scored
+  feedback     customer feedback by when it was received, with its wow candidate's status; comments are personal
+               data (the customer is never stored, so never exported)
 
 Spreadsheet safety: a text cell (names, emails, stories, notes, references, reasons) that starts with =, +, -, @,
 a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it instead of running it as a formula.
@@ -38,6 +43,8 @@ Columns:
   scores       ${columnList("scores")}
   attendance   ${columnList("attendance")}
   ledger       ${columnList("ledger")}
+  calibrations ${columnList("calibrations")}
+  feedback     ${columnList("feedback")}
 
 Each export is audit-logged (actor "cli", with its kind, range and row count).
 With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one process at a time opens DATA_DIR.
@@ -86,7 +93,7 @@ async function runExport(config: Config, args: ExportArgs, output: Output): Prom
 
 export const exportCommand: Command<ExportArgs> = {
   name: "export",
-  summary: "export nominations, scores, attendance or the PTO ledger as CSV (wowbot export scores --from DATE)",
+  summary: "export nominations, scores, attendance, the PTO ledger, calibrations or feedback as CSV (wowbot export scores --from DATE)",
   help: exportHelp,
   options: { workspace: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
   parse: exportArgs,

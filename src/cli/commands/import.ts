@@ -1,11 +1,12 @@
-// `wowbot import attendance|service-level|chat-sessions FILE.csv`: reads the CSV, finds the workspace, and hands the rows
+// `wowbot import attendance|service-level|chat-sessions|roster|feedback FILE.csv`: reads the CSV, finds the workspace, and hands the rows
 // to the same use case the ingest API uses, which checks the whole file and saves all of it or nothing. Problems are
 // printed one per line, with the file line.
 import { readFileSync } from "node:fs";
 import { type ImportRow, importAttendance } from "../../app/import-attendance.js";
 import { importRoster, ROSTER_FIELDS } from "../../app/import-roster.js";
 import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
-import { CHAT_SESSION_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
+import { ingestFeedback } from "../../app/ingest-feedback.js";
+import { CHAT_SESSION_FIELDS, FEEDBACK_FIELDS, type IngestCounts, type IngestRefusal, SERVICE_LEVEL_FIELDS } from "../../app/ingest-rows.js";
 import { ingestServiceLevel } from "../../app/ingest-service-level.js";
 import type { Config } from "../../config/env.js";
 import type { Repositories } from "../../db/repositories.js";
@@ -19,7 +20,7 @@ import { EXIT } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
-const importHelp = `Usage: wowbot import attendance|service-level|chat-sessions|roster FILE.csv [--workspace ID]
+const importHelp = `Usage: wowbot import attendance|service-level|chat-sessions|roster|feedback FILE.csv [--workspace ID]
 
 Imports rows from a CSV file (UTF-8, comma-separated) whose first row names the columns, in any order and any case.
 The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the rules are the same:
@@ -58,6 +59,19 @@ The columns are the ingest API's fields (see GET /api/v1/openapi.json), and the 
     since           optional YYYY-MM-DD, the day the membership starts (backdates enrolment); today when empty
     openingBalance  optional hours of PTO the person already has, credited once per person
 
+  wowbot import feedback FILE.csv
+  member,feedbackId,receivedAt,csat,nps,comment,interactionRef,channel
+  U024BE7LH,fb-9001,2026-03-02T11:00:00Z,5,10,"She sorted my refund in two minutes, brilliant",T-1001,email
+
+    feedbackId      the feedback tool's id, unique in the workspace (a resend updates it)
+    receivedAt      ISO 8601 with an offset; not in the future
+    csat, nps       csat 1-5 and/or nps 0-10 (at least one)
+    comment         optional, up to 4000 characters; personal data: never put the customer's name in it
+    interactionRef  optional ticket, call or chat id, as leads type it in quick scores
+    channel         optional: phone, email, chat, ...
+    Feedback from the last 14 days with CSAT 5 or NPS 9-10 and a comment of 20+ characters becomes a wow
+    candidate before the agent's team leads, once per feedbackId.
+
 The whole file is checked first. Every problem is listed with its line and column, and nothing is saved unless
 every row is valid. Importing the same file again changes nothing: attendance already recorded (same member, date
 and type) is skipped; a service-level day (member + date) or chat session (sessionId) already stored takes the
@@ -72,7 +86,7 @@ With the embedded database (no DATABASE_URL), stop \`wowbot serve\` first: one p
 Exit codes: 0 imported; 1 problems in the file (nothing imported), file unreadable or database unavailable;
 2 usage error; 3 invalid configuration.`;
 
-const KINDS = ["attendance", "service-level", "chat-sessions", "roster"] as const;
+const KINDS = ["attendance", "service-level", "chat-sessions", "roster", "feedback"] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ImportArgs {
@@ -84,8 +98,9 @@ export interface ImportArgs {
 /** Checks the command line before anything is loaded: what to import, from which file. */
 export function importArgs(positionals: string[], values: OptionValues): ImportArgs | { usage: string } {
   const [what, file, extra] = positionals;
-  if (!what) return { usage: "say what to import: wowbot import attendance|service-level|chat-sessions|roster FILE.csv" };
-  if (!(KINDS as readonly string[]).includes(what)) return { usage: `cannot import "${what}": use attendance, service-level, chat-sessions or roster` };
+  if (!what) return { usage: "say what to import: wowbot import attendance|service-level|chat-sessions|roster|feedback FILE.csv" };
+  if (!(KINDS as readonly string[]).includes(what))
+    return { usage: `cannot import "${what}": use attendance, service-level, chat-sessions, roster or feedback` };
   if (!file) return { usage: `name the CSV file: wowbot import ${what} FILE.csv` };
   if (extra !== undefined) return { usage: `unexpected argument "${extra}"` };
   const workspace = stringOption(values, "workspace");
@@ -115,6 +130,11 @@ const SPECS: Record<Kind, ColumnSpec> = {
     expected: "member, sessionId, startedAt and (optionally) customerLeftAt, agentClosedAt",
   },
   roster: { columns: ROSTER_FIELDS, required: ["member", "team"], expected: "member, team and (optionally) role, since, openingBalance" },
+  feedback: {
+    columns: FEEDBACK_FIELDS,
+    required: ["member", "feedbackId", "receivedAt"],
+    expected: "member, feedbackId, receivedAt and (optionally) csat, nps, comment, interactionRef, channel",
+  },
 };
 
 type LineProblem = { line: number; field: string; reason: string };
@@ -187,7 +207,7 @@ export function rowsFromCsv(text: string): Rows {
   return { ok: true, rows: attendanceRows(parsed.records), problems: parsed.problems };
 }
 
-const NUMERIC = new Set(["customerFacingSeconds", "availableSeconds"]);
+const NUMERIC = new Set(["customerFacingSeconds", "availableSeconds", "csat", "nps"]);
 
 /**
  * Cells as the API's JSON fields: an empty cell is a field left out, a whole number in a seconds column is a number.
@@ -299,19 +319,29 @@ async function importContactData(
   parsed: Extract<Records, { ok: true }>,
   output: Output,
 ): Promise<number> {
-  const ports = { clock: systemClock, members: repos.members, contactData: repos.contactData };
+  const ports = { clock: systemClock, members: repos.members, contactData: repos.contactData, teams: repos.teams, feedback: repos.feedback };
   const input = { workspace, rows: parsed.records.map((r) => apiRow(r.cells)), dryRun: parsed.problems.length > 0 };
-  const result: Result<IngestCounts, IngestRefusal> =
-    what === "service-level" ? await ingestServiceLevel(ports, input) : await ingestChatSessions(ports, input);
+  const result: Result<IngestCounts & { candidates?: number }, IngestRefusal> =
+    what === "service-level"
+      ? await ingestServiceLevel(ports, input)
+      : what === "chat-sessions"
+        ? await ingestChatSessions(ports, input)
+        : await ingestFeedback(ports, input);
   const lineOf = (index: number) => parsed.records[index]?.line ?? 0;
   const problems = [
     ...parsed.problems,
     ...(result.ok ? [] : result.error.problems.map((p) => ({ ...p, line: lineOf(p.index), reason: linesNotRows(p.reason, lineOf) }))),
   ];
   if (problems.length || !result.ok) return printProblems(problems, output);
-  const { received, created, updated, unchanged } = result.value;
-  const noun = what === "service-level" ? plural(received, "service-level day", "service-level days") : plural(received, "chat session", "chat sessions");
-  output.out(`Imported ${noun}: ${created} new, ${updated} updated, ${unchanged} unchanged.`);
+  const { received, created, updated, unchanged, candidates } = result.value;
+  const noun =
+    what === "service-level"
+      ? plural(received, "service-level day", "service-level days")
+      : what === "chat-sessions"
+        ? plural(received, "chat session", "chat sessions")
+        : plural(received, "feedback row", "feedback rows");
+  const wows = candidates ? `; ${plural(candidates, "wow candidate", "wow candidates")} sent to the agents' leads` : "";
+  output.out(`Imported ${noun}: ${created} new, ${updated} updated, ${unchanged} unchanged${wows}.`);
   return EXIT.ok;
 }
 

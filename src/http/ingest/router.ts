@@ -6,6 +6,7 @@ import { authenticateApiToken } from "../../app/authenticate-token.js";
 import { ingestAttendance } from "../../app/ingest-attendance.js";
 import type { ContactDataStore } from "../../app/ingest-batch.js";
 import { ingestChatSessions } from "../../app/ingest-chat-sessions.js";
+import { ingestFeedback } from "../../app/ingest-feedback.js";
 import { ingestRoster } from "../../app/ingest-roster.js";
 import type { IngestCounts, IngestRefusal } from "../../app/ingest-rows.js";
 import { ingestServiceLevel } from "../../app/ingest-service-level.js";
@@ -19,7 +20,7 @@ import { openApiDocument } from "./openapi.js";
 import { ENDPOINTS, ingestBody } from "./schemas.js";
 
 export interface IngestDeps {
-  ports: Pick<Ports, "clock" | "members" | "attendance" | "tokens" | "teams">;
+  ports: Pick<Ports, "clock" | "members" | "attendance" | "tokens" | "teams" | "feedback">;
   contactData: ContactDataStore;
   workspaces: { findById(id: string): Promise<WorkspaceRecord | null> };
   logger: Logger;
@@ -93,6 +94,7 @@ export function ingestRouter(deps: IngestDeps): Router {
     const input = { workspace: caller.workspace, rows };
     if (kind === "service-level") return ingestServiceLevel({ ...ports, contactData: deps.contactData }, input);
     if (kind === "chat-sessions") return ingestChatSessions({ ...ports, contactData: deps.contactData }, input);
+    if (kind === "feedback") return ingestFeedback(ports, input);
     if (kind === "roster") return ingestRoster(ports, { ...input, actor: `api:${caller.token.name}` });
     return ingestAttendance(ports, { ...input, actor: `api:${caller.token.name}` });
   };

@@ -1,7 +1,7 @@
 // The ingest API's request and response bodies as zod schemas: the router checks requests with them and the OpenAPI
 // description is generated from them, so the two can't disagree. Row formats live with the use cases (app/ingest-rows).
 import { z } from "zod";
-import { attendanceRow, chatSessionRow, rosterRow, serviceLevelRow } from "../../app/ingest-rows.js";
+import { attendanceRow, chatSessionRow, feedbackRow, rosterRow, serviceLevelRow } from "../../app/ingest-rows.js";
 
 /**
  * Every ingest request: a JSON object whose `rows` holds the rows. The rows themselves are checked one by one by the
@@ -54,6 +54,10 @@ export const rosterCountsBody = countsBody
   })
   .describe("The roster was applied: created counts memberships started, updated those moved or backdated.");
 
+export const feedbackCountsBody = countsBody
+  .extend({ candidates: z.int().min(0).describe("Wow candidates created: feedback with CSAT 5 or NPS 9-10 and a comment, sent to the agent's leads once.") })
+  .describe("The feedback was saved: created + updated + unchanged = received.");
+
 export const ENDPOINTS = [
   {
     path: "/service-level",
@@ -86,5 +90,13 @@ export const ENDPOINTS = [
     row: rosterRow,
     counts: rosterCountsBody,
     summary: "Teams and their members from an HR system: who is in which team, leads, since when, opening balances",
+  },
+  {
+    path: "/feedback",
+    kind: "feedback",
+    name: "Feedback",
+    row: feedbackRow,
+    counts: feedbackCountsBody,
+    summary: "Customer feedback (CSAT, NPS, comment) per interaction and member; delighted customers' words become wow candidates",
   },
 ] as const;

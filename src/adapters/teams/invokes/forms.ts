@@ -127,13 +127,26 @@ const peopleOf = (form: FormView, values: Record<string, unknown> = {}) => [
 ];
 
 /** The dialog for an outcome: the form (with errors and typed values when given), else the refusal as a message. */
-async function dialogOf(turn: TeamsTurn, outcome: CommandOutcome, dialogId: string, errors?: FormErrors, values?: Record<string, unknown>): Promise<Body> {
+async function dialogOf(
+  turn: TeamsTurn,
+  outcome: CommandOutcome,
+  dialogId: string,
+  errors?: FormErrors,
+  values?: Record<string, unknown>,
+  fill: Prefill = {},
+): Promise<Body> {
   if (outcome.kind !== "form") {
     const text = outcome.kind === "reply" ? plainAnswer(outcome.view) : "";
     return doneTaskModule(text || FORM_NOT_OPENED);
   }
   const names = await namesOf(turn, peopleOf(outcome.form, values));
-  return taskModule(outcome.form, errors, names, { values, data: { dialog: dialogId } });
+  return taskModule(outcome.form, errors, names, { values, data: { dialog: dialogId, ...viaData(fill) } });
+}
+
+/** The button a form came from, kept in the dialog's data: a form reopened with problems is built by it again. */
+function viaData(fill: Prefill): Record<string, string> {
+  const field = fill.via ? actionIdField(fill.via) : null;
+  return fill.via ? { via: fill.via, ...(field && fill.subject ? { [field]: fill.subject } : {}) } : {};
 }
 
 const prefillOf = (action: Extract<CardAction, { wowbot: "form.open" | "form.submit" }>): Prefill => {
@@ -166,7 +179,7 @@ function teamsForm(kind: FormKind): TeamsForm {
       if (action?.wowbot !== "form.open" || action.form !== kind) return doneTaskModule(FORM_NOT_OPENED);
       const fill = prefillOf(action);
       const req = teamsRequest(turn);
-      return dialogOf(turn, await openForm(turn, req, kind, fill), randomUUID());
+      return dialogOf(turn, await openForm(turn, req, kind, fill), randomUUID(), undefined, undefined, fill);
     },
     async submit(turn: TeamsTurn, submitted: ActionData) {
       // Teams sends an input left empty as "": not an id for the action reader (the form reader takes it as empty).
@@ -189,7 +202,7 @@ function teamsForm(kind: FormKind): TeamsForm {
         agent: idOf(data.agent) ?? fill.agent,
         member: idOf(data.member),
       });
-      return dialogOf(turn, reopened, dialogId ?? randomUUID(), result.errors, submitted);
+      return dialogOf(turn, reopened, dialogId ?? randomUUID(), result.errors, submitted, fill);
     },
   };
 }
