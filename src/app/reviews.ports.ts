@@ -26,16 +26,6 @@ export interface ReviewedScore {
   review: ReviewRecord | null;
 }
 
-/** An open review, as the digest lists it. */
-export interface OpenReview {
-  reviewId: string;
-  agent: { platformUserId: string; displayName: string };
-  scorer: { platformUserId: string; displayName: string };
-  score: number;
-  reference: string;
-  createdAt: Date;
-}
-
 export interface ReviewStore {
   find(id: string): Promise<ReviewRecord | null>;
   /** The score with what reviews need about it; null when there is none with that id. */
@@ -55,8 +45,6 @@ export interface ReviewStore {
   requestKeys(reviewId: string): Promise<string[]>;
   /** Marks the score seen with its audit entry; false (nothing written) when it already was. */
   markSeen(scoreId: string, at: Date, actor: string): Promise<boolean>;
-  /** The workspace's open reviews (of one team's agents with `teamId`), oldest first: one statement. */
-  openReviews(workspaceId: string, options?: { teamId?: string }): Promise<OpenReview[]>;
 }
 
 /** What a rescore writes besides the new score, in the same transaction (see ScoreStore.record). */

@@ -9,7 +9,7 @@ import { AttendanceRepository } from "./attendance.repository.js";
 import { CalibrationRepository, calibrationFacts } from "./calibration.repository.js";
 import { ContactDataRepository } from "./contact-data.repository.js";
 import type { Database } from "./database.js";
-import { digestFacts } from "./digest-facts.js";
+import { readDigestFacts } from "./digest-facts.js";
 import { DirectorySyncRepository } from "./directory-sync.repository.js";
 import { ExportRepository } from "./export.repository.js";
 import { FeedbackRepository } from "./feedback.repository.js";
@@ -29,7 +29,7 @@ import { WorkspaceRepository } from "./workspace.repository.js";
 export function createRepositories(db: Database) {
   const workspaces = new WorkspaceRepository(db);
   const feedback = new FeedbackRepository(db);
-  const digest: DigestSource = { facts: (w, day, teamId) => db.withSession((sql) => digestFacts(sql, w, day, { teamId })) };
+  const digest: DigestSource = { facts: (w, day, teamId) => readDigestFacts(db, w, day, { teamId }) };
   return {
     db,
     workspaces,

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { OutboxEntry } from "../app/outbox-messages.js";
 import { outboxKey } from "../app/outbox-messages.js";
-import type { OpenReview, ReviewedScore, ReviewRecord, ReviewStore } from "../app/reviews.ports.js";
+import type { ReviewedScore, ReviewRecord, ReviewStore } from "../app/reviews.ports.js";
 import type { QuickScore } from "../generated/prisma/client.js";
 import type { ReviewFacts } from "../views/review.js";
 import { recordAudit } from "./audit-log.repository.js";
@@ -102,36 +102,6 @@ export class ScoreReviewRepository implements ReviewStore {
       });
       return true;
     });
-  }
-
-  async openReviews(workspaceId: string, options: { teamId?: string } = {}): Promise<OpenReview[]> {
-    const rows = await this.db.query<{
-      reviewId: string;
-      agentUserId: string;
-      agentName: string;
-      scorerUserId: string;
-      scorerName: string;
-      score: number;
-      reference: string;
-      createdAt: Date;
-    }>(
-      `SELECT r.id AS "reviewId", a."platformUserId" AS "agentUserId", a."displayName" AS "agentName",
-              s."platformUserId" AS "scorerUserId", s."displayName" AS "scorerName", q.score, q.reference, r."createdAt"
-       FROM "ScoreReview" r JOIN "QuickScore" q ON q.id = r."scoreId" JOIN "Member" a ON a.id = r."agentId" JOIN "Member" s ON s.id = q."scorerId"
-       WHERE r."workspaceId" = $1::uuid AND r.status = 'open'
-         AND ($2::uuid IS NULL OR EXISTS (
-           SELECT 1 FROM "TeamMembership" m WHERE m."teamId" = $2::uuid AND m."memberId" = r."agentId" AND m.role = 'member' AND m."to" IS NULL))
-       ORDER BY r."createdAt", r.id`,
-      [workspaceId, options.teamId ?? null],
-    );
-    return rows.map((r) => ({
-      reviewId: r.reviewId,
-      agent: { platformUserId: r.agentUserId, displayName: r.agentName },
-      scorer: { platformUserId: r.scorerUserId, displayName: r.scorerName },
-      score: r.score,
-      reference: r.reference,
-      createdAt: r.createdAt,
-    }));
   }
 }
 

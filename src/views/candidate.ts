@@ -44,7 +44,7 @@ export function candidateCardMessage(view: CandidateCardView): Message {
     const by = view.decidedBy ? t` by ${person(view.decidedBy)}` : [];
     const outcome =
       view.status === "recognised"
-        ? t`${emoji("white_check_mark")} Recognised${by}: posted as a wow from a customer.`
+        ? t`${emoji("white_check_mark")} Recognised${by} as a wow from a customer.`
         : view.status === "dismissed"
           ? t`Dismissed${by}.`
           : t`${emoji("hourglass")} Expired undecided.`;

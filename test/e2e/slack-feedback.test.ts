@@ -193,6 +193,9 @@ describe("customer feedback and customer-voiced wows on Slack", () => {
     expect(digest).toContain("Last 30 days: quick-score average 0 (1 score) · CSAT 100% (3 ratings).");
     expect(digest).toContain(`Look again (1): <@${ADA}> T-1001: score 0, CSAT 5.`);
     expect(digest).not.toContain(BEN);
+    clock.set("2026-03-27T09:00:00Z"); // the next day's digest: nothing new to look again at
+    expect(JSON.stringify(await t.slack.command({ command: "/wowbot", text: "digest", user_id: LENA }))).not.toContain("Look again");
+    clock.set("2026-03-26T09:00:00Z");
     expect(JSON.stringify(await t.slack.command({ command: "/wowbot", text: "digest", user_id: BOSS }))).toContain(
       "average score 0 (1 score), CSAT 100% (30 days)",
     );
@@ -206,5 +209,17 @@ describe("customer feedback and customer-voiced wows on Slack", () => {
     expect(cards().map((c) => c.args.channel)).toEqual([BOSS]);
     const candidate = await candidateOf("fb-dan");
     expect(await click(LENA, "candidate.recognise", candidate?.id ?? "")).toBe(":no_entry_sign: dan is not in your team.");
+
+    // Without a recognition channel nothing is posted, and neither the admin nor the card says it was.
+    const ws = await t.prisma.workspace.findFirstOrThrow();
+    await t.prisma.workspace.update({ where: { id: ws.id }, data: { settings: { ...(ws.settings as object), recognitionChannel: null } } });
+    expect(await click(BOSS, "candidate.recognise", candidate?.id ?? "")).toBe(
+      ":white_check_mark: Recognised: no recognition channel is set, so it was not posted, and dan gets a DM with the customer's words.",
+    );
+    await t.deliver();
+    expect(t.fakeSlack.acceptedCallsOf("chat.postMessage").filter((c) => JSON.stringify(c.args.blocks).includes("A wow from a customer"))).toEqual([]);
+    const card = JSON.stringify(t.fakeSlack.acceptedCallsOf("chat.update").at(-1)?.args.blocks);
+    expect(card).toContain(`Recognised by <@${BOSS}> as a wow from a customer.`);
+    expect(card).not.toContain("posted");
   });
 });

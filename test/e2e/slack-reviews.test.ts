@@ -2,7 +2,6 @@
 // "Seen"; the request reaches the agent's team leads other than the scorer (else the admins) with Uphold and Rescore;
 // only they decide, once; Rescore supersedes the score (history kept) and the agent is told the outcome.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScoreReviewRepository } from "../../src/db/score-review.repository.js";
 import { startTestService, type TestService } from "../support/service.js";
 import { setUpTwoTeams, TWO_TEAMS } from "../support/two-teams.js";
 
@@ -280,19 +279,11 @@ describe("reviews of quick scores on Slack", () => {
     expect(await t.prisma.auditLog.count({ where: { action: "score.seen", actor: ADA, subject: `score:${s.id}` } })).toBe(1);
   });
 
-  it("lists the open reviews for the digest, of one team when asked", async () => {
-    const { review } = await disputed("CALL-7");
-    const workspace = await t.prisma.workspace.findFirstOrThrow();
-    const billing = await t.prisma.team.findFirstOrThrow({ where: { name: "Billing" } });
-    const support = await t.prisma.team.findFirstOrThrow({ where: { name: "Support" } });
-    const reviews = new ScoreReviewRepository(t.service.db);
-    const open = await reviews.openReviews(workspace.id);
-    expect(open.map((r) => [r.agent.displayName, r.scorer.displayName, r.score, r.reference])).toEqual([
-      ["ada", "lena", 50, "CALL-3b"],
-      ["ada", "lena", 50, "CALL-7"],
-    ]);
-    expect(open.at(-1)?.reviewId).toBe(review.id);
-    expect((await reviews.openReviews(workspace.id, { teamId: billing.id })).map((r) => r.reference)).toEqual(["CALL-3b", "CALL-7"]);
-    expect(await reviews.openReviews(workspace.id, { teamId: support.id })).toEqual([]);
+  it("lists the open reviews in the digest, of its own team's agents", async () => {
+    await disputed("CALL-7");
+    const preview = async (lead: string) => JSON.stringify(await t.slack.command({ command: "/wowbot", text: "digest", user_id: lead }));
+    expect(await preview(LENA)).toContain(`Reviews asked for (2): <@${ADA}> 50 for CALL-3b (by <@${LENA}>); <@${ADA}> 50 for CALL-7 (by <@${LENA}>).`);
+    expect(await preview(TOM)).not.toContain("Reviews asked for");
+    expect(await preview(BOSS)).toContain("Reviews asked for (2)");
   });
 });

@@ -164,7 +164,9 @@ describe("wowbot export on Teams", () => {
       return String(chat().at(-1)?.activity.text);
     };
     expect(await last("")).toBe(text(usage));
-    expect(await last("payroll")).toBe(text(`"payroll" cannot be exported: use nominations, scores, attendance, ledger, calibrations or feedback. ${usage}`, "error"));
+    expect(await last("payroll")).toBe(
+      text(`"payroll" cannot be exported: use nominations, scores, attendance, ledger, calibrations or feedback. ${usage}`, "error"),
+    );
     expect(await last("scores 2026-13-01")).toContain('"2026-13-01" is not a date: use YYYY-MM-DD for the from date.');
     expect(await last("ledger 2026-03-01 march")).toContain('"march" is not a date: use YYYY-MM-DD for the to date.');
     expect(await last("attendance 2026-03-31 2026-03-01")).toContain("The range ends (2026-03-01) before it starts (2026-03-31): put the earlier date first.");

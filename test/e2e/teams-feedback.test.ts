@@ -84,7 +84,7 @@ describe("customer-voiced wows on Teams", () => {
     for (const lead of [BOSS, LENA, LOU]) {
       const sent = t.fakeTeams.to(personalConversationId(lead));
       expect(sent.map((a) => a.method)).toEqual(["PUT"]);
-      expect(shownText([sent[0]?.activity ?? {}])).toContain(`Recognised by <at>${LENA.name}</at>: posted as a wow from a customer.`);
+      expect(shownText([sent[0]?.activity ?? {}])).toContain(`Recognised by <at>${LENA.name}</at> as a wow from a customer.`);
       expect(executeButtons(sent[0]?.activity)).toEqual([]);
     }
     const channelPost = shownText(t.fakeTeams.to(TEAMS_CHANNEL.id).map((a) => a.activity));

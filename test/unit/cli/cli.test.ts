@@ -49,7 +49,9 @@ describe("wowbot CLI", () => {
       return r.err.split("\n")[0];
     };
     expect(await usage("import")).toBe("wowbot import: say what to import: wowbot import attendance|service-level|chat-sessions|roster|feedback FILE.csv");
-    expect(await usage("import", "people", "x.csv")).toBe('wowbot import: cannot import "people": use attendance, service-level, chat-sessions, roster or feedback');
+    expect(await usage("import", "people", "x.csv")).toBe(
+      'wowbot import: cannot import "people": use attendance, service-level, chat-sessions, roster or feedback',
+    );
     expect(await usage("import", "attendance")).toBe("wowbot import: name the CSV file: wowbot import attendance FILE.csv");
     expect(await usage("import", "chat-sessions")).toBe("wowbot import: name the CSV file: wowbot import chat-sessions FILE.csv");
     expect(await usage("import", "attendance", "a.csv", "b.csv")).toBe('wowbot import: unexpected argument "b.csv"');
