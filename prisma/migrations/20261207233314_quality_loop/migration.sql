@@ -106,6 +106,9 @@ CREATE UNIQUE INDEX "WowCandidate_feedbackId_key" ON "WowCandidate"("feedbackId"
 CREATE INDEX "WowCandidate_workspaceId_status_expiresAt_idx" ON "WowCandidate"("workspaceId", "status", "expiresAt");
 
 -- CreateIndex
+CREATE INDEX "WowCandidate_agentId_status_idx" ON "WowCandidate"("agentId", "status");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ScoreReview_scoreId_key" ON "ScoreReview"("scoreId");
 
 -- CreateIndex
@@ -113,6 +116,9 @@ CREATE UNIQUE INDEX "ScoreReview_rescoreId_key" ON "ScoreReview"("rescoreId");
 
 -- CreateIndex
 CREATE INDEX "ScoreReview_workspaceId_status_idx" ON "ScoreReview"("workspaceId", "status");
+
+-- CreateIndex
+CREATE INDEX "ScoreReview_agentId_status_idx" ON "ScoreReview"("agentId", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Calibration_requestKey_key" ON "Calibration"("requestKey");
