@@ -38,6 +38,8 @@ export async function decideCandidate(
   if (!agent) return fail({ code: "CANDIDATE.NOT_FOUND", message: "That customer feedback isn't a wow candidate any more." });
   const refused = await mayActOn(ports.teams, lead, "candidate.decide", agent);
   if (refused) return fail(refused);
+  // A lead's own customers' praise is decided by another lead, as their own paid-day requests are.
+  if (agent.id === lead.id) return fail({ code: "CANDIDATE.OWN", message: "That's a customer's feedback on you: another lead or an admin decides it." });
   if (found.status !== "pending") return ok({ changed: false, message: alreadyDecided(found) });
   const now = ports.clock.now();
   const channel = workspace.settings.recognitionChannel;

@@ -210,6 +210,20 @@ describe("customer feedback and customer-voiced wows on Slack", () => {
     const candidate = await candidateOf("fb-dan");
     expect(await click(LENA, "candidate.recognise", candidate?.id ?? "")).toBe(":no_entry_sign: dan is not in your team.");
 
+    // A lead's own customer's praise goes to the admins (a lead is in no team as an agent) and the lead can't decide it.
+    const own = {
+      member: LENA,
+      feedbackId: "fb-lena",
+      receivedAt: "2026-03-26T08:00:00Z",
+      csat: 5,
+      comment: "Lena took my escalation and fixed it the same day.",
+    };
+    expect((await post([own])).body).toMatchObject({ candidates: 1 });
+    expect(await click(LENA, "candidate.recognise", (await candidateOf("fb-lena"))?.id ?? "")).toBe(
+      ":no_entry_sign: That's a customer's feedback on you: another lead or an admin decides it.",
+    );
+    expect((await candidateOf("fb-lena"))?.status).toBe("pending");
+
     // Without a recognition channel nothing is posted, and neither the admin nor the card says it was.
     const ws = await t.prisma.workspace.findFirstOrThrow();
     await t.prisma.workspace.update({ where: { id: ws.id }, data: { settings: { ...(ws.settings as object), recognitionChannel: null } } });
