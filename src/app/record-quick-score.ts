@@ -3,7 +3,7 @@
 
 import type { MemberRecord, QuickScoreRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { computeScore, type ScoreDraft, validateScoreDraft } from "../domain/scorecard.js";
+import { type ScoreDraft, scoreDraft } from "../domain/scorecard.js";
 import { outboxKey, outboxMessage } from "./outbox-messages.js";
 import { may } from "./policy.js";
 import type { Ports } from "./ports.js";
@@ -47,17 +47,10 @@ export async function recordQuickScore(
       message: `${agent.displayName} is ${agent.isBot ? "a bot" : "deactivated"}, so there's nothing to score.`,
     });
   }
-  const valid = validateScoreDraft(input.draft);
-  if (!valid.ok) return fail(valid.errors[0] as DomainError);
   const weights = workspace.settings.scoreWeights;
-  const score = computeScore(valid.value.answers, weights);
-  if (score === null) {
-    return fail({
-      code: "SCORE.NOTHING_ANSWERED",
-      field: "rapport",
-      message: "Every weighted question is n.a., so there's nothing to score. Answer at least one.",
-    });
-  }
+  const valid = scoreDraft(input.draft, weights);
+  if (!valid.ok) return fail(valid.error);
+  const { score } = valid;
   let review: ReviewRescore | undefined;
   if (input.reviewId) {
     const rescore = await reviewRescore(ports, { workspace, scorer, agent, reference: valid.value.reference, reviewId: input.reviewId });

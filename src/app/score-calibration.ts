@@ -3,7 +3,7 @@
 // scores are not quick scores: they never count for the agent and nothing is sent to them.
 import type { MemberRecord, WorkspaceRecord } from "../domain/records.js";
 import { type DomainError, fail, ok, type Result } from "../domain/result.js";
-import { computeScore, validateScoreDraft } from "../domain/scorecard.js";
+import { scoreDraft } from "../domain/scorecard.js";
 import { CALIBRATION_CLOSED, CALIBRATION_NOT_FOUND, CALIBRATION_NOT_PARTICIPANT } from "../views/calibration.js";
 import type { FormView } from "../views/forms.js";
 import type { CalibrationRecord } from "./calibration.ports.js";
@@ -67,17 +67,10 @@ export async function scoreCalibration(
   if (!seat.ok) return seat;
   const c = seat.value;
   // The quick score's own checks of the answers; the calibration fixed the reference, and it asks no channel.
-  const valid = validateScoreDraft({ reference: c.reference, channel: "phone", answers: input.draft, note: input.draft.note });
-  if (!valid.ok) return fail(valid.errors[0] as DomainError);
   const weights = workspace.settings.scoreWeights;
-  const score = computeScore(valid.value.answers, weights);
-  if (score === null) {
-    return fail({
-      code: "SCORE.NOTHING_ANSWERED",
-      field: "rapport",
-      message: "Every weighted question is n.a., so there's nothing to score. Answer at least one.",
-    });
-  }
+  const valid = scoreDraft({ reference: c.reference, channel: "phone", answers: input.draft, note: input.draft.note }, weights);
+  if (!valid.ok) return fail(valid.error);
+  const { score } = valid;
   const result = await ports.calibrations.score(
     { calibrationId: c.id, memberId: member.id, answers: valid.value.answers, weights, score, note: valid.value.note, at: ports.clock.now() },
     revealMessages,

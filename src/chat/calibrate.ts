@@ -5,10 +5,10 @@ import { scoreCalibration } from "../app/score-calibration.js";
 import { startCalibration } from "../app/start-calibration.js";
 import type { MemberRecord } from "../domain/records.js";
 import { calibrateUsage, calibrationScored, calibrationStarted, formatDeadline } from "../views/calibration.js";
-import { FORM_FIELDS, type FormErrors, type FormValues } from "../views/forms.js";
-import type { View } from "../views/index.js";
+import type { FormValues } from "../views/forms.js";
 import { notice } from "../views/notice.js";
 import { parseCalibrateText } from "./command-text.js";
+import { type FormOutcome, problem } from "./form-outcome.js";
 import { type ChatRequest, type CommandOutcome, isKnown, NOT_PROVISIONED, PERSON_NOT_FOUND, reply } from "./request.js";
 
 /** `score calibrate @agent REF @lead...`: `text` is what follows `calibrate`. */
@@ -41,17 +41,10 @@ export async function calibrateCommand(req: ChatRequest, text: string): Promise<
   return reply(notice("success", calibrationStarted(agent, calibration.reference, others, deadline, replayed), [agent, ...others]));
 }
 
-/** What a submitted form comes to (submit-form.ts's FormOutcome, which hands calibration forms to this file). */
-type FormOutcome = { ok: { title: string; view: View } } | { errors: FormErrors };
-
 /** The calibration form's answers: the carried calibration is looked up again (it may be forged). */
 export async function submitCalibrationForm(req: ChatRequest, values: FormValues["form.calibration"]): Promise<FormOutcome> {
-  const first = FORM_FIELDS["form.calibration"][0];
-  const problem = (field: string | undefined, message: string): FormOutcome => {
-    const fields: readonly string[] = FORM_FIELDS["form.calibration"];
-    return { errors: { [field && fields.includes(field) ? field : first]: message } };
-  };
-  if (!isKnown(req)) return problem(undefined, NOT_PROVISIONED);
+  const kind = "form.calibration";
+  if (!isKnown(req)) return problem(kind, undefined, NOT_PROVISIONED);
   const result = await scoreCalibration(req.ports, {
     workspace: req.workspace,
     member: req.member,
@@ -64,7 +57,7 @@ export async function submitCalibrationForm(req: ChatRequest, values: FormValues
       note: values.note,
     },
   });
-  if (!result.ok) return problem(result.error.field, result.error.message);
+  if (!result.ok) return problem(kind, result.error.field, result.error.message);
   const { score, scored, of, revealed, replaced } = result.value;
   return { ok: { title: "Calibration score", view: notice("success", calibrationScored(score, scored, of, revealed, replaced)) } };
 }

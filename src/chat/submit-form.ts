@@ -11,28 +11,11 @@ import { updateSettings } from "../app/update-settings.js";
 import { formatHours, occurrenceTypeOf } from "../domain/attendance.js";
 import type { BehaviourId } from "../domain/nomination.js";
 import { FORM_FIELDS, type FormErrors, type FormKind, type FormValues } from "../views/forms.js";
-import type { View } from "../views/index.js";
 import { notice } from "../views/notice.js";
 import { settingsSaved } from "../views/settings-saved.js";
 import { submitCalibrationForm } from "./calibrate.js";
+import { type FormOutcome, problem } from "./form-outcome.js";
 import { type ChatRequest, cmd, isKnown, NOT_PROVISIONED, noteRefusal, PERSON_NOT_FOUND } from "./request.js";
-
-/**
- * The form's last screen: a title and what happened. A notice's text may carry `*bold*`, `code` and `<@ID>`
- * mentions (rendered as the platform's own); a nomination's is its confirmation view.
- */
-export interface FormDone {
-  title: string;
-  view: View;
-}
-
-export type FormOutcome = { ok: FormDone } | { errors: FormErrors };
-
-/** A problem beside its own input, or beside the form's first one when it has no field of that form. */
-function problem(kind: FormKind, field: string | undefined, message: string): FormOutcome {
-  const fields: readonly string[] = FORM_FIELDS[kind];
-  return { errors: { [field && fields.includes(field) ? field : (fields[0] ?? "")]: message } };
-}
 
 /** Submits one form; a refused submission (problems shown beside its inputs) is logged with them. */
 export async function submitForm<K extends FormKind>(req: ChatRequest, kind: K, values: FormValues[K]): Promise<FormOutcome> {

@@ -166,8 +166,17 @@ export class FeedbackRepository implements FeedbackStore {
         `UPDATE "WowCandidate" SET status = 'expired', "decidedAt" = $1 WHERE status = 'pending' AND "expiresAt" <= $1 RETURNING id, "workspaceId"`,
         [now],
       );
-      const messages: OutboxEntry[] = [];
-      for (const c of expired) messages.push(...messagesFor(c, await cardKeys(tx, c.id)));
+      if (!expired.length) return 0;
+      // Every expired candidate's cards in one read, grouped by the candidate their key names.
+      const keys = await tx.query<{ dedupeKey: string }>(`SELECT "dedupeKey" FROM "Outbox" WHERE "dedupeKey" LIKE ANY($1::text[])`, [
+        expired.map((c) => `${outboxKey.candidateCards(c.id)}%`),
+      ]);
+      const messages = expired.flatMap((c) =>
+        messagesFor(
+          c,
+          keys.map((k) => k.dedupeKey).filter((k) => k.startsWith(outboxKey.candidateCards(c.id))),
+        ),
+      );
       await enqueueChunked(tx, messages, now);
       return expired.length;
     });

@@ -117,3 +117,26 @@ export function validateScoreDraft(
     },
   };
 }
+
+type ScoreProblem = { code: string; field: string; message: string };
+
+/**
+ * A draft checked and scored with `weights`: the checked answers and the points, or the first problem (a field's, or
+ * "nothing answered" when every weighted question is n.a.). Quick scores and calibration scores both score this way.
+ */
+export function scoreDraft(draft: ScoreDraft, weights: ScoreWeights): { ok: true; value: ValidScore; score: number } | { ok: false; error: ScoreProblem } {
+  const valid = validateScoreDraft(draft);
+  if (!valid.ok) return { ok: false, error: valid.errors[0] as ScoreProblem };
+  const score = computeScore(valid.value.answers, weights);
+  if (score === null) {
+    return {
+      ok: false,
+      error: {
+        code: "SCORE.NOTHING_ANSWERED",
+        field: "rapport",
+        message: "Every weighted question is n.a., so there's nothing to score. Answer at least one.",
+      },
+    };
+  }
+  return { ok: true, value: valid.value, score };
+}

@@ -1,7 +1,7 @@
 // The one converter from a neutral form (src/views/form-inputs.ts) to a Slack modal, and its reader: a submitted
 // modal's state read back into the form's answers by the same definition. Block and action ids are the inputs' ids.
 import type { types } from "@slack/bolt";
-import type { FormDone } from "../../chat/submit-form.js";
+import type { FormDone } from "../../chat/form-outcome.js";
 import { defaultSettings } from "../../domain/settings.js";
 import { formOf } from "../../views/form-definitions.js";
 import { FORM_BUTTONS, type Input, inputFor, isInput, type RawAnswers } from "../../views/form-inputs.js";
